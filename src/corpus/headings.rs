@@ -1,0 +1,99 @@
+//! Recognises the heading lines of newsletters and notices: sections
+//! (一、龙江板块, 【改革创新】), articles ((一) …), numbered sub-headings
+//! (1. 聚焦贸易升级…) and annexes (附件).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeadingKind {
+    /// A section of an issue, with its title.
+    Section(String),
+    /// An article title (with its (一) marker removed).
+    Article(String),
+    /// A numbered sub-heading inside an article.
+    SubHeading(String),
+    /// 附件 of a notice.
+    Annex(String),
+}
+
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|第[一二三四五六七八九十]{1,3}(?:部分|篇|章)\s*)\s*(\S.{0,24})$")
+        .expect("section pattern")
+});
+static BRACKET_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[【\[]\s*([^】\]]{1,20})\s*[】\]]$").expect("bracket pattern"));
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]\s*[一二三四五六七八九十百]{1,3}\s*[）)]\s*(\S.*)$").expect("article pattern")
+});
+static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*(\S.{0,39})$")
+        .expect("sub-heading pattern")
+});
+static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^附\s*件\s*\d*\s*[：:]?\s*(.{0,60})$").expect("annex pattern"));
+
+/// Classifies a trimmed line; `None` for body text.
+pub fn classify(line: &str) -> Option<HeadingKind> {
+    // A heading never ends a sentence inside itself ("1.5 亿元。" is body).
+    let ends_sentence = line.ends_with(['。', '；', ';']);
+    if let Some(c) = ANNEX.captures(line) {
+        return Some(HeadingKind::Annex(c[1].trim().to_owned()));
+    }
+    if ends_sentence {
+        return None;
+    }
+    if let Some(c) = ARTICLE.captures(line) {
+        return Some(HeadingKind::Article(c[1].trim().to_owned()));
+    }
+    if let Some(c) = SECTION
+        .captures(line)
+        .or_else(|| BRACKET_SECTION.captures(line))
+    {
+        return Some(HeadingKind::Section(c[1].trim().to_owned()));
+    }
+    if let Some(c) = SUB_HEADING.captures(line)
+        && !c[1].contains('。')
+    {
+        return Some(HeadingKind::SubHeading(line.trim().to_owned()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use HeadingKind::*;
+
+    #[test]
+    fn sections_in_both_styles() {
+        assert_eq!(classify("一、龙江板块"), Some(Section("龙江板块".into())));
+        assert_eq!(classify("四、自贸观察"), Some(Section("自贸观察".into())));
+        assert_eq!(classify("【改革创新】"), Some(Section("改革创新".into())));
+    }
+
+    #[test]
+    fn article_titles_lose_their_marker() {
+        assert_eq!(
+            classify("（八）广西自贸试验区崇左片区创新沿边金融 赋能边境贸易发展"),
+            Some(Article("广西自贸试验区崇左片区创新沿边金融 赋能边境贸易发展".into()))
+        );
+        assert_eq!(classify("(三) 冰城造星"), Some(Article("冰城造星".into())));
+    }
+
+    #[test]
+    fn numbered_sub_headings_keep_their_number() {
+        assert_eq!(
+            classify("1. 聚焦贸易升级，开放领域全面拓展"),
+            Some(SubHeading("1. 聚焦贸易升级，开放领域全面拓展".into()))
+        );
+        assert_eq!(classify("附件：复制推广的改革试点经验"), Some(Annex("复制推广的改革试点经验".into())));
+    }
+
+    #[test]
+    fn body_text_is_not_a_heading() {
+        assert_eq!(classify("2023 年，本级企业上市培育库内共有 58 家企业。"), None);
+        assert_eq!(classify("10月9日全省科技大会在黑龙江省哈尔滨市举行，会上指出，哈尔滨新区树牢理念"), None);
+        assert_eq!(classify("一、二线城市房价上涨明显，带动需求回升。"), None);
+    }
+}

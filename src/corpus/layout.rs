@@ -1,0 +1,412 @@
+//! Blocks to a `Document`: the issue header (title, number, publisher,
+//! date), sections, articles, sub-headings, paragraphs and sentences; a
+//! government notice (文号, title, 主送, body, annex tables) becomes one
+//! article; any other text is one article titled by its first line.
+
+use super::blocks::{Block, is_table_row};
+use super::headings::HeadingKind;
+use super::sentences::split_sentences;
+use crate::model::{Article, Date, Document, Issue, Paragraph};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ISSUE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(\d{4})\s*年\s*)?第\s*(\d{1,5})\s*期|(\d{4})\s*年\s*第\s*(\d{1,4})\s*期|[Nn]o\.\s*(\d{1,5})")
+        .expect("issue number pattern")
+});
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:主办|主办单位|编印|编发|主编|承办|编)\s*[：:]\s*([^\s，,]+)|^([^\s：:]{2,20}?)(?:主办|编印|编)(?:\s|$)")
+        .expect("publisher pattern")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+        .expect("date pattern")
+});
+static DOCUMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号").expect("文号 pattern")
+});
+static NEWSLETTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([\p{Han}A-Za-z（）()]{2,16}?(?:动态|简报|快报|专报|通讯|信息|周报|月报|要情|简讯|工作简报|情况通报|专刊|参考))")
+        .expect("newsletter title pattern")
+});
+
+/// How many leading blocks may hold the issue header.
+const HEADER_WINDOW: usize = 8;
+
+/// Parses decoded text into a document. `source` names the file.
+pub fn parse(source: &str, blocks: Vec<Block>) -> Document {
+    let header = parse_header(&blocks);
+    let (issue, body_start) = match header {
+        Some((issue, end)) => (Some(issue), end),
+        None => (None, 0),
+    };
+    let body = &blocks[body_start..];
+    let mut articles = if issue.is_some() {
+        newsletter_articles(body)
+    } else if let Some(notice) = notice_article(body) {
+        vec![notice]
+    } else {
+        plain_article(body).into_iter().collect()
+    };
+    let id_base = match &issue {
+        Some(issue) => issue_id(issue),
+        None => format!("doc-{}", short_hash(&document_fingerprint(body))),
+    };
+    for (i, article) in articles.iter_mut().enumerate() {
+        article.position = i + 1;
+        article.id = format!("{id_base}-{:02}", i + 1);
+    }
+    Document {
+        source: source.to_owned(),
+        issue,
+        articles,
+    }
+}
+
+/// Stable id of an issue: its number (or year-number) and a hash of its key.
+pub fn issue_id(issue: &Issue) -> String {
+    let number = match (issue.year, issue.number) {
+        (Some(y), Some(n)) => format!("{y}-{n}"),
+        (None, Some(n)) => n.to_string(),
+        _ => "issue".to_owned(),
+    };
+    format!("{number}-{}", short_hash(&issue.key()))
+}
+
+/// FNV-1a, 64 bits: stable across runs and versions (unlike `DefaultHasher`).
+fn short_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{:08x}", (h >> 32) ^ (h & 0xffff_ffff))
+}
+
+fn document_fingerprint(blocks: &[Block]) -> String {
+    blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// Finds the issue header among the first blocks; returns it and the index
+/// of the first block after it. A header needs an issue number.
+fn parse_header(blocks: &[Block]) -> Option<(Issue, usize)> {
+    let window = &blocks[..blocks.len().min(HEADER_WINDOW)];
+    let number_at = window
+        .iter()
+        .position(|b| b.heading.is_none() && b.text.chars().count() <= 40 && ISSUE_NUMBER.is_match(&b.text))?;
+    let mut issue = Issue::default();
+    let mut end = number_at + 1;
+    for (i, block) in window.iter().enumerate() {
+        if block.heading.is_some() || (i > number_at && !is_header_line(&block.text)) {
+            break;
+        }
+        read_header_line(&block.text, &mut issue);
+        end = end.max(i + 1);
+    }
+    if issue.title.is_empty() {
+        issue.title = window[..number_at]
+            .iter()
+            .rev()
+            .find(|b| b.text.chars().count() <= 16)
+            .map(|b| b.text.clone())
+            .unwrap_or_else(|| "简报".to_owned());
+    }
+    Some((issue, end))
+}
+
+/// Header lines after the number: publisher, date, 内部资料 and the like.
+fn is_header_line(text: &str) -> bool {
+    let short = text.chars().count() <= 40;
+    short
+        && (PUBLISHER.is_match(text)
+            || DATE.is_match(text)
+            || ISSUE_NUMBER.is_match(text)
+            || text.contains("内部")
+            || text.contains("总第"))
+}
+
+fn read_header_line(text: &str, issue: &mut Issue) {
+    if let Some(c) = ISSUE_NUMBER.captures(text) {
+        let number = c.get(2).or(c.get(4)).or(c.get(5));
+        issue.number = number.and_then(|m| m.as_str().parse().ok());
+        issue.year = c.get(1).or(c.get(3)).and_then(|m| m.as_str().parse().ok());
+        let before = text[..c.get(0).map_or(0, |m| m.start())].trim();
+        if let Some(t) = NEWSLETTER_TITLE.captures(before) {
+            issue.title = t[1].to_owned();
+        } else if !before.is_empty() && before.chars().count() <= 16 && issue.title.is_empty() {
+            issue.title = before.to_owned();
+        }
+    } else if let Some(t) = NEWSLETTER_TITLE.captures(text)
+        && issue.title.is_empty()
+        && !PUBLISHER.is_match(text)
+    {
+        issue.title = t[1].to_owned();
+    }
+    if let Some(c) = PUBLISHER.captures(text) {
+        issue.publisher = c.get(1).or(c.get(2)).map(|m| m.as_str().to_owned());
+    }
+    if issue.date.is_none() {
+        issue.date = find_date(text);
+    }
+}
+
+/// The first date written in `text` (2024 年 10 月 15 日, 2025年3月, 2025-03-01).
+pub fn find_date(text: &str) -> Option<Date> {
+    let c = DATE.captures(text)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (year, month, day) = if c.get(1).is_some() {
+        (num(1)?, num(2), num(3))
+    } else {
+        (num(4)?, num(5), num(6))
+    };
+    let valid_month = month.is_none_or(|m| (1..=12).contains(&m));
+    let valid_day = day.is_none_or(|d| (1..=31).contains(&d));
+    (valid_month && valid_day).then_some(Date {
+        year: year as i32,
+        month,
+        day,
+    })
+}
+
+/// Sections and articles of a newsletter body.
+fn newsletter_articles(blocks: &[Block]) -> Vec<Article> {
+    let marked = blocks
+        .iter()
+        .any(|b| matches!(b.heading, Some(HeadingKind::Article(_))));
+    let mut articles: Vec<Article> = Vec::new();
+    let mut section: Option<(usize, String)> = None;
+    let mut section_count = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let title = match &block.heading {
+            Some(HeadingKind::Section(name)) => {
+                section_count += 1;
+                section = Some((section_count, name.clone()));
+                continue;
+            }
+            Some(HeadingKind::Article(title)) => Some(title.clone()),
+            None if !marked && is_title_line(blocks, i) => Some(block.text.clone()),
+            _ => None,
+        };
+        match title {
+            Some(title) => articles.push(Article {
+                title,
+                section: section.as_ref().map(|s| s.1.clone()),
+                section_index: section.as_ref().map(|s| s.0),
+                ..Article::default()
+            }),
+            None => {
+                if articles.is_empty() {
+                    // Text before any title: an untitled article.
+                    articles.push(Article {
+                        title: first_words(&block.text),
+                        section: section.as_ref().map(|s| s.1.clone()),
+                        section_index: section.as_ref().map(|s| s.0),
+                        ..Article::default()
+                    });
+                }
+                let article = articles.last_mut().expect("an article exists");
+                add_block(article, block);
+            }
+        }
+    }
+    articles.retain(|a| !a.paragraphs.is_empty() || !a.title.is_empty());
+    articles
+}
+
+/// An unmarked title: a short line with no sentence, followed by body text.
+fn is_title_line(blocks: &[Block], i: usize) -> bool {
+    let text = &blocks[i].text;
+    let n = text.chars().count();
+    let next_is_body = blocks
+        .get(i + 1)
+        .is_some_and(|b| b.heading.is_none() || matches!(b.heading, Some(HeadingKind::SubHeading(_))));
+    (4..=48).contains(&n)
+        && !text.contains(['。', '；', '！', '？'])
+        && !text.ends_with(['：', ':'])
+        && !is_table_row(text)
+        && next_is_body
+}
+
+/// Adds a block to an article as a paragraph (or a sub-heading).
+fn add_block(article: &mut Article, block: &Block) {
+    match &block.heading {
+        Some(HeadingKind::SubHeading(h)) | Some(HeadingKind::Annex(h)) => {
+            let heading = if h.is_empty() { "附件".to_owned() } else { h.clone() };
+            article.paragraphs.push(Paragraph {
+                heading: Some(heading),
+                sentences: Vec::new(),
+            });
+        }
+        _ => {
+            let sentences = if is_table_row(&block.text) {
+                vec![block.text.clone()]
+            } else {
+                split_sentences(&block.text)
+            };
+            match article.paragraphs.last_mut() {
+                // The first paragraph under a sub-heading joins it.
+                Some(p) if p.heading.is_some() && p.sentences.is_empty() => {
+                    p.sentences = sentences
+                }
+                _ => article.paragraphs.push(Paragraph {
+                    heading: article
+                        .paragraphs
+                        .last()
+                        .and_then(|p| p.heading.clone()),
+                    sentences,
+                }),
+            }
+        }
+    }
+}
+
+/// A government notice: a 文号 near the top and a 关于…的通知 style title.
+fn notice_article(blocks: &[Block]) -> Option<Article> {
+    let top = &blocks[..blocks.len().min(6)];
+    let number_at = top.iter().position(|b| {
+        DOCUMENT_NUMBER.is_match(&b.text) && b.text.chars().count() <= 40
+    })?;
+    let document_number = DOCUMENT_NUMBER
+        .find(&blocks[number_at].text)
+        .map(|m| m.as_str().replace(' ', ""));
+    let title_at = (number_at + 1..blocks.len().min(number_at + 4))
+        .find(|&i| blocks[i].text.chars().count() <= 80 && !blocks[i].text.ends_with('。'))?;
+    let mut title = blocks[title_at].text.clone();
+    let mut next = title_at + 1;
+    // Titles wrapped over two lines: the second line ends the title.
+    while next < blocks.len()
+        && !ends_with_recipient_colon(&blocks[next].text)
+        && blocks[next].text.chars().count() <= 30
+        && !blocks[next].text.contains('。')
+        && blocks[next].heading.is_none()
+        && !title.ends_with(['知', '见', '案', '法', '定', '复', '告', '函', '则'])
+    {
+        title.push_str(&blocks[next].text);
+        next += 1;
+    }
+    let mut article = Article {
+        title,
+        document_number,
+        ..Article::default()
+    };
+    if let Some(b) = blocks.get(next).filter(|b| ends_with_recipient_colon(&b.text)) {
+        article.addressees = Some(b.text.trim_end_matches(['：', ':']).to_owned());
+        next += 1;
+    }
+    for block in &blocks[next..] {
+        add_block(&mut article, block);
+    }
+    Some(article)
+}
+
+fn ends_with_recipient_colon(text: &str) -> bool {
+    text.ends_with(['：', ':']) && text.chars().count() <= 120 && !text.contains('。')
+}
+
+/// Any other text: one article titled by its first line.
+fn plain_article(blocks: &[Block]) -> Option<Article> {
+    let (first, rest) = blocks.split_first()?;
+    let mut article = Article {
+        title: match &first.heading {
+            Some(HeadingKind::Article(t) | HeadingKind::Section(t)) => t.clone(),
+            _ => first.text.clone(),
+        },
+        ..Article::default()
+    };
+    // A first line that is a whole paragraph is also body text.
+    if first.text.contains('。') && first.heading.is_none() {
+        article.title = first_words(&first.text);
+        add_block(&mut article, first);
+    }
+    for block in rest {
+        add_block(&mut article, block);
+    }
+    Some(article)
+}
+
+/// The first clause of a paragraph, as a stand-in title.
+fn first_words(text: &str) -> String {
+    let clause: String = text
+        .split(['。', '，', '；', '！', '？'])
+        .next()
+        .unwrap_or(text)
+        .chars()
+        .take(40)
+        .collect();
+    clause
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::blocks::blocks;
+
+    fn doc(text: &str) -> Document {
+        parse("test.txt", blocks(text))
+    }
+
+    #[test]
+    fn newsletter_header_sections_and_articles() {
+        let d = doc("自贸动态\n\n第 245 期\n\n主办：省自贸办\n\n2024 年 10 月 15 日\n\n一、龙江板块\n\n（一）标题一\n\n正文。\n\n（二）标题二\n\n正文二。\n\n二、制度创新\n\n（三）标题三\n\n正文三。");
+        let issue = d.issue.unwrap();
+        assert_eq!(issue.title, "自贸动态");
+        assert_eq!(issue.number, Some(245));
+        assert_eq!(issue.publisher.as_deref(), Some("省自贸办"));
+        assert_eq!(issue.date.map(Date::to_xsd).as_deref(), Some("2024-10-15"));
+        let titles: Vec<_> = d.articles.iter().map(|a| (a.title.as_str(), a.section.as_deref())).collect();
+        assert_eq!(
+            titles,
+            vec![
+                ("标题一", Some("龙江板块")),
+                ("标题二", Some("龙江板块")),
+                ("标题三", Some("制度创新"))
+            ]
+        );
+        assert_eq!(d.articles[2].position, 3);
+    }
+
+    #[test]
+    fn other_publishers_numbering_and_unmarked_titles() {
+        let d = doc("自贸简报 第 58 期\n江苏省自贸办编  2025年3月\n【改革创新】\n南京片区推出跨境服务新模式\n南京片区近日推出新模式。效果明显。\n苏州片区上线新平台\n苏州片区上线运营平台。");
+        let issue = d.issue.unwrap();
+        assert_eq!((issue.title.as_str(), issue.number), ("自贸简报", Some(58)));
+        assert_eq!(issue.publisher.as_deref(), Some("江苏省自贸办"));
+        assert_eq!(issue.date, Some(Date { year: 2025, month: Some(3), day: None }));
+        assert_eq!(d.articles.len(), 2);
+        assert_eq!(d.articles[1].title, "苏州片区上线新平台");
+        assert_eq!(d.articles[0].section.as_deref(), Some("改革创新"));
+
+        let yearly = doc("自贸快报\n2026年第1期\n2026-01-05\n（一）标题\n正文。");
+        let issue = yearly.issue.unwrap();
+        assert_eq!((issue.year, issue.number), (Some(2026), Some(1)));
+        assert_eq!(issue.date.map(Date::to_xsd).as_deref(), Some("2026-01-05"));
+    }
+
+    #[test]
+    fn government_notice_with_annex_table() {
+        let d = doc("江苏省自由贸易试验区工作办公室\n苏自贸办发〔2025〕9号\n关于复制推广第五批改革试点经验的通知\n各片区管委会，省各有关部门：\n现将有关事项通知如下。\n附件：改革试点经验清单\n序号｜改革事项｜主要内容｜经验来源｜推广范围\n1｜无感续证｜到期自动续证｜哈尔滨片区｜全省各片区");
+        assert!(d.issue.is_none());
+        let a = &d.articles[0];
+        assert_eq!(a.document_number.as_deref(), Some("苏自贸办发〔2025〕9号"));
+        assert_eq!(a.title, "关于复制推广第五批改革试点经验的通知");
+        assert_eq!(a.addressees.as_deref(), Some("各片区管委会，省各有关部门"));
+        let rows: Vec<_> = a.sentences().filter(|s| is_table_row(s)).collect();
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn plain_text_is_one_article_titled_by_its_first_line() {
+        let d = doc("崇左片区创新沿边金融\n\n崇左片区联合桂林银行推出互市贷。效果明显。");
+        assert!(d.issue.is_none());
+        assert_eq!(d.articles.len(), 1);
+        assert_eq!(d.articles[0].title, "崇左片区创新沿边金融");
+        assert_eq!(d.articles[0].sentences().count(), 2);
+        assert!(d.articles[0].id.starts_with("doc-"));
+    }
+
+    #[test]
+    fn ids_depend_on_content_not_on_the_file() {
+        let text = "自贸动态\n第 1 期\n（一）标题\n正文。";
+        assert_eq!(parse("a.txt", blocks(text)).articles[0].id, parse("b.txt", blocks(text)).articles[0].id);
+    }
+}

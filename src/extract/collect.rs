@@ -1,0 +1,147 @@
+//! Gathers the mentions, relations and statistics found in an article's
+//! sentences into one `Extraction`: each entity once (with every name it
+//! was called), each relation once (with every sentence that states it).
+
+use super::mentions::Mention;
+use crate::model::{Entity, EntityKey, Extraction, Property, Relation, Statistic};
+use std::collections::BTreeMap;
+
+/// The growing extraction of one article.
+pub struct ArticleGraph {
+    article_id: String,
+    entities: BTreeMap<EntityKey, Entity>,
+    /// Insertion order of relations, so output follows the text.
+    relations: Vec<Relation>,
+    statistics: Vec<Statistic>,
+}
+
+impl ArticleGraph {
+    pub fn new(article_id: &str) -> Self {
+        ArticleGraph {
+            article_id: article_id.to_owned(),
+            entities: BTreeMap::new(),
+            relations: Vec::new(),
+            statistics: Vec::new(),
+        }
+    }
+
+    pub fn add_mention(&mut self, mention: &Mention) {
+        self.add_entity(&mention.key, &mention.surface);
+    }
+
+    /// Records an entity and, if `name` differs from its label, the alias.
+    pub fn add_entity(&mut self, key: &EntityKey, name: &str) {
+        let entity = self.entities.entry(key.clone()).or_insert_with(|| Entity {
+            class: key.class,
+            label: key.label.clone(),
+            aliases: Default::default(),
+        });
+        let name = clean_label(name);
+        if !name.is_empty() && name != entity.label {
+            entity.aliases.insert(name);
+        }
+    }
+
+    pub fn has_entity(&self, key: &EntityKey) -> bool {
+        self.entities.contains_key(key)
+    }
+
+    /// Records a relation stated in `sentence`; both ends become entities.
+    pub fn add_relation(
+        &mut self,
+        subject: &EntityKey,
+        property: Property,
+        object: &EntityKey,
+        sentence: &str,
+    ) {
+        if subject == object {
+            return;
+        }
+        for end in [subject, object] {
+            if !self.entities.contains_key(end) {
+                self.add_entity(end, &end.label);
+            }
+        }
+        let existing = self
+            .relations
+            .iter_mut()
+            .find(|r| &r.subject == subject && r.property == property && &r.object == object);
+        match existing {
+            Some(r) => {
+                if !r.evidence.iter().any(|s| s == sentence) {
+                    r.evidence.push(sentence.to_owned());
+                }
+            }
+            None => self.relations.push(Relation {
+                subject: subject.clone(),
+                property,
+                object: object.clone(),
+                evidence: vec![sentence.to_owned()],
+            }),
+        }
+    }
+
+    pub fn add_statistic(&mut self, statistic: Statistic) {
+        self.statistics.push(statistic);
+    }
+
+    pub fn finish(self) -> Extraction {
+        Extraction {
+            article_id: self.article_id,
+            entities: self.entities.into_values().collect(),
+            relations: self.relations,
+            statistics: self.statistics,
+        }
+    }
+}
+
+/// A label as the contract wants it: no quotation marks or 《》, no spaces
+/// between Chinese characters.
+pub fn clean_label(name: &str) -> String {
+    let stripped: String = name
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '《' | '》' | '「' | '」'))
+        .collect();
+    let chars: Vec<char> = stripped.trim().chars().collect();
+    let mut out = String::with_capacity(stripped.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let ascii_before = i > 0 && chars[i - 1].is_ascii_alphanumeric();
+            let ascii_after = chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
+            if !(ascii_before && ascii_after) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Class;
+
+    #[test]
+    fn labels_lose_quotes_and_spaces_between_chinese() {
+        assert_eq!(clean_label("“无感续证”"), "无感续证");
+        assert_eq!(clean_label("《湖北省科技创新券管理办法》"), "湖北省科技创新券管理办法");
+        assert_eq!(clean_label("STEAM 教育研创中心"), "STEAM教育研创中心");
+        assert_eq!(clean_label("SATware 柔性化卫星平台"), "SATware柔性化卫星平台");
+        assert_eq!(clean_label("TIR 班线"), "TIR班线");
+    }
+
+    #[test]
+    fn one_relation_collects_every_sentence_that_states_it() {
+        let mut g = ArticleGraph::new("a");
+        let area = EntityKey { class: Class::Area, label: "哈尔滨片区".into() };
+        let zone = EntityKey { class: Class::FreeTradeZone, label: "黑龙江".into() };
+        g.add_relation(&area, Property::PartOf, &zone, "句一。");
+        g.add_relation(&area, Property::PartOf, &zone, "句二。");
+        g.add_relation(&area, Property::PartOf, &zone, "句一。");
+        let x = g.finish();
+        assert_eq!(x.relations.len(), 1);
+        assert_eq!(x.relations[0].evidence, vec!["句一。", "句二。"]);
+        assert_eq!(x.entities.len(), 2);
+    }
+}

@@ -1,0 +1,250 @@
+//! Extraction: one document in; per article, its entities, relations (each
+//! with the sentences that state it) and statistics out.
+//!
+//! `lexicon` holds the reference names, `rules` the rule tables,
+//! `segment` the jieba segmenter, `sentence` prepares a sentence, `mentions`
+//! and `names` find entity mentions, `relations` applies trigger patterns,
+//! `statistics` reads figures, `collect` gathers an `Extraction`.
+
+mod collect;
+pub mod lexicon;
+mod mentions;
+mod names;
+mod relations;
+pub mod rules;
+pub mod segment;
+mod sentence;
+mod statistics;
+
+pub use collect::{ArticleGraph, clean_label};
+pub use lexicon::{Lexicon, LexiconEntry, LexiconError};
+pub use mentions::Mention;
+pub use rules::{Rules, RulesError};
+pub use segment::Segmenter;
+
+use crate::model::{Article, Class, Document, EntityKey, Extraction, Issue};
+use sentence::Sentence;
+use std::collections::HashMap;
+
+/// Why the extractor could not be built (a bad rule or reference table).
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+}
+
+/// Holds what extraction needs for a whole run: built once per process.
+pub struct Extractor {
+    lexicon: Lexicon,
+    rules: Rules,
+    segmenter: Segmenter,
+}
+
+/// Names found anywhere in a document, so a name found by a rule in one
+/// sentence is recognised wherever else it appears.
+type Dictionary = HashMap<String, EntityKey>;
+
+impl Extractor {
+    /// Loads the built-in lexicon, the rule tables and the jieba dictionary.
+    pub fn new() -> Result<Extractor, SetupError> {
+        let lexicon = Lexicon::builtin()?;
+        let rules = Rules::builtin()?;
+        let segmenter = Segmenter::new(&lexicon, []);
+        Ok(Extractor {
+            lexicon,
+            rules,
+            segmenter,
+        })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts every article of a document. Names found in one article
+    /// are recognised in the others.
+    pub fn extract_document(&self, document: &Document) -> Vec<Extraction> {
+        let mut dictionary = Dictionary::new();
+        for article in &document.articles {
+            self.learn_names(article, &mut dictionary);
+        }
+        document
+            .articles
+            .iter()
+            .map(|a| self.extract_with(document.issue.as_ref(), a, &dictionary))
+            .collect()
+    }
+
+    /// Extracts one article on its own.
+    pub fn extract(&self, issue: Option<&Issue>, article: &Article) -> Extraction {
+        let mut dictionary = Dictionary::new();
+        self.learn_names(article, &mut dictionary);
+        self.extract_with(issue, article, &dictionary)
+    }
+
+    /// Every sentence of an article, its title first.
+    fn sentences<'a>(&self, article: &'a Article) -> impl Iterator<Item = &'a str> {
+        std::iter::once(article.title.as_str()).chain(article.sentences())
+    }
+
+    /// First pass: names that rules found, and aliases the text declares.
+    fn learn_names(&self, article: &Article, dictionary: &mut Dictionary) {
+        for text in self.sentences(article) {
+            let s = Sentence::new(&self.segmenter, text);
+            let mentions = mentions::find(self, &s);
+            for m in mentions.iter().filter(|m| m.entry.is_none()) {
+                for name in std::iter::once(&m.key.label).chain(&m.aliases) {
+                    if name.chars().count() >= 3 {
+                        dictionary.entry(name.clone()).or_insert_with(|| m.key.clone());
+                    }
+                }
+            }
+            for (alias, at) in &s.aliases {
+                let owner = mentions.iter().rev().find(|m| m.end == *at && !m.nested);
+                if let Some(owner) = owner.filter(|m| m.entry.is_none()) {
+                    dictionary.insert(alias.clone(), owner.key.clone());
+                    if owner.key.class == Class::Firm {
+                        dictionary.insert(format!("{alias}公司"), owner.key.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    fn extract_with(&self, issue: Option<&Issue>, article: &Article, dictionary: &Dictionary) -> Extraction {
+        let mut graph = ArticleGraph::new(&article.id);
+        let prepared: Vec<(Sentence<'_>, Vec<Mention>)> = self
+            .sentences(article)
+            .map(|text| {
+                let s = Sentence::new(&self.segmenter, text);
+                let mut mentions = mentions::find(self, &s);
+                known_names(&s, dictionary, &mut mentions);
+                (s, mentions)
+            })
+            .collect();
+        let topic = topic_zones(&prepared);
+        let context = relations::Context { topic: &topic };
+        let default_date = issue.and_then(|i| i.date);
+        for (s, mentions) in &prepared {
+            for m in mentions {
+                graph.add_mention(m);
+                for alias in &m.aliases {
+                    graph.add_entity(&m.key, alias);
+                }
+            }
+            for (alias, at) in &s.aliases {
+                if let Some(owner) = mentions.iter().rev().find(|m| m.end == *at && !m.nested) {
+                    let key = self
+                        .lexicon
+                        .lookup(alias)
+                        .map(|e| key(e.class, &e.label))
+                        .unwrap_or_else(|| owner.key.clone());
+                    graph.add_entity(&key, alias);
+                }
+            }
+            relations::apply(self, s, mentions, &context, &mut graph);
+            for stat in statistics::find(s, mentions, &topic, default_date) {
+                graph.add_statistic(stat);
+            }
+        }
+        graph.finish()
+    }
+
+    /// The entity an issue's publisher names (省自贸办), if it is a body.
+    pub fn publisher_entity(&self, issue: &Issue) -> Option<EntityKey> {
+        let name = issue.publisher.as_deref()?;
+        if let Some(e) = self.lexicon.lookup(name) {
+            return Some(key(e.class, &e.label));
+        }
+        let class = self
+            .rules
+            .class_by_ending(name)
+            .map(|c| c.0)
+            .filter(|c| c.is_organisation())
+            .or_else(|| mentions::organisation_class(name))?;
+        Some(key(class, name))
+    }
+}
+
+/// Adds mentions of names learnt elsewhere in the document.
+fn known_names(s: &Sentence<'_>, dictionary: &Dictionary, mentions: &mut Vec<Mention>) {
+    if dictionary.is_empty() {
+        return;
+    }
+    let text = &s.text;
+    let mut names: Vec<(&String, &EntityKey)> = dictionary
+        .iter()
+        .filter(|(name, _)| text.contains(name.as_str()))
+        .collect();
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    for (name, key) in names {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(name.as_str()) {
+            let start = from + at;
+            let end = start + name.len();
+            from = end;
+            if mentions::is_free(mentions, start, end) {
+                let mut m = Mention::new(key.class, &key.label, start, end);
+                m.surface = name.clone();
+                mentions::add(mentions, m);
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// The zones an article is about: those its title names (and their 暨
+/// partners), else the area it names most, else the zone it names most.
+fn topic_zones(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Vec<EntityKey> {
+    let zone = |m: &&Mention| !m.nested && m.class().is_zone();
+    let mut topic: Vec<EntityKey> = prepared
+        .first()
+        .map(|(_, ms)| ms.iter().filter(zone).map(|m| m.key.clone()).collect())
+        .unwrap_or_default();
+    if topic.is_empty() {
+        let mut counts: Vec<(EntityKey, usize)> = Vec::new();
+        for (_, ms) in prepared {
+            for m in ms.iter().filter(zone) {
+                match counts.iter_mut().find(|(k, _)| *k == m.key) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((m.key.clone(), 1)),
+                }
+            }
+        }
+        let best_of = |class: Class| {
+            counts
+                .iter()
+                .filter(|(k, _)| k.class == class)
+                .max_by_key(|(_, n)| *n)
+                .map(|(k, _)| k.clone())
+        };
+        topic.extend(best_of(Class::Area).or_else(|| best_of(Class::SpecialZone)).or_else(|| best_of(Class::FreeTradeZone)));
+    }
+    // 哈尔滨新区暨自贸试验区哈尔滨片区: both names are the topic.
+    for (s, ms) in prepared {
+        for pair in ms.windows(2) {
+            let between = &s.text[pair[0].end.min(pair[1].start)..pair[1].start];
+            if between == "暨" && pair[0].class().is_zone() && pair[1].class().is_zone() {
+                for k in [&pair[0].key, &pair[1].key] {
+                    if topic.contains(k) && !topic.contains(&pair[0].key) {
+                        topic.push(pair[0].key.clone());
+                    }
+                    if topic.contains(k) && !topic.contains(&pair[1].key) {
+                        topic.push(pair[1].key.clone());
+                    }
+                }
+            }
+        }
+    }
+    topic
+}
+
+/// Shorthand for an entity key.
+pub fn key(class: Class, label: &str) -> EntityKey {
+    EntityKey {
+        class,
+        label: label.to_owned(),
+    }
+}

@@ -1,0 +1,20 @@
+//! ftzkg: a knowledge graph of China's pilot free trade zones, built from
+//! newsletters and notices.
+//!
+//! ```text
+//! files ──corpus──▶ Document ──extract──▶ Extraction ──rdf──▶ quads ──store──▶ Oxigraph
+//! store ──▶ query (SPARQL) · graph (petgraph) · server (HTTP + UI)
+//! ```
+
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod eval;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod queries;
+pub mod rdf;
+pub mod results;
+pub mod store;
+pub mod vocab;

@@ -1,0 +1,351 @@
+//! The only module that touches Oxigraph: opening the RocksDB store,
+//! replacing graphs transactionally, SPARQL evaluation (union default
+//! graph, no remote SERVICE), export and counts.
+
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub use oxigraph::sparql::QueryResults as Results;
+
+const ONTOLOGY: &str = include_str!("../ontology/ftz.ttl");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store at {path}: {message}")]
+    Open { path: PathBuf, message: String },
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(String),
+    #[error("SPARQL evaluation failed: {0}")]
+    Evaluation(String),
+    #[error("SERVICE is refused: ftzkg does not query remote endpoints")]
+    ServiceRefused,
+    #[error("the query was cancelled after {0} s")]
+    Timeout(u64),
+    #[error("cannot write output: {0}")]
+    Output(String),
+    #[error("the bundled ontology does not parse: {0}")]
+    Ontology(String),
+}
+
+/// A graph to replace: its name and its new quads.
+pub struct GraphUpdate {
+    pub graph: String,
+    pub quads: Vec<Quad>,
+}
+
+/// The knowledge-graph store.
+#[derive(Clone)]
+pub struct KgStore {
+    store: Store,
+}
+
+impl KgStore {
+    /// Opens (or creates) the RocksDB store in `dir`.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+            path: dir.to_owned(),
+            message: e.to_string(),
+        })?;
+        let store = Store::open(dir).map_err(|e| StoreError::Open {
+            path: dir.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(KgStore { store })
+    }
+
+    /// Opens an existing store without write access (for the server).
+    pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
+        let store = Store::open_read_only(dir).map_err(|e| StoreError::Open {
+            path: dir.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(KgStore { store })
+    }
+
+    /// An in-memory store (for `eval` and tests).
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(KgStore {
+            store: Store::new()?,
+        })
+    }
+
+    /// Replaces the ontology and reference graphs in one transaction.
+    pub fn load_background(&self, reference: Vec<Quad>) -> Result<(), StoreError> {
+        let ontology_graph = vocab::node(&vocab::ontology_graph());
+        let mut ontology = Vec::new();
+        for quad in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(ontology_graph.clone())
+            .for_slice(ONTOLOGY.as_bytes())
+        {
+            ontology.push(quad.map_err(|e| StoreError::Ontology(e.to_string()))?);
+        }
+        self.replace_graphs(
+            &[],
+            vec![
+                GraphUpdate {
+                    graph: vocab::ontology_graph(),
+                    quads: ontology,
+                },
+                GraphUpdate {
+                    graph: vocab::reference_graph(),
+                    quads: reference,
+                },
+            ],
+        )
+    }
+
+    /// In one transaction: removes every named graph whose IRI starts with
+    /// one of `stale_prefixes`, then replaces each graph of `updates`.
+    pub fn replace_graphs(
+        &self,
+        stale_prefixes: &[String],
+        updates: Vec<GraphUpdate>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        if !stale_prefixes.is_empty() {
+            let stale: Vec<NamedOrBlankNode> = tx
+                .named_graphs()
+                .filter_map(Result::ok)
+                .filter(|g| match g {
+                    NamedOrBlankNode::NamedNode(n) => {
+                        stale_prefixes.iter().any(|p| n.as_str().starts_with(p.as_str()))
+                    }
+                    _ => false,
+                })
+                .collect();
+            for graph in &stale {
+                tx.remove_named_graph(graph)?;
+            }
+        }
+        for update in &updates {
+            let name = NamedNode::new_unchecked(update.graph.as_str());
+            tx.clear_graph(GraphNameRef::NamedNode(name.as_ref()))?;
+            tx.insert_named_graph(name.as_ref());
+            tx.extend(&update.quads);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Evaluates a SPARQL query with every graph as the default graph
+    /// (unless the query names its own dataset). `SERVICE` is refused.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        self.query_with_cancellation(sparql, None, None)
+    }
+
+    /// Like `query`, with an optional token that cancels evaluation.
+    pub fn query_with_cancellation(
+        &self,
+        sparql: &str,
+        token: Option<CancellationToken>,
+        timeout_secs: Option<u64>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let full = with_prefixes(sparql);
+        // No service handler is registered (and no HTTP client is built in), so
+        // SERVICE fails with `UnsupportedService`, reported as refused.
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = token {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator
+            .parse_query(&full)
+            .map_err(|e| StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full))))?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| evaluation_error(e, timeout_secs))
+    }
+
+    /// Writes the whole store (or one graph) in an RDF format.
+    pub fn export(
+        &self,
+        format: RdfFormat,
+        graph: Option<&str>,
+        out: &mut dyn Write,
+    ) -> Result<(), StoreError> {
+        let output = |e: std::io::Error| StoreError::Output(e.to_string());
+        let mut serializer = prefixed(RdfSerializer::from_format(format)).for_writer(out);
+        let graph_name = graph.map(|g| GraphName::NamedNode(NamedNode::new_unchecked(g)));
+        let quads = self
+            .store
+            .quads_for_pattern(None, None, None, graph_name.as_ref().map(GraphName::as_ref));
+        for quad in quads {
+            let quad = quad?;
+            if format.supports_datasets() {
+                serializer.serialize_quad(&quad).map_err(output)?;
+            } else {
+                serializer.serialize_triple(quad.as_ref()).map_err(output)?;
+            }
+        }
+        serializer.finish().map_err(output)?;
+        Ok(())
+    }
+
+    /// Runs a SELECT; returns the variable names and, per row, each value
+    /// as a string (IRIs in full, literals by value, unbound as empty).
+    pub fn select(&self, sparql: &str) -> Result<(Vec<String>, Vec<Vec<String>>), StoreError> {
+        let QueryResults::Solutions(solutions) = self.query(sparql)? else {
+            return Err(StoreError::Evaluation("expected a SELECT query".into()));
+        };
+        let vars = solutions.variables().to_vec();
+        let header = vars.iter().map(|v| v.as_str().to_owned()).collect();
+        let mut rows = Vec::new();
+        for solution in solutions {
+            let solution = solution.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            rows.push(
+                vars.iter()
+                    .map(|v| match solution.get(v) {
+                        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+                        Some(Term::Literal(l)) => l.value().to_owned(),
+                        Some(other) => other.to_string(),
+                        None => String::new(),
+                    })
+                    .collect(),
+            );
+        }
+        Ok((header, rows))
+    }
+
+    /// Names of all named graphs.
+    pub fn graphs(&self) -> Result<Vec<String>, StoreError> {
+        self.store
+            .named_graphs()
+            .map(|g| Ok(g?.to_string().trim_matches(['<', '>']).to_owned()))
+            .collect()
+    }
+}
+
+/// Adds the project prefixes to a serializer (Turtle, TriG).
+pub fn prefixed(mut serializer: RdfSerializer) -> RdfSerializer {
+    for (prefix, iri) in vocab::PREFIXES {
+        serializer = serializer
+            .with_prefix(*prefix, *iri)
+            .expect("project prefixes are valid IRIs");
+    }
+    serializer
+}
+
+/// Prepends the project prefixes unless the query declares them itself.
+fn with_prefixes(sparql: &str) -> String {
+    let mut out = String::new();
+    let upper = sparql.to_uppercase();
+    for (prefix, iri) in vocab::PREFIXES {
+        let declared = upper.contains(&format!("PREFIX {}:", prefix.to_uppercase()));
+        if !declared {
+            out.push_str(&format!("PREFIX {prefix}: <{iri}>\n"));
+        }
+    }
+    out.push_str(sparql);
+    out
+}
+
+fn prefix_lines(sparql: &str, full: &str) -> usize {
+    full.lines().count() - sparql.lines().count()
+}
+
+/// Makes "error at 12:5" refer to the user's own lines.
+fn shift_line(message: &str, lines: usize) -> String {
+    let Some(at) = message.find("error at ") else {
+        return message.to_owned();
+    };
+    let rest = &message[at + 9..];
+    let Some((line, tail)) = rest.split_once(':') else {
+        return message.to_owned();
+    };
+    match line.parse::<usize>() {
+        Ok(n) if n > lines => format!("{}line {}, column {tail}", &message[..at], n - lines),
+        _ => message.to_owned(),
+    }
+}
+
+fn evaluation_error(e: oxigraph::sparql::QueryEvaluationError, timeout: Option<u64>) -> StoreError {
+    use oxigraph::sparql::QueryEvaluationError as E;
+    match e {
+        E::Service(_) | E::UnsupportedService(_) => StoreError::ServiceRefused,
+        E::Cancelled => StoreError::Timeout(timeout.unwrap_or(0)),
+        other => StoreError::Evaluation(other.to_string()),
+    }
+}
+
+/// The per-user default store folder: `$FTZKG_STORE`, else
+/// `$XDG_DATA_HOME/ftzkg/store`, else `~/.local/share/ftzkg/store`.
+pub fn default_store_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FTZKG_STORE").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data_home.join("ftzkg").join("store")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_point_at_the_users_line() {
+        let store = KgStore::in_memory().unwrap();
+        let err = store.query("SELECT ?s\nWHERE { ?s ?p }").err().unwrap();
+        let message = err.to_string();
+        assert!(message.contains("line 2, column"), "{message}");
+    }
+
+    #[test]
+    fn service_is_refused() {
+        let store = KgStore::in_memory().unwrap();
+        let result = store.query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }");
+        let refused = match result {
+            Err(StoreError::ServiceRefused) => true,
+            Ok(QueryResults::Solutions(mut s)) => s.next().is_some_and(|r| r.is_err()),
+            _ => false,
+        };
+        assert!(refused);
+    }
+
+    #[test]
+    fn replacing_a_graph_leaves_no_trace_of_the_old_one() {
+        let store = KgStore::in_memory().unwrap();
+        let g = "https://w3id.org/ftzkg/id/article/x-01";
+        let quad = |o: &str| {
+            Quad::new(
+                vocab::node("https://example.org/s"),
+                vocab::node("https://example.org/p"),
+                vocab::node(o),
+                vocab::node(g),
+            )
+        };
+        store
+            .replace_graphs(&[], vec![GraphUpdate { graph: g.into(), quads: vec![quad("https://example.org/a")] }])
+            .unwrap();
+        store
+            .replace_graphs(&[], vec![GraphUpdate { graph: g.into(), quads: vec![quad("https://example.org/b")] }])
+            .unwrap();
+        assert_eq!(store.len().unwrap(), 1);
+        store
+            .replace_graphs(&["https://w3id.org/ftzkg/id/article/x-".into()], vec![])
+            .unwrap();
+        assert_eq!(store.len().unwrap(), 0);
+    }
+}

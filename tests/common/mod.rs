@@ -1,0 +1,90 @@
+//! Helpers for end-to-end tests: run the real `ftzkg` binary on a fresh
+//! store in a temporary folder.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/zimao-dongtai-245.txt");
+
+/// A temporary store folder and the files a test writes beside it.
+pub struct Workspace {
+    pub dir: TempDir,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        Workspace {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file (creating folders) and returns its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Runs `ftzkg --store <store> ARGS`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        run_with_store(&self.store(), args)
+    }
+
+    /// Runs and asserts success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "ftzkg {args:?} failed: {}\n{}",
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Ingests the bundled sample.
+    pub fn ingest_sample(&self) -> String {
+        self.ok(&["ingest", SAMPLE])
+    }
+
+    /// Runs a SELECT and returns the CSV rows without the header.
+    pub fn csv_rows(&self, sparql: &str) -> Vec<String> {
+        self.ok(&["query", sparql, "--format", "csv"])
+            .lines()
+            .skip(1)
+            .map(|l| l.trim_end_matches('\r').to_owned())
+            .collect()
+    }
+
+    /// All N-Quads of the store, sorted.
+    pub fn sorted_quads(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .ok(&["export", "--format", "nquads"])
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        lines.sort();
+        lines
+    }
+}
+
+pub fn run_with_store(store: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ftzkg"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("run ftzkg")
+}
