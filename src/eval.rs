@@ -304,7 +304,7 @@ pub fn predicted_from_store(store: &crate::store::KgStore) -> Result<Annotation,
     let (_, rows) = store.select(
         "SELECT ?e ?class ?label (GROUP_CONCAT(DISTINCT ?alt; separator=\"|\") AS ?aliases) WHERE {
            GRAPH ?g { ?e a ?class ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt } }
-           FILTER(?g != ftzr:graph/reference && ?g != ftzr:graph/ontology)
+           FILTER(?g != <https://w3id.org/ftzkg/id/graph/reference> && ?g != <https://w3id.org/ftzkg/id/graph/ontology>)
          } GROUP BY ?e ?class ?label",
     )?;
     let mut entities: Vec<(String, EvalEntity)> = Vec::new();

@@ -75,7 +75,7 @@ fn zones_areas_and_policies_of_the_sample_are_stored_with_part_of() {
     }
     // The reference graph knows every area of the zone, named or not.
     let heilongjiang = ws.csv_rows(
-        "SELECT ?a WHERE { GRAPH ftzr:graph/reference { ?x ftz:partOf ?z . ?x rdfs:label ?a } ?z rdfs:label \"中国（黑龙江）自由贸易试验区\"@zh } ORDER BY ?a",
+        "SELECT ?a WHERE { GRAPH <https://w3id.org/ftzkg/id/graph/reference> { ?x ftz:partOf ?z . ?x rdfs:label ?a } ?z rdfs:label \"中国（黑龙江）自由贸易试验区\"@zh } ORDER BY ?a",
     );
     assert_eq!(heilongjiang.len(), 3);
 }
