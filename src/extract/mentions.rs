@@ -55,9 +55,12 @@ pub fn find(extractor: &Extractor, sentence: &Sentence<'_>) -> Vec<Mention> {
     let mut mentions = Vec::new();
     lexicon_names(extractor, sentence, &mut mentions);
     names::book_titles(extractor, sentence, &mut mentions);
-    names::quoted(extractor, sentence, &mut mentions);
     names::recognitions(extractor, sentence, &mut mentions);
+    names::quoted(extractor, sentence, &mut mentions);
+    names::acronym_agreements(sentence, &mut mentions);
     names::by_ending(extractor, sentence, &mut mentions);
+    names::coordinated(extractor, sentence, &mut mentions);
+    names::practice_lists(extractor, sentence, &mut mentions);
     names::enumerations(extractor, sentence, &mut mentions);
     names::appositions(extractor, sentence, &mut mentions);
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

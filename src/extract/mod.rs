@@ -127,8 +127,20 @@ impl Extractor {
         let topic = topic_zones(&prepared);
         let context = relations::Context { topic: &topic };
         let default_date = issue.and_then(|i| i.date);
+        // A name inside a longer name (桂林 in 桂林银行) is an entity of the
+        // article only if the article also names it on its own, or it sits
+        // inside a recognition (the body behind a 简报).
+        let standalone: std::collections::HashSet<&EntityKey> = prepared
+            .iter()
+            .flat_map(|(_, ms)| ms.iter().filter(|m| !m.nested).map(|m| &m.key))
+            .collect();
         for (s, mentions) in &prepared {
             for m in mentions {
+                let inside_recognition = m.nested
+                    && mentions.iter().any(|o| o.class() == Class::Recognition && o.start <= m.start && o.end >= m.end && o.key != m.key);
+                if m.nested && !standalone.contains(&m.key) && !inside_recognition {
+                    continue;
+                }
                 graph.add_mention(m);
                 for alias in &m.aliases {
                     graph.add_entity(&m.key, alias);

@@ -104,7 +104,11 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
         let last = group.last().expect("group");
         let before_context = context_before(extractor, s, first.start);
         let after = &text[last.end..];
-        let group_class = class_after_group(extractor, after).or(before_context);
+        let selected = extractor
+            .rules
+            .starts_with_trigger("recognize", after.trim_start())
+            .is_some();
+        let group_class = class_after_group(extractor, after);
         for (i, q) in group.iter().enumerate() {
             if !is_free(mentions, q.start, q.end) {
                 continue;
@@ -114,17 +118,35 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
                 continue;
             }
             let single = group.len() == 1;
-            let tail = if i + 1 == group.len() { compound_tail(extractor, s, q.end) } else { None };
+            let tail = if i + 1 == group.len() && !selected {
+                compound_tail(extractor, s, q.end)
+            } else {
+                None
+            };
             if let Some((tail_text, tail_end, class)) = tail.clone().filter(|_| single) {
-                quoted_compound(mentions, q, &inner, &tail_text, tail_end, class);
-                continue;
+                let split = class == Class::Practice
+                    && inner.contains('、')
+                    && !has_short_item(&inner)
+                    && !STRONG_PRACTICE_ENDINGS.iter().any(|e| tail_text.ends_with(e));
+                if !split {
+                    let prefix = compound_prefix(extractor, s, q.start, mentions);
+                    quoted_compound(mentions, q, &prefix, &inner, &tail_text, tail_end, class);
+                    continue;
+                }
             }
-            let own = own_class(extractor, &inner);
-            let class = own.or(group_class).or_else(|| tail.as_ref().map(|t| t.2));
+            // What the text says around the quote, strongest first.
+            let class = if selected {
+                Some(Class::Practice)
+            } else {
+                own_class(extractor, &inner)
+                    .or(before_context)
+                    .or(group_class)
+                    .or_else(|| tail.as_ref().map(|t| t.2))
+            };
             let Some(class) = class else { continue };
             if class == Class::Practice && inner.contains('、') && !has_short_item(&inner) && single {
                 // “一业一证、证照联办”改革: two practices.
-                for item in inner.split('、') {
+                for item in inner.split('、').filter(|i| i.chars().count() >= 3) {
                     add(mentions, Mention::new(class, item, q.start, q.end));
                 }
                 continue;
@@ -134,22 +156,54 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
     }
 }
 
+/// Endings that make “X”… one practice even when X lists several things.
+const STRONG_PRACTICE_ENDINGS: &[&str] = &["模式", "机制", "制度", "体系", "服务圈", "生态圈", "路线", "积分制", "服务"];
+
+/// Words before a compound quote that belong to its name: 国际贸易“单一窗口”平台.
+fn compound_prefix(extractor: &Extractor, s: &Sentence<'_>, quote_start: usize, mentions: &[Mention]) -> String {
+    let Some((start, _)) = extend_back(extractor, s, quote_start, mentions) else {
+        return String::new();
+    };
+    let prefix = &s.text[start..quote_start];
+    let ok = prefix.chars().count() <= 6
+        && !extractor.rules.is_generic(prefix)
+        && is_free(mentions, start, quote_start);
+    if ok { prefix.to_owned() } else { String::new() }
+}
+
 fn has_short_item(inner: &str) -> bool {
     inner.split('、').any(|i| i.chars().count() < 2)
 }
 
 /// “X”平台 → X平台 (alias X); “1+4+N”的养老综合服务模式 → 1+4+N养老综合服务模式;
 /// “A、B、C”的片区企业上市培育体系 → 片区企业上市培育体系.
-fn quoted_compound(mentions: &mut Vec<Mention>, q: &Quote, inner: &str, tail: &str, end: usize, class: Class) {
+fn quoted_compound(
+    mentions: &mut Vec<Mention>,
+    q: &Quote,
+    prefix: &str,
+    inner: &str,
+    tail: &str,
+    end: usize,
+    class: Class,
+) {
     let (tail, with_de) = match tail.strip_prefix('的') {
         Some(t) => (t, true),
         None => (tail, false),
     };
     let descriptive = with_de && inner.contains(['、', '，']);
-    let label = if descriptive { tail.to_owned() } else { format!("{inner}{tail}") };
+    let label = if descriptive {
+        tail.to_owned()
+    } else {
+        format!("{prefix}{inner}{tail}")
+    };
     let mut m = Mention::new(class, &label, q.start, end);
     if !descriptive {
-        m.aliases.push(clean_label(inner));
+        for alias in [format!("{inner}{tail}"), inner.to_owned(), format!("{prefix}{inner}")] {
+            let alias = clean_label(&alias);
+            if alias != m.key.label && !m.aliases.contains(&alias) {
+                m.aliases.push(alias);
+            }
+        }
         if with_de {
             m.aliases.push(clean_label(&format!("{inner}的{tail}")));
         }
@@ -157,15 +211,18 @@ fn quoted_compound(mentions: &mut Vec<Mention>, q: &Quote, inner: &str, tail: &s
     add(mentions, m);
 }
 
-/// The class a quoted text has by its own ending (智慧司法服务平台).
+/// The class a quoted text has by its own ending (智慧司法服务平台): only
+/// endings specific enough to decide (three characters or more, or strong).
 fn own_class(extractor: &Extractor, inner: &str) -> Option<Class> {
-    let (class, _, _) = extractor.rules.class_by_ending(inner)?;
+    let (class, use_, ending) = extractor.rules.class_by_ending(inner)?;
+    let specific = ending.chars().count() >= 3 || use_ != EndingUse::Weak;
     match class {
-        Class::Platform | Class::SpecialZone | Class::Firm | Class::Institution | Class::GovernmentBody => Some(class),
-        Class::Practice if extractor.rules.triggers("practice_ending").is_empty() => {
-            let strong = ["模式", "机制", "制度", "体系", "服务圈", "生态圈", "路线", "积分制"];
-            strong.iter().any(|e| inner.ends_with(e)).then_some(class)
+        Class::Platform | Class::SpecialZone | Class::Firm | Class::Institution | Class::GovernmentBody
+            if specific && ending.chars().count() >= 2 =>
+        {
+            Some(class)
         }
+        Class::Practice if STRONG_PRACTICE_ENDINGS.iter().any(|e| inner.ends_with(e)) => Some(class),
         _ => None,
     }
 }
@@ -212,6 +269,13 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
     if extractor.rules.ends_with_trigger("platform", before).is_some() {
         return Some(Class::Platform);
     }
+    // Apposition: 企业工作服务站“企业之家”.
+    if let Some((class, _, ending)) = extractor.rules.class_by_ending(before)
+        && ending.chars().count() >= 2
+        && matches!(class, Class::Platform | Class::SpecialZone | Class::Institution)
+    {
+        return Some(class);
+    }
     if extractor.rules.ends_with_trigger("practice", before).is_some() {
         return Some(Class::Practice);
     }
@@ -222,50 +286,36 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
 /// a class: returns (tail, end offset, class).
 fn compound_tail(extractor: &Extractor, s: &Sentence<'_>, from: usize) -> Option<(String, usize, Class)> {
     let text = &s.text;
+    let mut start = from;
+    if text[from..].starts_with('的') {
+        start += '的'.len_utf8();
+    }
+    let mut i = s.word_starting_at(start)?;
     let mut best = None;
-    let mut chars = 0;
-    for (i, c) in text[from..].char_indices() {
-        let pos = from + i;
-        if is_boundary_char(c) || chars >= 14 {
+    while i < s.words.len() {
+        let w = s.word(i);
+        let end = s.words[i].end;
+        if w.chars().any(is_boundary_char)
+            || word_is_stop(extractor, w)
+            || extractor.rules.starts_with_trigger("recognize", w).is_some()
+            || text[from..end].chars().count() > 14
+        {
             break;
         }
-        if i == 0 && c == '的' {
-            chars += 1;
-            continue;
-        }
-        // Stop at a stop word that starts here (a verb, a particle).
-        if i > 0 && s.starts_word(pos) && starts_with_stop(extractor, &text[pos..]) {
-            break;
-        }
-        let end = pos + c.len_utf8();
-        chars += 1;
-        let tail = &text[from..end];
-        if !s.ends_word(end) {
-            continue;
-        }
-        let body = tail.trim_start_matches('的');
+        let body = &text[start..end];
         let found = extractor
             .rules
             .endings
             .iter()
-            .filter(|e| e.class != Class::Recognition && e.class != Class::Policy)
+            .filter(|e| matches!(e.class, Class::Platform | Class::Practice | Class::SpecialZone | Class::Institution))
+            .filter(|e| e.text.chars().count() >= 2)
             .find(|e| body.ends_with(e.text.as_str()));
         if let Some(e) = found {
-            best = Some((tail.to_owned(), end, e.class));
+            best = Some((text[from..end].to_owned(), end, e.class));
         }
+        i += 1;
     }
     best
-}
-
-fn starts_with_stop(extractor: &Extractor, text: &str) -> bool {
-    ["上线", "正式", "等", "在", "和", "与", "是", "为", "已", "可", "改造", "即"]
-        .iter()
-        .any(|w| text.starts_with(w))
-        || extractor
-            .rules
-            .triggers("recognize")
-            .iter()
-            .any(|t| text.starts_with(t.as_str()))
 }
 
 fn is_boundary_char(c: char) -> bool {
@@ -276,47 +326,72 @@ fn is_boundary_char(c: char) -> bool {
 /// 案例, 样板, 口岸, 枢纽 (or a list of them up to 等).
 pub fn recognitions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
+    let mut claimed: Vec<(usize, usize)> = Vec::new();
     for trigger in extractor.rules.triggers("recognize") {
         let mut from = 0;
         while let Some(at) = text[from..].find(trigger.as_str()) {
-            let start = from + at + trigger.len();
+            let trigger_start = from + at;
+            let start = trigger_start + trigger.len();
             from = start;
+            let taken = claimed.iter().any(|&(a, b)| trigger_start < b && a < start);
+            if taken || !s.starts_word(trigger_start) {
+                continue;
+            }
+            claimed.push((trigger_start, start));
             let (_, clause_end) = s.clause_bounds(start);
             let phrase = &text[start..clause_end];
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());
             let items: Vec<&str> = phrase[..phrase_list_end].split('、').collect();
             if items.len() > 1 {
-                let mut offset = start;
-                for item in items {
-                    let item_start = offset + (item.len() - item.trim_start().len());
-                    let class = match extractor.rules.class_by_ending(item) {
-                        Some((c @ Class::SpecialZone, EndingUse::Strong, _)) => c,
-                        _ => Class::Recognition,
-                    };
-                    if item.chars().count() >= 4 && is_free(mentions, item_start, offset + item.len()) {
-                        add(mentions, Mention::new(class, item, item_start, offset + item.len()));
-                    }
-                    offset += item.len() + '、'.len_utf8();
-                }
+                recognition_list(extractor, mentions, start, &items);
                 continue;
             }
-            if let Some(end) = recognition_end(extractor, text, start, clause_end) {
-                let name = text[start..end].trim();
-                let name = name.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()).trim();
-                let label = clean_label(name);
-                if label.chars().count() >= 4 && label.chars().count() <= MAX_NAME {
-                    let mut m = Mention::new(Class::Recognition, name, start, end);
-                    // A year before the name is part of it (2022 年…枢纽);
-                    // the name without it is an alias.
-                    let bare = clean_label(text[start..end].trim());
-                    if bare != label {
-                        m = Mention::new(Class::Recognition, &bare, start, end);
-                        m.aliases.push(label);
-                    }
-                    add(mentions, m);
-                }
+            let Some(end) = recognition_end(extractor, text, start, clause_end) else {
+                continue;
+            };
+            let raw = text[start..end].trim();
+            let label = clean_label(raw.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '年'));
+            let bare = clean_label(raw);
+            let n = label.chars().count();
+            if n < 4 || n > MAX_NAME || is_generic_name(extractor, &label) {
+                continue;
             }
+            // A year before the name is part of it (2022 年…枢纽); the name
+            // without it is an alias.
+            let mut m = Mention::new(Class::Recognition, &bare, start, end);
+            if bare != label {
+                m.aliases.push(label);
+            }
+            add(mentions, m);
         }
+    }
+}
+
+/// 获批了 A、B、C 等资质: each item is a recognition, except a zone type
+/// (跨境电子商务综合试验区), which stays a zone.
+fn recognition_list(extractor: &Extractor, mentions: &mut Vec<Mention>, start: usize, items: &[&str]) {
+    let mut offset = start;
+    for item in items {
+        let lead = item.len() - item.trim_start().len();
+        let item_start = offset + lead;
+        let item_end = offset + item.trim_end().len();
+        let name = item.trim();
+        let class = match extractor.rules.class_by_ending(name) {
+            Some((c @ Class::SpecialZone, EndingUse::Strong, ending)) if ending.ends_with('区') => c,
+            _ => Class::Recognition,
+        };
+        if name.chars().count() >= 4 && is_free(mentions, item_start, item_end) {
+            add(mentions, Mention::new(class, name, item_start, item_end));
+        }
+        offset += item.len() + '、'.len_utf8();
+    }
+}
+
+/// A name whose words before its ending are all generic (省级案例).
+fn is_generic_name(extractor: &Extractor, name: &str) -> bool {
+    match extractor.rules.class_by_ending(name) {
+        Some((_, _, ending)) => extractor.rules.is_generic(&name[..name.len() - ending.len()]),
+        None => false,
     }
 }
 
@@ -338,9 +413,15 @@ fn recognition_end(extractor: &Extractor, text: &str, start: usize, clause_end: 
             continue;
         }
         let next = phrase[end..].chars().next();
+        let rest = &phrase[end..];
         let boundary = match next {
             None => true,
-            Some(n) => is_boundary_char(n) || "等的和及并".contains(n) || n.is_whitespace(),
+            Some(n) => {
+                is_boundary_char(n)
+                    || "等的和及并".contains(n)
+                    || n.is_whitespace()
+                    || ["刊发", "刊载", "通报", "表彰"].iter().any(|w| rest.starts_with(w))
+            }
         };
         if boundary {
             best = Some(start + end);
@@ -357,6 +438,7 @@ fn recognition_end(extractor: &Extractor, text: &str, start: usize, clause_end: 
 /// extended backwards word by word to a boundary.
 pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
+    let quoted: Vec<(usize, usize)> = quotes(text).iter().map(|q| (q.start, q.end)).collect();
     for ending in &extractor.rules.endings {
         if ending.use_ == EndingUse::Weak {
             continue;
@@ -366,10 +448,14 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let e_start = from + at;
             let mut e_end = e_start + ending.text.len();
             from = e_end;
-            if !s.ends_word(e_end) && !next_is_boundary(text, e_end) {
+            let in_quote = quoted.iter().any(|&(a, b)| e_start >= a && e_end <= b);
+            if in_quote || (!s.ends_word(e_end) && !next_is_boundary(text, e_end)) {
                 continue;
             }
             if extractor.rules.blockers.iter().any(|b| covers(text, e_start, e_end, b)) {
+                continue;
+            }
+            if ending.use_ == EndingUse::Verb && !next_is_boundary(text, e_end) && !text[e_end..].starts_with('等') {
                 continue;
             }
             let Some((start, stopped_by_trigger)) = extend_back(extractor, s, e_start, mentions) else {
@@ -379,18 +465,33 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
                 continue;
             }
             e_end += trailing_qualifier(&text[e_end..]);
-            let mut start = start;
-            if text[start..].starts_with('对') {
-                start += '对'.len_utf8();
-            }
+            let start = trim_generic_start(extractor, text, start, e_start);
             let name = &text[start..e_end];
             let modifier = &text[start..e_start];
-            if extractor.rules.is_generic(modifier) || name.chars().count() > MAX_NAME {
+            let bare_allowed = modifier.is_empty() && ending.text.chars().count() >= 6 && ending.class == Class::SpecialZone;
+            if (extractor.rules.is_generic(modifier) && !bare_allowed) || name.chars().count() > MAX_NAME {
+                continue;
+            }
+            if modifier.chars().any(|c| c.is_ascii_digit()) && ending.class != Class::Firm {
                 continue;
             }
             let class = adjust_class(ending.class, name);
             add(mentions, Mention::new(class, name, start, e_end));
         }
+    }
+}
+
+/// Drops generic words at the start of a name: 省内首个跨境金融服务站 → 跨境金融服务站.
+fn trim_generic_start(extractor: &Extractor, text: &str, mut start: usize, ending_start: usize) -> usize {
+    'outer: loop {
+        let rest = &text[start..ending_start];
+        for word in ["全省首家", "全省首个", "省内首家", "省内首个", "全国首家", "全国首个", "首家", "首个", "首批", "全省", "省内", "全国", "唯一", "该", "本", "各"] {
+            if rest.starts_with(word) && rest.len() > word.len() && !extractor.rules.is_generic(&rest[word.len()..]) {
+                start += word.len();
+                continue 'outer;
+            }
+        }
+        return start;
     }
 }
 
@@ -453,13 +554,20 @@ fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &
     let text = &s.text;
     let first = s.word_at(from)?;
     let mut start = s.words[first].start;
-    if start < from && word_is_stop(extractor, s.word(first)) {
+    if start < from && (word_is_stop(extractor, s.word(first)) || is_trigger_word(extractor, &text[start..from])) {
         // The ending starts inside a stop word: 产业创新中心 → nothing.
-        start = from;
+        return Some((from, is_trigger_word(extractor, &text[start..from])));
     }
-    let mut chars = text[start..from].chars().count();
     let mut i = first;
     while i > 0 {
+        // A trigger right before the name, possibly with 了/对 between.
+        let before = text[..start].trim_end_matches(['了', '对']);
+        if extractor.rules.ends_with_trigger("originate", before).is_some()
+            || extractor.rules.ends_with_trigger("practice", before).is_some()
+            || extractor.rules.ends_with_trigger("platform", before).is_some()
+        {
+            return Some((start, true));
+        }
         i -= 1;
         let w = s.word(i);
         let w_start = s.words[i].start;
@@ -471,14 +579,11 @@ fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &
             }
             return Some((start, false));
         }
-        if w.chars().any(|c| is_boundary_char(c) && c != '（' && c != '）' && c != '(' && c != ')') {
-            return Some((start, false));
-        }
         if w == "）" || w == ")" {
             // A short bracketed part inside a name: 博尔诚（北京）科技.
             let open = text[..w_start].rfind(['（', '(']);
             match open {
-                Some(o) if text[o..w_start].chars().count() <= 6 && o > 0 => {
+                Some(o) if text[o..w_start].chars().count() <= 11 && o > 0 => {
                     while i > 0 && s.words[i].start > o {
                         i -= 1;
                     }
@@ -488,26 +593,22 @@ fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &
                 _ => return Some((start, false)),
             }
         }
-        if w == "（" || w == "(" {
+        if w.chars().any(is_boundary_char) || w.chars().any(|c| c.is_ascii_digit()) {
             return Some((start, false));
         }
-        if extractor.rules.triggers("originate").iter().any(|t| t == w)
-            || extractor.rules.triggers("practice").iter().any(|t| t == w)
-            || extractor.rules.triggers("platform").iter().any(|t| t == w)
-        {
-            return Some((start, true));
-        }
-        if word_is_stop(extractor, w) {
+        if word_is_stop(extractor, w) || is_generic_word_name(extractor, w) {
             return Some((start, false));
         }
         // A quoted name or 《》 title is its own entity, not a modifier.
-        if !is_free(mentions, w_start, s.words[i].end)
-            && mentions.iter().any(|m| m.start <= w_start && m.end >= s.words[i].end && matches!(m.class(), Class::Practice | Class::Policy | Class::Recognition | Class::Platform))
-        {
+        let inside_other = mentions.iter().any(|m| {
+            m.start <= w_start
+                && m.end >= s.words[i].end
+                && matches!(m.class(), Class::Practice | Class::Policy | Class::Recognition | Class::Platform)
+        });
+        if inside_other {
             return Some((start, false));
         }
-        chars += w.chars().count();
-        if chars > MAX_NAME {
+        if text[w_start..from].chars().count() > MAX_NAME {
             return None;
         }
         start = w_start;
@@ -515,8 +616,30 @@ fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &
     Some((start, false))
 }
 
+fn is_trigger_word(extractor: &Extractor, w: &str) -> bool {
+    ["originate", "practice", "platform"]
+        .iter()
+        .any(|k| extractor.rules.triggers(k).iter().any(|t| t == w))
+}
+
+/// A word that is itself a generic name (商业银行, 金融机构): names do not
+/// run through it.
+fn is_generic_word_name(extractor: &Extractor, w: &str) -> bool {
+    match extractor.rules.class_by_ending(w) {
+        Some((_, _, ending)) if ending.len() < w.len() => extractor.rules.is_generic(&w[..w.len() - ending.len()]),
+        _ => false,
+    }
+}
+
+/// A stop word, or a word ending with a verb of two characters or more
+/// from the stop list (充分发挥, 综合利用).
 fn word_is_stop(extractor: &Extractor, word: &str) -> bool {
     extractor.rules.stop.contains(word)
+        || extractor
+            .rules
+            .stop
+            .iter()
+            .any(|w| w.chars().count() >= 2 && word.len() > w.len() && word.ends_with(w.as_str()))
 }
 
 /// Items of an enumeration (A、B、C等…) that no rule named take the class
@@ -533,26 +656,28 @@ pub fn enumerations(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
             .filter_map(|&(a, b)| mentions.iter().find(|m| m.start <= a && m.end >= b && !m.nested).map(|m| m.class()))
             .collect();
         let after = &text[end..];
-        let class = listed_firms(after)
-            .then_some(Class::Firm)
-            .or_else(|| majority(&known));
+        let firms = listed_firms(after);
+        let class = firms.then_some(Class::Firm).or_else(|| majority(&known));
         let Some(class) = class else { continue };
-        if known.len() * 2 < items.len() && class != Class::Firm {
+        if known.is_empty() && class != Class::Firm {
             continue;
         }
         for &(a, b) in &items {
             let item = clean_label(&text[a..b]);
-            let name_like = item.chars().count() >= 2
-                && item.chars().count() <= 16
-                && !extractor.rules.stop.contains(item.as_str());
-            if name_like && is_free(mentions, a, b) {
-                let bare_ending = extractor.rules.endings.iter().find(|e| e.text == item);
-                let class = match bare_ending {
-                    Some(e) if e.class == Class::SpecialZone => e.class,
-                    _ => class,
-                };
-                add(mentions, Mention::new(class, &item, a, b));
+            let n = item.chars().count();
+            let name_like = (2..=16).contains(&n) && !word_is_stop(extractor, &item) && !item.contains(['，', '的']);
+            if !name_like || !is_free(mentions, a, b) {
+                continue;
             }
+            let own = extractor.rules.class_by_ending(&item).map(|c| c.0);
+            let bare = extractor.rules.endings.iter().find(|e| e.text == item && e.text.chars().count() >= 5);
+            let class = match (bare, own) {
+                (Some(e), _) if e.class == Class::SpecialZone => e.class,
+                // A listed "project" with a place-like ending is not a firm.
+                (_, Some(c)) if class == Class::Firm && c != Class::Firm => continue,
+                _ => class,
+            };
+            add(mentions, Mention::new(class, &item, a, b));
         }
     }
     single_listed_firm(extractor, s, mentions);
@@ -666,20 +791,122 @@ pub fn appositions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<M
             from = start;
             let Some(first) = s.word_starting_at(start) else { continue };
             let mut end = start;
+            let mut terminated = false;
             for i in first..s.words.len() {
                 let w = s.word(i);
-                if w.chars().any(is_boundary_char) || word_is_stop(extractor, w) {
+                if w.chars().any(is_boundary_char) || word_is_stop(extractor, w) || is_trigger_word(extractor, w) {
+                    terminated = true;
                     break;
                 }
                 end = s.words[i].end;
-                if text[start..end].chars().count() >= 6 {
+                if text[start..end].chars().count() > 8 {
                     break;
                 }
+            }
+            if !terminated {
+                continue;
             }
             let name = &text[start..end];
             let n = name.chars().count();
             if (2..=8).contains(&n) && is_free(mentions, start, end) {
                 add(mentions, Mention::new(Class::Firm, name, start, end));
+            }
+        }
+    }
+}
+
+/// Practices listed after 推行/实施/带土移植: 全面推行一网通办、容缺受理、不见面审批.
+pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    for verb in extractor.rules.triggers("list_practice") {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(verb.as_str()) {
+            let start = from + at + verb.len();
+            from = start;
+            if !s.starts_word(from - verb.len()) {
+                continue;
+            }
+            let (_, clause_end) = s.clause_bounds(start);
+            let clause = &text[start..clause_end];
+            let (list, closed) = match clause.find('等') {
+                Some(i) => (&clause[..i], true),
+                None => (clause, false),
+            };
+            // 推进 names practices only in "推进 A、B 等改革".
+            let needs_closing = verb.ends_with("推进");
+            let closes_as_reform = closed && {
+                let rest = &clause[list.len() + '等'.len_utf8()..];
+                let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "余多项个".contains(c));
+                ["改革", "首创改革", "举措", "改革举措", "措施", "经验", "试点"].iter().any(|w| rest.starts_with(w))
+            };
+            if needs_closing && !closes_as_reform {
+                continue;
+            }
+            let mut offset = start;
+            for item in list.split('、') {
+                let a = offset + (item.len() - item.trim_start().len());
+                let b = offset + item.trim_end().len();
+                offset += item.len() + '、'.len_utf8();
+                let name = clean_label(&text[a..b]);
+                let n = name.chars().count();
+                let plain = !name.contains(['“', '”', '的']) && !word_is_stop(extractor, &name);
+                if (3..=14).contains(&n) && plain && is_free(mentions, a, b) && !extractor.rules.is_generic(&name) {
+                    add(mentions, Mention::new(Class::Practice, &name, a, b));
+                }
+            }
+        }
+    }
+}
+
+/// A name that shares its first part with the name before it:
+/// 湖北省科技厅与财政厅 → 湖北省财政厅; 片区统计局和审计局 → 片区审计局.
+pub fn coordinated(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    let found: Vec<Mention> = mentions.iter().filter(|m| !m.nested && m.entry.is_none()).cloned().collect();
+    for m in found {
+        let rest = &text[m.end..];
+        let Some(joiner) = ["与", "和", "及", "、"].iter().find(|j| rest.starts_with(*j)) else {
+            continue;
+        };
+        let Some((_, _, ending)) = extractor.rules.class_by_ending(&m.key.label) else {
+            continue;
+        };
+        let prefix = &m.key.label[..m.key.label.len() - ending.len()];
+        if prefix.is_empty() {
+            continue;
+        }
+        let after = m.end + joiner.len();
+        // The bare second name: an ending of the same class, standing alone.
+        let second = extractor
+            .rules
+            .endings
+            .iter()
+            .filter(|e| e.class == m.class() && e.use_ != EndingUse::Weak || e.class == m.class() && e.text.chars().count() >= 3)
+            .filter(|e| text[after..].starts_with(e.text.as_str()))
+            .map(|e| e.text.as_str())
+            .max_by_key(|e| e.len());
+        let Some(second) = second else { continue };
+        let end = after + second.len();
+        if !next_is_boundary(text, end) && !s.ends_word(end) || !is_free(mentions, after, end) {
+            continue;
+        }
+        let mut mention = Mention::new(m.class(), &format!("{prefix}{second}"), after, end);
+        mention.aliases.push(second.to_owned());
+        add(mentions, mention);
+    }
+}
+
+/// A trade agreement written as its acronym before 原产地 (RCEP 原产地证书).
+pub fn acronym_agreements(s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    for (i, _) in text.match_indices("原产地") {
+        let before = text[..i].trim_end();
+        let acronym: String = before.chars().rev().take_while(|c| c.is_ascii_uppercase()).collect();
+        let n = acronym.len();
+        if (3..=6).contains(&n) {
+            let start = before.len() - n;
+            if is_free(mentions, start, before.len()) {
+                add(mentions, Mention::new(Class::Policy, &before[start..], start, before.len()));
             }
         }
     }

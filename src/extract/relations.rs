@@ -28,7 +28,7 @@ pub fn apply(
     let evidence = s.original;
     reference_facts(extractor, mentions, evidence, graph);
     names_inside_names(extractor, mentions, evidence, graph);
-    let triggers = find_triggers(extractor, s);
+    let triggers = find_triggers(extractor, s, mentions);
     for t in &triggers {
         let next = triggers
             .iter()
@@ -44,6 +44,14 @@ pub fn apply(
             .collect();
         let subjects = subjects_before(s, mentions, t.start, t.kind, context);
         link(t.kind, &subjects, &objects, evidence, graph);
+        if t.kind == "recognize" && objects.iter().any(|o| o.class() == Class::Recognition) {
+            // A practice selected as a case started where the text is about.
+            for practice in subjects.iter().filter(|k| k.class == Class::Practice) {
+                for zone in context.topic {
+                    graph.add_relation(practice, Property::OriginatedIn, zone, evidence);
+                }
+            }
+        }
     }
     firms_in_zones(s, mentions, context, evidence, graph);
     applies_to(s, mentions, evidence, graph);
@@ -59,7 +67,7 @@ struct Trigger {
 
 const KINDS: [&str; 6] = ["replicate", "originate", "recognize", "issue", "operate", "based"];
 
-fn find_triggers(extractor: &Extractor, s: &Sentence<'_>) -> Vec<Trigger> {
+fn find_triggers(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
     for kind in KINDS {
         for word in extractor.rules.triggers(kind) {
@@ -69,7 +77,9 @@ fn find_triggers(extractor: &Extractor, s: &Sentence<'_>) -> Vec<Trigger> {
                 let end = start + word.len();
                 from = end;
                 let taken = found.iter().any(|t| t.start < end && start < t.end && t.kind == kind);
-                if !taken && s.starts_word(start) {
+                // A trigger word inside a name (…集成创新) is not a trigger.
+                let inside_name = mentions.iter().any(|m| m.start <= start && m.end >= end);
+                if !taken && !inside_name && s.starts_word(start) {
                     found.push(Trigger { kind, start, end });
                 }
             }
@@ -145,11 +155,7 @@ fn link(kind: &str, subjects: &[EntityKey], objects: &[&Mention], evidence: &str
                     graph.add_relation(object, Property::BasedIn, subject, evidence)
                 }
                 ("recognize", Class::Recognition) => {
-                    graph.add_relation(subject, Property::RecognizedAs, object, evidence);
-                    if subject.class == Class::Practice {
-                        // Selected as a case: it started where the text is about.
-                        // (Handled by the caller through the topic.)
-                    }
+                    graph.add_relation(subject, Property::RecognizedAs, object, evidence)
                 }
                 ("issue", Class::Policy) => graph.add_relation(subject, Property::Issued, object, evidence),
                 ("operate", Class::Platform) => graph.add_relation(subject, Property::Operates, object, evidence),
