@@ -125,7 +125,13 @@ impl Extractor {
             })
             .collect();
         let topic = topic_zones(&prepared);
-        let context = relations::Context { topic: &topic };
+        let mut zones: Vec<EntityKey> = Vec::new();
+        for m in prepared.iter().flat_map(|(_, ms)| ms.iter()).filter(|m| m.class().is_zone()) {
+            if !zones.contains(&m.key) {
+                zones.push(m.key.clone());
+            }
+        }
+        let context = relations::Context { topic: &topic, zones: &zones };
         let default_date = issue.and_then(|i| i.date);
         // A name inside a longer name (桂林 in 桂林银行) is an entity of the
         // article only if the article also names it on its own, or it sits

@@ -10,7 +10,7 @@ use super::sentence::Sentence;
 use crate::model::Class;
 
 /// Longest name a rule may build, in characters.
-const MAX_NAME: usize = 30;
+const MAX_NAME: usize = 40;
 /// Longest quoted text taken as a name.
 const MAX_QUOTED: usize = 26;
 
@@ -272,7 +272,7 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
     // Apposition: 企业工作服务站“企业之家”.
     if let Some((class, _, ending)) = extractor.rules.class_by_ending(before)
         && ending.chars().count() >= 2
-        && matches!(class, Class::Platform | Class::SpecialZone | Class::Institution)
+        && matches!(class, Class::Platform | Class::Institution)
     {
         return Some(class);
     }
@@ -295,8 +295,9 @@ fn compound_tail(extractor: &Extractor, s: &Sentence<'_>, from: usize) -> Option
     while i < s.words.len() {
         let w = s.word(i);
         let end = s.words[i].end;
+        let noun = ["企业", "片区企业", "机构", "部门", "单位"].contains(&w);
         if w.chars().any(is_boundary_char)
-            || word_is_stop(extractor, w)
+            || (word_is_stop(extractor, w) && !noun)
             || extractor.rules.starts_with_trigger("recognize", w).is_some()
             || text[from..end].chars().count() > 14
         {
@@ -464,7 +465,14 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             if ending.use_ == EndingUse::Verb && !stopped_by_trigger {
                 continue;
             }
-            e_end += trailing_qualifier(&text[e_end..]);
+            let qualifier = trailing_qualifier(&text[e_end..]);
+            let acronym = text[e_end..e_end + qualifier]
+                .trim_matches(['（', '）', '(', ')'])
+                .chars()
+                .all(|c| c.is_ascii_uppercase());
+            if !acronym {
+                e_end += qualifier;
+            }
             let start = trim_generic_start(extractor, text, start, e_start);
             let name = &text[start..e_end];
             let modifier = &text[start..e_start];
@@ -476,7 +484,11 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
                 continue;
             }
             let class = adjust_class(ending.class, name);
-            add(mentions, Mention::new(class, name, start, e_end));
+            let mut m = Mention::new(class, name, start, e_end);
+            if acronym && qualifier > 0 {
+                m.aliases.push(text[e_end..e_end + qualifier].trim_matches(['（', '）', '(', ')']).to_owned());
+            }
+            add(mentions, m);
         }
     }
 }
@@ -485,7 +497,7 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
 fn trim_generic_start(extractor: &Extractor, text: &str, mut start: usize, ending_start: usize) -> usize {
     'outer: loop {
         let rest = &text[start..ending_start];
-        for word in ["全省首家", "全省首个", "省内首家", "省内首个", "全国首家", "全国首个", "首家", "首个", "首批", "全省", "省内", "全国", "唯一", "该", "本", "各"] {
+        for word in ["全省首家", "全省首个", "省内首家", "省内首个", "全国首家", "全国首个", "首家", "首个", "首批", "唯一", "该", "本", "各"] {
             if rest.starts_with(word) && rest.len() > word.len() && !extractor.rules.is_generic(&rest[word.len()..]) {
                 start += word.len();
                 continue 'outer;
@@ -659,7 +671,9 @@ pub fn enumerations(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
         let firms = listed_firms(after);
         let class = firms.then_some(Class::Firm).or_else(|| majority(&known));
         let Some(class) = class else { continue };
-        if known.is_empty() && class != Class::Firm {
+        let unknown = items.len() - known.len();
+        let lexicon_class = matches!(class, Class::FreeTradeZone | Class::Area | Class::Place | Class::GovernmentBody | Class::Policy);
+        if class != Class::Firm && (known.is_empty() || unknown > known.len().max(1) || lexicon_class) {
             continue;
         }
         for &(a, b) in &items {
@@ -842,15 +856,27 @@ pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
             if needs_closing && !closes_as_reform {
                 continue;
             }
+            let single = !list.contains('、');
             let mut offset = start;
             for item in list.split('、') {
                 let a = offset + (item.len() - item.trim_start().len());
-                let b = offset + item.trim_end().len();
+                let mut b = offset + item.trim_end().len();
                 offset += item.len() + '、'.len_utf8();
+                // 企业定制模式筑巢引凤 → 企业定制模式.
+                if let Some(cut) = ["模式", "机制", "制度", "体系"]
+                    .iter()
+                    .filter_map(|e| text[a..b].find(e).map(|i| a + i + e.len()))
+                    .min()
+                {
+                    b = cut;
+                }
                 let name = clean_label(&text[a..b]);
                 let n = name.chars().count();
-                let plain = !name.contains(['“', '”', '的']) && !word_is_stop(extractor, &name);
-                if (3..=14).contains(&n) && plain && is_free(mentions, a, b) && !extractor.rules.is_generic(&name) {
+                let plain = !name.contains(['“', '”', '的', '%'])
+                    && !name.chars().any(|c| c.is_ascii_digit())
+                    && !word_is_stop(extractor, &name);
+                let short_enough = if single { n <= 8 } else { n <= 14 };
+                if n >= 3 && short_enough && plain && is_free(mentions, a, b) && !extractor.rules.is_generic(&name) {
                     add(mentions, Mention::new(Class::Practice, &name, a, b));
                 }
             }

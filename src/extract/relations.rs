@@ -15,6 +15,8 @@ use crate::model::{Class, EntityKey, Property};
 pub struct Context<'a> {
     /// Zones the article is about (its title's zone, or the most named).
     pub topic: &'a [EntityKey],
+    /// Every zone the article names.
+    pub zones: &'a [EntityKey],
 }
 
 /// Applies every relation rule to a sentence's mentions.
@@ -29,20 +31,18 @@ pub fn apply(
     reference_facts(extractor, mentions, evidence, graph);
     names_inside_names(extractor, mentions, evidence, graph);
     let triggers = find_triggers(extractor, s, mentions);
-    for t in &triggers {
-        let next = triggers
-            .iter()
-            .map(|o| o.start)
-            .filter(|&p| p > t.start)
-            .min()
-            .unwrap_or(s.text.len());
-        let (_, clause_end) = s.clause_bounds(t.end);
-        let scope_end = next.min(clause_end.max(t.end));
+    let scopes: Vec<(usize, usize)> = triggers.iter().enumerate().map(|(i, t)| scope(s, &triggers, i, t)).collect();
+    for (t, &(from, to)) in triggers.iter().zip(&scopes) {
         let objects: Vec<&Mention> = mentions
             .iter()
-            .filter(|m| !m.nested && m.start >= t.end && m.start < scope_end)
+            .filter(|m| !m.nested && m.start >= from && m.start < to)
             .collect();
-        let subjects = subjects_before(s, mentions, t.start, t.kind, context);
+        // Mentions that an earlier trigger governs are its objects, not
+        // subjects of this one (建设 A、B，创新实施 C: A and B did not create C).
+        let governed = |m: &Mention| {
+            triggers.iter().zip(&scopes).any(|(o, &(a, b))| o.start < t.start && m.start >= a && m.start < b && kind_takes(o.kind, m.class()))
+        };
+        let subjects = subjects_before(s, mentions, t.start, t.kind, context, &governed);
         link(t.kind, &subjects, &objects, evidence, graph);
         if t.kind == "recognize" && objects.iter().any(|o| o.class() == Class::Recognition) {
             // A practice selected as a case started where the text is about.
@@ -53,6 +53,8 @@ pub fn apply(
             }
         }
     }
+    created_by(extractor, s, mentions, evidence, graph);
+    part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(s, mentions, context, evidence, graph);
     applies_to(s, mentions, evidence, graph);
 }
@@ -68,25 +70,63 @@ struct Trigger {
 const KINDS: [&str; 6] = ["replicate", "originate", "recognize", "issue", "operate", "based"];
 
 fn find_triggers(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention]) -> Vec<Trigger> {
-    let mut found: Vec<Trigger> = Vec::new();
+    let mut candidates: Vec<Trigger> = Vec::new();
     for kind in KINDS {
         for word in extractor.rules.triggers(kind) {
-            let mut from = 0;
-            while let Some(at) = s.text[from..].find(word.as_str()) {
-                let start = from + at;
+            for (start, _) in s.text.match_indices(word.as_str()) {
                 let end = start + word.len();
-                from = end;
-                let taken = found.iter().any(|t| t.start < end && start < t.end && t.kind == kind);
                 // A trigger word inside a name (…集成创新) is not a trigger.
                 let inside_name = mentions.iter().any(|m| m.start <= start && m.end >= end);
-                if !taken && !inside_name && s.starts_word(start) {
-                    found.push(Trigger { kind, start, end });
+                if !inside_name && s.starts_word(start) {
+                    candidates.push(Trigger { kind, start, end });
                 }
             }
         }
     }
+    // Overlapping triggers: the longest wins (复制创新 is not 创新), then
+    // the kind listed first.
+    candidates.sort_by_key(|t| (std::cmp::Reverse(t.end - t.start), KINDS.iter().position(|k| *k == t.kind)));
+    let mut found: Vec<Trigger> = Vec::new();
+    for t in candidates {
+        if !found.iter().any(|f| f.start < t.end && t.start < f.end) {
+            found.push(t);
+        }
+    }
     found.sort_by_key(|t| t.start);
     found
+}
+
+/// Triggers that only say how (率先, 首次) lend their meaning to the next verb.
+const ADVERB_TRIGGERS: &[&str] = &["率先", "首次", "创新", "探索"];
+
+/// The span a trigger governs: up to the next trigger (or through it, when
+/// the two are chained: 创新开发并上线运营), at most to the sentence end.
+fn scope(s: &Sentence<'_>, triggers: &[Trigger], i: usize, t: &Trigger) -> (usize, usize) {
+    let mut end = s.text.len();
+    let mut k = i + 1;
+    while let Some(next) = triggers.get(k) {
+        let between = s.text[t.end..next.start].trim();
+        let chained = matches!(between, "" | "并" | "和" | "与" | "及" | "并且")
+            || ADVERB_TRIGGERS.contains(&&s.text[t.start..t.end]) && !between.contains(['，', '；', '。']);
+        if !chained {
+            end = next.start;
+            break;
+        }
+        k += 1;
+    }
+    (t.end, end)
+}
+
+/// Whether a trigger of `kind` takes an object of `class`.
+fn kind_takes(kind: &str, class: Class) -> bool {
+    match kind {
+        "replicate" => class == Class::Practice,
+        "originate" => matches!(class, Class::Practice | Class::Platform | Class::Institution | Class::SpecialZone),
+        "recognize" => class == Class::Recognition,
+        "issue" => class == Class::Policy,
+        "operate" => matches!(class, Class::Platform | Class::Institution | Class::SpecialZone),
+        _ => false,
+    }
 }
 
 /// Classes that can act (issue, operate, originate, copy).
@@ -96,10 +136,17 @@ fn is_actor(class: Class) -> bool {
 
 /// The subjects of a trigger: the nearest actor before it in the sentence
 /// and those joined to it (和, 与, 及, 、, 联合, 暨); else the topic zone.
-fn subjects_before(s: &Sentence<'_>, mentions: &[Mention], at: usize, kind: &str, context: &Context<'_>) -> Vec<EntityKey> {
+fn subjects_before(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    at: usize,
+    kind: &str,
+    context: &Context<'_>,
+    governed: &dyn Fn(&Mention) -> bool,
+) -> Vec<EntityKey> {
     let candidates: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| !m.nested && m.end <= at)
+        .filter(|m| !m.nested && m.end <= at && !governed(m) && !instrument(s, m))
         .filter(|m| match kind {
             "replicate" => m.class().is_zone(),
             "recognize" => !matches!(m.class(), Class::Recognition | Class::Policy),
@@ -107,11 +154,7 @@ fn subjects_before(s: &Sentence<'_>, mentions: &[Mention], at: usize, kind: &str
         })
         .collect();
     let Some(nearest) = candidates.last() else {
-        return if generic_subject(&s.text[..at]) || kind != "recognize" {
-            context.topic.to_vec()
-        } else {
-            Vec::new()
-        };
+        return context.topic.to_vec();
     };
     if kind == "recognize" {
         return vec![nearest.key.clone()];
@@ -132,13 +175,15 @@ fn subjects_before(s: &Sentence<'_>, mentions: &[Mention], at: usize, kind: &str
     subjects
 }
 
+/// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
+fn instrument(s: &Sentence<'_>, m: &Mention) -> bool {
+    let (clause_start, _) = s.clause_bounds(m.start);
+    let before = &s.text[clause_start..m.start];
+    ["依托", "通过", "利用", "借助", "围绕", "以"].iter().any(|w| before.contains(w))
+}
+
 /// Words that join two actors into one subject (A 和 B; A 联合 B).
 const JOINERS: &[&str] = &["和", "与", "及", "、", "暨", "联合", "会同", "携手"];
-
-/// "片区…" with no name: the article's own area.
-fn generic_subject(before: &str) -> bool {
-    before.contains("片区") || before.trim().is_empty()
-}
 
 fn link(kind: &str, subjects: &[EntityKey], objects: &[&Mention], evidence: &str, graph: &mut ArticleGraph) {
     for o in objects {
@@ -185,14 +230,22 @@ fn firms_in_zones(s: &Sentence<'_>, mentions: &[Mention], context: &Context<'_>,
             continue;
         }
         if before.ends_with("企业") {
-            // 北京经开区企业X: the zone named right before 企业.
-            if let Some(z) = mentions.iter().rev().find(|z| z.end + "企业".len() == m.start && z.class().is_zone()) {
-                graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
+            // 北京经开区企业X: the zone named right before 企业; 经开区企业X:
+            // the article's zone of that kind.
+            let named = mentions.iter().rev().find(|z| z.end + "企业".len() == m.start && z.class().is_zone());
+            let bare = ["经开区", "新区", "综保区", "高新区", "开发区", "园区"]
+                .iter()
+                .find(|t| before.ends_with(&format!("{t}企业")))
+                .and_then(|t| context.zones.iter().find(|z| z.label.ends_with(t)));
+            if let Some(z) = named.map(|z| &z.key).or(bare) {
+                graph.add_relation(&m.key, Property::BasedIn, z, evidence);
             }
             continue;
         }
-        let settles = ["等", "抢滩进驻", "进驻", "落户", "入驻"].iter().any(|w| after.starts_with(w))
-            && ["进驻", "落户", "入驻", "南雁北归", "集聚"].iter().any(|w| after.contains(w));
+        let (_, clause_end) = s.clause_bounds(m.end);
+        let rest_of_clause = &text[m.end..clause_end];
+        let settles = rest_of_clause.contains('等')
+            && ["进驻", "落户", "入驻", "南雁北归", "集聚"].iter().any(|w| rest_of_clause.contains(w));
         if settles {
             for z in context.topic {
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
@@ -238,7 +291,11 @@ fn applies_to(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mu
 /// A name that contains a zone or a place: 绥芬河综合保税区 lies in 绥芬河;
 /// …绥芬河综合保税区教学科研基地 is based in 绥芬河综合保税区.
 fn names_inside_names(extractor: &Extractor, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
-    let _ = extractor;
+    let city = |m: &Mention| {
+        m.entry
+            .map(|i| &extractor.lexicon().entries[i])
+            .is_some_and(|e| matches!(e.kind.as_deref(), Some("city" | "district")))
+    };
     for outer in mentions.iter().filter(|m| !m.nested) {
         let inner: Vec<&Mention> = mentions
             .iter()
@@ -246,7 +303,7 @@ fn names_inside_names(extractor: &Extractor, mentions: &[Mention], evidence: &st
             .collect();
         for i in inner {
             match (outer.class(), i.class()) {
-                (Class::SpecialZone, Class::Place) if i.start == outer.start => {
+                (Class::SpecialZone, Class::Place) if i.start == outer.start && city(i) => {
                     graph.add_relation(&outer.key, Property::LocatedIn, &i.key, evidence)
                 }
                 (Class::Institution | Class::Firm, c) if c.is_zone() && i.end < outer.end => {
@@ -283,7 +340,9 @@ fn reference_facts(extractor: &Extractor, mentions: &[Mention], evidence: &str, 
         let zone_key = key(zone.class, &zone.label);
         graph.add_relation(&m.key, Property::PartOf, &zone_key, evidence);
         let place = |name: Option<&str>| name.and_then(|n| lexicon.lookup(n)).filter(|e| e.class == Class::Place);
-        if let Some(city) = place(entry.city.as_deref()) {
+        // 亦庄组团 lies in 亦庄, when the reference data knows that place.
+        let stem = entry.label.strip_suffix("组团");
+        if let Some(city) = place(stem).or_else(|| place(entry.city.as_deref())) {
             graph.add_relation(&m.key, Property::LocatedIn, &key(Class::Place, &city.label), evidence);
         }
         if m.surface.contains("自由贸易试验区")
@@ -291,5 +350,35 @@ fn reference_facts(extractor: &Extractor, mentions: &[Mention], evidence: &str, 
         {
             graph.add_relation(&zone_key, Property::LocatedIn, &key(Class::Place, &province.label), evidence);
         }
+    }
+}
+
+/// "X 是 Y 创新推出的…": X originated with Y.
+fn created_by(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+    let text = &s.text;
+    for x in mentions.iter().filter(|m| matches!(m.class(), Class::Practice | Class::Platform) && !m.nested) {
+        let Some(rest) = text[x.end..].strip_prefix('是') else { continue };
+        let y_start = x.end + '是'.len_utf8();
+        let Some(y) = mentions.iter().find(|m| m.start == y_start && is_actor(m.class())) else { continue };
+        let after = &text[y.end..];
+        let made = extractor.rules.triggers("originate").iter().any(|t| after.starts_with(t.as_str()));
+        if made && rest.contains('的') {
+            graph.add_relation(&x.key, Property::OriginatedIn, &y.key, evidence);
+        }
+    }
+}
+
+/// "作为 Z 内唯一的综合保税区，X …": X is part of Z.
+fn part_of_as_member(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+    let text = &s.text;
+    let Some(at) = text.find("作为") else { return };
+    let Some(zone) = mentions.iter().find(|m| m.start >= at && m.class().is_zone() && !m.nested) else { return };
+    if !text[zone.end..].starts_with('内') {
+        return;
+    }
+    let (_, clause_end) = s.clause_bounds(zone.end);
+    let member = mentions.iter().find(|m| m.start > clause_end && m.class() == Class::SpecialZone && !m.nested);
+    if let Some(member) = member {
+        graph.add_relation(&member.key, Property::PartOf, &zone.key, evidence);
     }
 }
