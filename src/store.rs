@@ -4,7 +4,7 @@
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
@@ -80,11 +80,28 @@ impl KgStore {
     pub fn load_background(&self, reference: Vec<Quad>) -> Result<(), StoreError> {
         let ontology_graph = vocab::node(&vocab::ontology_graph());
         let mut ontology = Vec::new();
+        // Blank nodes (owl:unionOf lists) get names by order of appearance,
+        // so loading the ontology twice gives the same quads.
+        let mut blank_names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
+        let mut stable = |b: BlankNode| -> BlankNode {
+            let n = blank_names.len();
+            blank_names
+                .entry(b)
+                .or_insert_with(|| BlankNode::new_unchecked(format!("ftzOntology{n}")))
+                .clone()
+        };
         for quad in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
             .with_default_graph(ontology_graph.clone())
             .for_slice(ONTOLOGY.as_bytes())
         {
-            ontology.push(quad.map_err(|e| StoreError::Ontology(e.to_string()))?);
+            let mut quad = quad.map_err(|e| StoreError::Ontology(e.to_string()))?;
+            if let NamedOrBlankNode::BlankNode(b) = quad.subject {
+                quad.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = quad.object {
+                quad.object = stable(b).into();
+            }
+            ontology.push(quad);
         }
         self.replace_graphs(
             &[],

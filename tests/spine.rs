@@ -75,7 +75,7 @@ fn zones_areas_and_policies_of_the_sample_are_stored_with_part_of() {
     }
     // The reference graph knows every area of the zone, named or not.
     let heilongjiang = ws.csv_rows(
-        "SELECT ?a WHERE { GRAPH <https://w3id.org/ftzkg/id/graph/reference> { ?x ftz:partOf ?z . ?x rdfs:label ?a } ?z rdfs:label \"中国（黑龙江）自由贸易试验区\"@zh } ORDER BY ?a",
+        "SELECT DISTINCT ?a WHERE { GRAPH <https://w3id.org/ftzkg/id/graph/reference> { ?x ftz:partOf ?z . ?x rdfs:label ?a } ?z rdfs:label \"中国（黑龙江）自由贸易试验区\"@zh } ORDER BY ?a",
     );
     assert_eq!(heilongjiang.len(), 3);
 }
@@ -207,7 +207,8 @@ fn export_formats_and_one_graph() {
     }
     let file = ws.path("all.trig");
     ws.ok(&["export", "--format", "trig", "-o", file.to_str().unwrap()]);
-    assert!(std::fs::read_to_string(file).unwrap().contains("ftzr:graph/reference"));
+    let trig = std::fs::read_to_string(file).unwrap();
+    assert!(trig.contains("ftzr:graph\\/reference {") || trig.contains("<https://w3id.org/ftzkg/id/graph/reference> {"));
 }
 
 #[test]

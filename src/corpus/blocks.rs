@@ -19,6 +19,13 @@ const CLOSING: &str = "”’」』》）)】";
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut gap = true;
+    // With (一)-style article headings, every paragraph of the body ends
+    // with punctuation, so any unfinished block after the first heading is
+    // a fragment; without them, short unfinished lines may be titles.
+    let marked = text
+        .lines()
+        .any(|l| matches!(classify(l.trim()), Some(HeadingKind::Article(_))));
+    let mut in_body = false;
     for raw in text.split(['\n', '\u{c}']) {
         let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if line.is_empty() {
@@ -26,8 +33,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         let heading = classify(line);
+        let lenient = marked && in_body;
+        in_body |= heading.is_some();
         match out.last_mut() {
-            Some(prev) if heading.is_none() && continues(prev, line, gap) => {
+            Some(prev) if heading.is_none() && continues(prev, line, gap, lenient) => {
                 join(&mut prev.text, line);
             }
             _ => out.push(Block {
@@ -41,12 +50,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
 }
 
 /// Whether `line` continues the paragraph `prev` across a break.
-fn continues(prev: &Block, line: &str, after_blank_line: bool) -> bool {
+fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) -> bool {
     if prev.heading.is_some() || is_table_row(&prev.text) || is_table_row(line) {
         return false;
     }
     if ends_paragraph(&prev.text) {
         return false;
+    }
+    if lenient {
+        return true;
     }
     // A short line without any sentence in it is a title, not a fragment.
     let body_like = prev.text.contains(['。', '！', '？', '；']) || prev.text.chars().count() >= 50;
@@ -97,9 +109,9 @@ mod tests {
 
     #[test]
     fn a_name_cut_by_a_page_break_is_joined() {
-        let text = "在金融开放创新领域，哈尔滨片区创建自贸区保险（金融）\n\n综合服务联合体（试点），探索实行共享共商共策机制。";
+        let text = "（一）标题\n\n正文。\n\n在金融开放创新领域，哈尔滨片区创建自贸区保险（金融）\n\n综合服务联合体（试点），探索实行共享共商共策机制。";
         assert_eq!(
-            texts(text),
+            &texts(text)[2..],
             vec!["在金融开放创新领域，哈尔滨片区创建自贸区保险（金融）综合服务联合体（试点），探索实行共享共商共策机制。"]
         );
     }
