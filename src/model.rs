@@ -268,6 +268,8 @@ pub struct Article {
     pub document_number: Option<String>,
     /// Recipients (主送) of a notice.
     pub addressees: Option<String>,
+    /// Who issued a notice (the line above its 文号).
+    pub issuer: Option<String>,
     pub paragraphs: Vec<Paragraph>,
 }
 

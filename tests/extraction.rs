@@ -219,3 +219,23 @@ fn every_relation_of_the_sample_carries_evidence_from_its_article() {
         }
     }
 }
+
+#[test]
+fn annex_table_rows_are_read_by_their_column_headers() {
+    let notice = "江苏省自由贸易试验区工作办公室\n苏自贸办发〔2025〕9号\n关于复制推广第五批改革试点经验的通知\n各片区管委会，省各有关部门：\n现将第五批改革试点经验印发给你们，请结合实际复制推广。\n附件：改革试点经验清单\n序号｜改革事项｜主要内容｜经验来源｜推广范围\n1｜跨境电商退货中心仓模式｜退货商品入仓分拣｜南京片区｜苏州片区、连云港片区\n2｜企业登记智能审批｜自动审批｜苏州片区｜全省各片区";
+    let document = parse_text("notice.txt", notice);
+    let x = extractor().extract_document(&document).remove(0);
+    let nanjing = "中国（江苏）自由贸易试验区南京片区";
+    let suzhou = "中国（江苏）自由贸易试验区苏州片区";
+    let lianyungang = "中国（江苏）自由贸易试验区连云港片区";
+    assert!(has_entity(&x, Class::Practice, "跨境电商退货中心仓模式"), "{}", entities(&x));
+    assert!(has_relation(&x, "跨境电商退货中心仓模式", Property::OriginatedIn, nanjing), "{}", relations(&x));
+    assert!(has_relation(&x, "跨境电商退货中心仓模式", Property::ReplicatedIn, suzhou));
+    assert!(has_relation(&x, "跨境电商退货中心仓模式", Property::ReplicatedIn, lianyungang));
+    // "全省各片区": every area of the province's zone.
+    assert!(has_relation(&x, "企业登记智能审批", Property::ReplicatedIn, nanjing), "{}", relations(&x));
+    assert!(has_relation(&x, "企业登记智能审批", Property::ReplicatedIn, lianyungang));
+    // The notice itself is a policy issued by the office above its 文号.
+    assert!(has_entity(&x, Class::Policy, "关于复制推广第五批改革试点经验的通知"), "{}", entities(&x));
+    assert!(x.relations.iter().any(|r| r.property == Property::Issued && r.object.label == "关于复制推广第五批改革试点经验的通知"), "{}", relations(&x));
+}

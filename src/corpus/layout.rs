@@ -284,9 +284,16 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
         title.push_str(&blocks[next].text);
         next += 1;
     }
+    let issuer = blocks[..number_at]
+        .iter()
+        .rev()
+        .map(|b| b.text.trim())
+        .find(|t| (2..=30).contains(&t.chars().count()) && !t.contains(['。', '，']))
+        .map(|t| t.trim_end_matches("文件").trim().to_owned());
     let mut article = Article {
         title,
         document_number,
+        issuer,
         ..Article::default()
     };
     if let Some(b) = blocks.get(next).filter(|b| ends_with_recipient_colon(&b.text)) {
@@ -390,6 +397,7 @@ mod tests {
         assert_eq!(a.document_number.as_deref(), Some("苏自贸办发〔2025〕9号"));
         assert_eq!(a.title, "关于复制推广第五批改革试点经验的通知");
         assert_eq!(a.addressees.as_deref(), Some("各片区管委会，省各有关部门"));
+        assert_eq!(a.issuer.as_deref(), Some("江苏省自由贸易试验区工作办公室"));
         let rows: Vec<_> = a.sentences().filter(|s| is_table_row(s)).collect();
         assert_eq!(rows.len(), 2);
     }

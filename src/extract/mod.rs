@@ -15,6 +15,7 @@ pub mod rules;
 pub mod segment;
 mod sentence;
 mod statistics;
+mod tables;
 
 pub use collect::{ArticleGraph, clean_label};
 pub use lexicon::{Lexicon, LexiconEntry, LexiconError};
@@ -22,7 +23,7 @@ pub use mentions::Mention;
 pub use rules::{Rules, RulesError};
 pub use segment::Segmenter;
 
-use crate::model::{Article, Class, Document, EntityKey, Extraction, Issue};
+use crate::model::{Article, Class, Document, EntityKey, Extraction, Issue, Property};
 use sentence::Sentence;
 use std::collections::HashMap;
 
@@ -115,8 +116,11 @@ impl Extractor {
 
     fn extract_with(&self, issue: Option<&Issue>, article: &Article, dictionary: &Dictionary) -> Extraction {
         let mut graph = ArticleGraph::new(&article.id);
+        tables::read(self, article, &mut graph);
+        self.notice_policy(article, &mut graph);
         let prepared: Vec<(Sentence<'_>, Vec<Mention>)> = self
             .sentences(article)
+            .filter(|text| !crate::corpus::is_table_row(text))
             .map(|text| {
                 let s = Sentence::new(&self.segmenter, text);
                 let mut mentions = mentions::find(self, &s);
@@ -170,9 +174,20 @@ impl Extractor {
         graph.finish()
     }
 
-    /// The entity an issue's publisher names (省自贸办), if it is a body.
-    pub fn publisher_entity(&self, issue: &Issue) -> Option<EntityKey> {
-        let name = issue.publisher.as_deref()?;
+    /// A notice (it has a 文号) is itself a policy document, issued by the
+    /// body above its 文号.
+    fn notice_policy(&self, article: &Article, graph: &mut ArticleGraph) {
+        let Some(number) = &article.document_number else { return };
+        let policy = key(Class::Policy, &clean_label(&article.title));
+        graph.add_entity(&policy, &article.title);
+        let evidence = format!("{number} {}", article.title);
+        if let Some(issuer) = article.issuer.as_deref().and_then(|i| self.organisation(i)) {
+            graph.add_relation(&issuer, Property::Issued, &policy, &evidence);
+        }
+    }
+
+    /// The entity an organisation name denotes, by the lexicon or its ending.
+    fn organisation(&self, name: &str) -> Option<EntityKey> {
         if let Some(e) = self.lexicon.lookup(name) {
             return Some(key(e.class, &e.label));
         }
@@ -183,6 +198,11 @@ impl Extractor {
             .filter(|c| c.is_organisation())
             .or_else(|| mentions::organisation_class(name))?;
         Some(key(class, name))
+    }
+
+    /// The entity an issue's publisher names (省自贸办), if it is a body.
+    pub fn publisher_entity(&self, issue: &Issue) -> Option<EntityKey> {
+        self.organisation(issue.publisher.as_deref()?)
     }
 }
 

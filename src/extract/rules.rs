@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 const SUFFIXES: &str = include_str!("../../data/rules/suffixes.tsv");
 const BOUNDARIES: &str = include_str!("../../data/rules/boundaries.tsv");
 const TRIGGERS: &str = include_str!("../../data/rules/triggers.tsv");
+const TABLES: &str = include_str!("../../data/rules/tables.tsv");
 
 /// How a name ending may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +36,8 @@ pub struct Rules {
     pub generic: HashSet<String>,
     pub blockers: Vec<String>,
     triggers: BTreeMap<String, Vec<String>>,
+    /// Column roles of annex tables and their header words, in order.
+    pub columns: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +94,7 @@ impl Rules {
             generic: HashSet::new(),
             blockers: Vec::new(),
             triggers: BTreeMap::new(),
+            columns: rows(TABLES).map(|(_, f)| (f[0].to_owned(), words(f.get(1).copied().unwrap_or_default()))).collect(),
         };
         for (line, f) in rows(BOUNDARIES) {
             let list = words(f.get(1).copied().unwrap_or_default());
@@ -118,6 +122,14 @@ impl Rules {
     /// Trigger words of a kind (`replicate`, `issue` …), longest first.
     pub fn triggers(&self, kind: &str) -> &[String] {
         self.triggers.get(kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The role of a table column by its header (`scope`, `source`, `name` …).
+    pub fn column_role(&self, header: &str) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| header.contains(w.as_str())))
+            .map(|(role, _)| role.as_str())
     }
 
     /// The longest trigger of `kind` that `text` ends with.
