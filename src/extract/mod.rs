@@ -135,8 +135,8 @@ impl Extractor {
                 zones.push(m.key.clone());
             }
         }
-        let context = relations::Context { topic: &topic, zones: &zones };
         let default_date = issue.and_then(|i| i.date);
+        let mut last_practice: Option<EntityKey> = None;
         // A name inside a longer name (桂林 in 桂林银行) is an entity of the
         // article only if the article also names it on its own, or it sits
         // inside a recognition (the body behind a 简报).
@@ -166,7 +166,15 @@ impl Extractor {
                     graph.add_entity(&key, alias);
                 }
             }
+            let context = relations::Context {
+                topic: &topic,
+                zones: &zones,
+                last_practice: last_practice.as_ref(),
+            };
             relations::apply(self, s, mentions, &context, &mut graph);
+            if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
+                last_practice = Some(p.key.clone());
+            }
             for stat in statistics::find(s, mentions, &topic, default_date) {
                 graph.add_statistic(stat);
             }

@@ -15,6 +15,8 @@ use crate::model::{Class, EntityKey, Property};
 pub struct Context<'a> {
     /// Zones the article is about (its title's zone, or the most named).
     pub topic: &'a [EntityKey],
+    /// The practice named last before this sentence (for 该模式, 该做法).
+    pub last_practice: Option<&'a EntityKey>,
     /// Every zone the article names.
     pub zones: &'a [EntityKey],
 }
@@ -40,7 +42,10 @@ pub fn apply(
         // Mentions that an earlier trigger governs are its objects, not
         // subjects of this one (建设 A、B，创新实施 C: A and B did not create C).
         let governed = |m: &Mention| {
-            triggers.iter().zip(&scopes).any(|(o, &(a, b))| o.start < t.start && m.start >= a && m.start < b && kind_takes(o.kind, m.class()))
+            triggers.iter().zip(&scopes).any(|(o, &(a, b))| {
+                let built = o.kind == "operate" && m.class().is_organisation();
+                o.start < t.start && m.start >= a && m.start < b && (kind_takes(o.kind, m.class()) || built)
+            })
         };
         let subjects = subjects_before(s, mentions, t.start, t.kind, context, &governed);
         link(t.kind, &subjects, &objects, evidence, graph);
@@ -51,6 +56,11 @@ pub fn apply(
                     graph.add_relation(practice, Property::OriginatedIn, zone, evidence);
                 }
             }
+        }
+    }
+    for (t, &(from, to)) in triggers.iter().zip(&scopes) {
+        if t.kind == "replicate" {
+            copied_from(s, mentions, from, to, evidence, graph);
         }
     }
     created_by(extractor, s, mentions, evidence, graph);
@@ -153,6 +163,13 @@ fn subjects_before(
             _ => is_actor(m.class()),
         })
         .collect();
+    let anaphora = ["该模式", "该做法", "该经验", "该机制", "该制度", "该案例", "该举措", "此项改革", "这一做法", "这一模式"];
+    let refers_back = anaphora.iter().any(|a| s.text[..at].contains(a));
+    if kind == "recognize" && refers_back && candidates.iter().all(|m| m.class() != Class::Practice) {
+        if let Some(p) = context.last_practice {
+            return vec![p.clone()];
+        }
+    }
     let Some(nearest) = candidates.last() else {
         return context.topic.to_vec();
     };
@@ -380,5 +397,18 @@ fn part_of_as_member(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, gra
     let member = mentions.iter().find(|m| m.start > clause_end && m.class() == Class::SpecialZone && !m.nested);
     if let Some(member) = member {
         graph.add_relation(&member.key, Property::PartOf, &zone.key, evidence);
+    }
+}
+
+/// 复制推广上海自贸试验区“一业一证”改革经验: the practice came from the zone
+/// named right before it.
+fn copied_from(s: &Sentence<'_>, mentions: &[Mention], from: usize, to: usize, evidence: &str, graph: &mut ArticleGraph) {
+    let in_scope: Vec<&Mention> = mentions.iter().filter(|m| !m.nested && m.start >= from && m.start < to).collect();
+    for pair in in_scope.windows(2) {
+        let (zone, practice) = (pair[0], pair[1]);
+        let between = s.text[zone.end..practice.start].trim();
+        if zone.class().is_zone() && practice.class() == Class::Practice && matches!(between, "" | "的") {
+            graph.add_relation(&practice.key, Property::OriginatedIn, &zone.key, evidence);
+        }
     }
 }

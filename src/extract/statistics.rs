@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?)\s*(万亿元|亿美元|万美元|亿元|万元|万人|万袋|万件|万辆|万吨|平方公里|千米|公里|项|家|个|份|颗|辆|台|件|款|笔|吨|袋|人|%|倍)")
+    Regex::new(r"(\d+(?:\.\d+)?)\s*(万亿元|亿美元|万美元|亿元|万元|万人|万袋|万件|万辆|万吨|平方公里|千米|公里|项|家|个|份|颗|辆|台|件|款|笔|吨|袋|人|列|单|票|%|倍)")
         .expect("figure pattern")
 });
 
@@ -48,6 +48,11 @@ pub fn find(s: &Sentence<'_>, mentions: &[Mention], topic: &[EntityKey], default
             after.trim_end_matches(['的', '了']).to_owned()
         } else {
             strip_verbs(&before, qualifier.as_deref())
+        };
+        let measure = match (measure.is_empty(), &qualifier) {
+            // 同比增长 15.2%: the change itself is what is measured.
+            (true, Some(q)) if unit == "%" => q.clone(),
+            _ => measure,
         };
         if measure.is_empty() {
             continue;
