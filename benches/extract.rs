@@ -37,9 +37,24 @@ fn main() {
     }
     let chars = SAMPLE.chars().count();
     let per_run = median(extract.clone());
-    println!("sample: {chars} characters, {} entities, {} relations per run", counts.0, counts.1);
-    println!("extractor set-up (jieba dictionary, lexicon, rules): {:.1} ms", setup.as_secs_f64() * 1e3);
-    println!("layout (decode-free parse), median of {runs}: {:.2} ms", median(parse).as_secs_f64() * 1e3);
-    println!("extraction of the whole sample, median of {runs}: {:.1} ms", per_run.as_secs_f64() * 1e3);
-    println!("throughput: {:.0} characters/s", chars as f64 / per_run.as_secs_f64());
+    println!(
+        "sample: {chars} characters, {} entities, {} relations per run",
+        counts.0, counts.1
+    );
+    println!(
+        "extractor set-up (jieba dictionary, lexicon, rules): {:.1} ms",
+        setup.as_secs_f64() * 1e3
+    );
+    println!(
+        "layout (decode-free parse), median of {runs}: {:.2} ms",
+        median(parse).as_secs_f64() * 1e3
+    );
+    println!(
+        "extraction of the whole sample, median of {runs}: {:.1} ms",
+        per_run.as_secs_f64() * 1e3
+    );
+    println!(
+        "throughput: {:.0} characters/s",
+        chars as f64 / per_run.as_secs_f64()
+    );
 }

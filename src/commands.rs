@@ -48,7 +48,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             format,
             graph,
             output,
-        } => export_command(&store_dir, format, graph.as_deref(), output.as_deref(), &mut out),
+        } => export_command(
+            &store_dir,
+            format,
+            graph.as_deref(),
+            output.as_deref(),
+            &mut out,
+        ),
         Command::Stats { json } => stats_command(&open(&store_dir)?, json, &mut out),
         Command::Extract { file, format } => extract_command(&file, format, &mut out),
         Command::Demo => demo_command(&store_dir, &mut out),
@@ -65,7 +71,12 @@ fn open(dir: &Path) -> Result<KgStore, Failure> {
     Ok(KgStore::open(dir)?)
 }
 
-fn ingest_command(dir: &Path, paths: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+fn ingest_command(
+    dir: &Path,
+    paths: &[PathBuf],
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let store = open(dir)?;
     let extractor = Extractor::new()?;
     let bar = progress_bar();
@@ -121,7 +132,12 @@ fn write_summary(summary: &Summary, dir: &Path, out: &mut dyn Write) -> std::io:
     writeln!(out, "  错误 errors:         {}", summary.errors.len())
 }
 
-fn query_command(dir: &Path, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<(), Failure> {
+fn query_command(
+    dir: &Path,
+    query: &str,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let sparql = queries::resolve(query)?;
     let store = open(dir)?;
     let results = store.query(&sparql)?;
@@ -167,7 +183,10 @@ fn export_command(
 }
 
 /// Runs a SELECT and returns its rows for display (IRIs compacted).
-pub fn select_rows(store: &KgStore, sparql: &str) -> Result<(Vec<String>, Vec<Vec<String>>), Failure> {
+pub fn select_rows(
+    store: &KgStore,
+    sparql: &str,
+) -> Result<(Vec<String>, Vec<Vec<String>>), Failure> {
     let (header, rows) = store.select(sparql)?;
     let rows = rows
         .into_iter()
@@ -205,7 +224,15 @@ fn stats_command(store: &KgStore, json: bool, out: &mut dyn Write) -> Result<(),
         if json {
             let objects: Vec<serde_json::Value> = rows
                 .iter()
-                .map(|r| serde_json::Value::Object(header.iter().cloned().zip(r.iter().map(|c| c.clone().into())).collect()))
+                .map(|r| {
+                    serde_json::Value::Object(
+                        header
+                            .iter()
+                            .cloned()
+                            .zip(r.iter().map(|c| c.clone().into()))
+                            .collect(),
+                    )
+                })
                 .collect();
             report.insert((*name).to_owned(), objects.into());
         } else {
@@ -234,14 +261,21 @@ fn extract_command(file: &Path, format: ExtractFormat, out: &mut dyn Write) -> R
     Ok(())
 }
 
-fn write_extraction_text(document: &Document, extractions: &[Extraction], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_extraction_text(
+    document: &Document,
+    extractions: &[Extraction],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(out, "文件 file: {}", document.source)?;
     if let Some(issue) = &document.issue {
         writeln!(
             out,
             "期刊 issue: {} 第{}期  {}  主办 {}",
             issue.title,
-            issue.number.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
+            issue
+                .number
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "?".into()),
             issue.date.map(|d| d.to_xsd()).unwrap_or_default(),
             issue.publisher.as_deref().unwrap_or("?")
         )?;
@@ -261,13 +295,28 @@ fn write_extraction_text(document: &Document, extractions: &[Extraction], out: &
             let aliases = if e.aliases.is_empty() {
                 String::new()
             } else {
-                format!("  (又称 {})", e.aliases.iter().cloned().collect::<Vec<_>>().join("、"))
+                format!(
+                    "  (又称 {})",
+                    e.aliases.iter().cloned().collect::<Vec<_>>().join("、")
+                )
             };
-            writeln!(out, "    {}{} {}{aliases}", e.class.label_zh(), " ".repeat(pad), e.label)?;
+            writeln!(
+                out,
+                "    {}{} {}{aliases}",
+                e.class.label_zh(),
+                " ".repeat(pad),
+                e.label
+            )?;
         }
         writeln!(out, "  关系 relations ({}):", x.relations.len())?;
         for r in &x.relations {
-            writeln!(out, "    {} —{}→ {}", r.subject.label, r.property.label_zh(), r.object.label)?;
+            writeln!(
+                out,
+                "    {} —{}→ {}",
+                r.subject.label,
+                r.property.label_zh(),
+                r.object.label
+            )?;
             for sentence in &r.evidence {
                 writeln!(out, "      证据: {sentence}")?;
             }
@@ -291,7 +340,11 @@ fn write_extraction_text(document: &Document, extractions: &[Extraction], out: &
 }
 
 /// Demo queries: title and SPARQL.
-const DEMO_QUERIES: &[&str] = &["areas-of-zone", "policies-by-area", "articles-mentioning-zone"];
+const DEMO_QUERIES: &[&str] = &[
+    "areas-of-zone",
+    "policies-by-area",
+    "articles-mentioning-zone",
+];
 
 fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     let store = open(dir)?;
@@ -320,12 +373,22 @@ fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
         writeln!(out, "\n▶ {}   (ftzkg query {name})", query.title())?;
         write_results(store.query(query.sparql)?, ResultFormat::Table, out)?;
     }
-    writeln!(out, "\n更多查询 more: ftzkg queries · ftzkg query <name> · ftzkg stats")?;
+    writeln!(
+        out,
+        "\n更多查询 more: ftzkg queries · ftzkg query <name> · ftzkg stats"
+    )?;
     Ok(())
 }
 
-fn eval_command(gold: &Path, files: &[PathBuf], show: bool, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(gold).map_err(|e| format!("{}: cannot read: {e}", gold.display()))?;
+fn eval_command(
+    gold: &Path,
+    files: &[PathBuf],
+    show: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(gold)
+        .map_err(|e| format!("{}: cannot read: {e}", gold.display()))?;
     let gold_annotation = eval::parse_gold(&gold.display().to_string(), &text)?;
     let store = KgStore::in_memory()?;
     let extractor = Extractor::new()?;
@@ -356,7 +419,10 @@ fn eval_command(gold: &Path, files: &[PathBuf], show: bool, json: bool, out: &mu
         ]
     })
     .collect();
-    let header: Vec<String> = ["", "gold", "predicted", "precision", "recall", "F1"].iter().map(|s| (*s).to_owned()).collect();
+    let header: Vec<String> = ["", "gold", "predicted", "precision", "recall", "F1"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
     write_table(&header, &rows, out)?;
     if show {
         for (title, items) in [

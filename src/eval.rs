@@ -70,7 +70,12 @@ pub fn parse_gold(file: &str, text: &str) -> Result<Annotation, GoldError> {
                 label: fields[2].to_owned(),
                 aliases: fields
                     .get(3)
-                    .map(|a| a.split('|').filter(|s| !s.is_empty()).map(str::to_owned).collect())
+                    .map(|a| {
+                        a.split('|')
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }),
             "R" if fields.len() >= 4 => gold.relations.push(EvalRelation {
@@ -78,7 +83,11 @@ pub fn parse_gold(file: &str, text: &str) -> Result<Annotation, GoldError> {
                 property: fields[2].parse().map_err(error)?,
                 object: fields[3].to_owned(),
             }),
-            _ => return Err(error(format!("expected `E<TAB>class<TAB>label[<TAB>aliases]` or `R<TAB>s<TAB>p<TAB>o`, got `{line}`"))),
+            _ => {
+                return Err(error(format!(
+                    "expected `E<TAB>class<TAB>label[<TAB>aliases]` or `R<TAB>s<TAB>p<TAB>o`, got `{line}`"
+                )));
+            }
         }
     }
     Ok(gold)
@@ -90,7 +99,12 @@ pub fn normalize(label: &str) -> String {
     label
         .nfkc()
         .filter(|c| !c.is_whitespace())
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」'
+            )
+        })
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
@@ -119,7 +133,11 @@ impl Score {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -143,7 +161,11 @@ fn entities_match(a: &EvalEntity, b: &EvalEntity, typed: bool) -> bool {
     (!typed || a.class == b.class) && !a.names().is_disjoint(&b.names())
 }
 
-fn score_entities(gold: &[EvalEntity], predicted: &[EvalEntity], typed: bool) -> (Score, Vec<usize>, Vec<usize>) {
+fn score_entities(
+    gold: &[EvalEntity],
+    predicted: &[EvalEntity],
+    typed: bool,
+) -> (Score, Vec<usize>, Vec<usize>) {
     let correct: Vec<bool> = predicted
         .iter()
         .map(|p| gold.iter().any(|g| entities_match(g, p, typed)))
@@ -158,15 +180,28 @@ fn score_entities(gold: &[EvalEntity], predicted: &[EvalEntity], typed: bool) ->
         correct: correct.iter().filter(|&&c| c).count(),
         found: found.iter().filter(|&&f| f).count(),
     };
-    let missed = found.iter().enumerate().filter(|(_, f)| !**f).map(|(i, _)| i).collect();
-    let false_ = correct.iter().enumerate().filter(|(_, c)| !**c).map(|(i, _)| i).collect();
+    let missed = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !**f)
+        .map(|(i, _)| i)
+        .collect();
+    let false_ = correct
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !**c)
+        .map(|(i, _)| i)
+        .collect();
     (score, missed, false_)
 }
 
 /// The entity an end of a relation names, by label or alias.
 fn resolve<'a>(entities: &'a [EvalEntity], label: &str) -> Vec<&'a EvalEntity> {
     let n = normalize(label);
-    let exact: Vec<&EvalEntity> = entities.iter().filter(|e| normalize(&e.label) == n).collect();
+    let exact: Vec<&EvalEntity> = entities
+        .iter()
+        .filter(|e| normalize(&e.label) == n)
+        .collect();
     if !exact.is_empty() {
         return exact;
     }
@@ -185,26 +220,43 @@ fn relations_match(
         if gs.is_empty() || ps.is_empty() {
             return normalize(gold_label) == normalize(predicted_label);
         }
-        gs.iter().any(|g| ps.iter().any(|p| entities_match(g, p, true)))
+        gs.iter()
+            .any(|g| ps.iter().any(|p| entities_match(g, p, true)))
     };
-    g.property == p.property && ends_match(&g.subject, &p.subject) && ends_match(&g.object, &p.object)
+    g.property == p.property
+        && ends_match(&g.subject, &p.subject)
+        && ends_match(&g.object, &p.object)
 }
 
 /// Compares a prediction with the gold annotation.
 pub fn evaluate(gold: &Annotation, predicted: &Annotation) -> Report {
     let (typed, missed, false_) = score_entities(&gold.entities, &predicted.entities, true);
     let (untyped, _, _) = score_entities(&gold.entities, &predicted.entities, false);
-    let gold_relations: Vec<&EvalRelation> =
-        gold.relations.iter().filter(|r| r.property != Property::Mentions).collect();
-    let predicted_relations: Vec<&EvalRelation> =
-        predicted.relations.iter().filter(|r| r.property != Property::Mentions).collect();
+    let gold_relations: Vec<&EvalRelation> = gold
+        .relations
+        .iter()
+        .filter(|r| r.property != Property::Mentions)
+        .collect();
+    let predicted_relations: Vec<&EvalRelation> = predicted
+        .relations
+        .iter()
+        .filter(|r| r.property != Property::Mentions)
+        .collect();
     let rel_correct: Vec<bool> = predicted_relations
         .iter()
-        .map(|p| gold_relations.iter().any(|g| relations_match(gold, g, predicted, p)))
+        .map(|p| {
+            gold_relations
+                .iter()
+                .any(|g| relations_match(gold, g, predicted, p))
+        })
         .collect();
     let rel_found: Vec<bool> = gold_relations
         .iter()
-        .map(|g| predicted_relations.iter().any(|p| relations_match(gold, g, predicted, p)))
+        .map(|g| {
+            predicted_relations
+                .iter()
+                .any(|p| relations_match(gold, g, predicted, p))
+        })
         .collect();
     let entity_line = |e: &EvalEntity| format!("{}\t{}", e.class, e.label);
     let relation_line = |r: &EvalRelation| format!("{}\t{}\t{}", r.subject, r.property, r.object);
@@ -217,8 +269,14 @@ pub fn evaluate(gold: &Annotation, predicted: &Annotation) -> Report {
             correct: rel_correct.iter().filter(|&&c| c).count(),
             found: rel_found.iter().filter(|&&f| f).count(),
         },
-        missed_entities: missed.into_iter().map(|i| entity_line(&gold.entities[i])).collect(),
-        false_entities: false_.into_iter().map(|i| entity_line(&predicted.entities[i])).collect(),
+        missed_entities: missed
+            .into_iter()
+            .map(|i| entity_line(&gold.entities[i]))
+            .collect(),
+        false_entities: false_
+            .into_iter()
+            .map(|i| entity_line(&predicted.entities[i]))
+            .collect(),
         missed_relations: gold_relations
             .iter()
             .zip(&rel_found)
@@ -251,7 +309,10 @@ mod tests {
     #[test]
     fn normalisation_follows_the_guidelines() {
         assert_eq!(normalize("“无感续证”"), "无感续证");
-        assert_eq!(normalize("黑河保税物流中心（B型）"), "黑河保税物流中心(B型)");
+        assert_eq!(
+            normalize("黑河保税物流中心（B型）"),
+            "黑河保税物流中心(B型)"
+        );
         assert_eq!(normalize("RCEP 原产地"), "RCEP原产地");
         assert_eq!(normalize("《通知》"), "通知");
     }
@@ -272,8 +333,17 @@ mod tests {
             }],
         };
         let report = evaluate(&gold, &predicted);
-        assert_eq!((report.typed_entities.correct, report.typed_entities.found), (1, 1));
-        assert_eq!((report.untyped_entities.correct, report.untyped_entities.found), (2, 2));
+        assert_eq!(
+            (report.typed_entities.correct, report.typed_entities.found),
+            (1, 1)
+        );
+        assert_eq!(
+            (
+                report.untyped_entities.correct,
+                report.untyped_entities.found
+            ),
+            (2, 2)
+        );
         assert!((report.typed_entities.precision() - 1.0 / 3.0).abs() < 1e-9);
         assert!((report.typed_entities.recall() - 1.0 / 3.0).abs() < 1e-9);
         // The zone end is typed Place in the prediction: no relation match.
@@ -299,7 +369,9 @@ mod tests {
 
 /// What a store holds, as an annotation: every entity the articles (and
 /// issue headers) name, and every relation they state.
-pub fn predicted_from_store(store: &crate::store::KgStore) -> Result<Annotation, crate::store::StoreError> {
+pub fn predicted_from_store(
+    store: &crate::store::KgStore,
+) -> Result<Annotation, crate::store::StoreError> {
     use crate::vocab::{FTZ, FTZR};
     let (_, rows) = store.select(
         "SELECT ?e ?class ?label (GROUP_CONCAT(DISTINCT ?alt; separator=\"|\") AS ?aliases) WHERE {
@@ -309,10 +381,17 @@ pub fn predicted_from_store(store: &crate::store::KgStore) -> Result<Annotation,
     )?;
     let mut entities: Vec<(String, EvalEntity)> = Vec::new();
     for row in rows {
-        let Some(class) = row[1].strip_prefix(FTZ).and_then(|c| c.parse::<Class>().ok()) else {
+        let Some(class) = row[1]
+            .strip_prefix(FTZ)
+            .and_then(|c| c.parse::<Class>().ok())
+        else {
             continue;
         };
-        let aliases = row[3].split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect();
+        let aliases = row[3]
+            .split('|')
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect();
         match entities.iter_mut().find(|(iri, _)| iri == &row[0]) {
             // The same node in several graphs: merge its names.
             Some((_, e)) => {
@@ -322,10 +401,22 @@ pub fn predicted_from_store(store: &crate::store::KgStore) -> Result<Annotation,
                     }
                 }
             }
-            None => entities.push((row[0].clone(), EvalEntity { class, label: row[2].clone(), aliases })),
+            None => entities.push((
+                row[0].clone(),
+                EvalEntity {
+                    class,
+                    label: row[2].clone(),
+                    aliases,
+                },
+            )),
         }
     }
-    let label_of = |iri: &str| entities.iter().find(|(i, _)| i == iri).map(|(_, e)| e.label.clone());
+    let label_of = |iri: &str| {
+        entities
+            .iter()
+            .find(|(i, _)| i == iri)
+            .map(|(_, e)| e.label.clone())
+    };
     let (_, rows) = store.select(&format!(
         "SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{FTZR}article/\")) FILTER(STRSTARTS(STR(?p), \"{FTZ}\")) }}"
     ))?;

@@ -73,7 +73,11 @@ pub fn ingest_paths(
 }
 
 /// Reads, extracts and stores one file in one transaction.
-pub fn ingest_file(store: &KgStore, extractor: &Extractor, path: &Path) -> Result<Summary, IngestError> {
+pub fn ingest_file(
+    store: &KgStore,
+    extractor: &Extractor,
+    path: &Path,
+) -> Result<Summary, IngestError> {
     let document = corpus::read_document(path)?;
     store_document(store, extractor, &document).map_err(|source| IngestError::Store {
         path: path.to_owned(),
@@ -90,7 +94,11 @@ pub fn store_document(
 ) -> Result<Summary, StoreError> {
     let mut summary = Summary::default();
     let mut updates = Vec::with_capacity(document.articles.len() + 1);
-    for (article, extraction) in document.articles.iter().zip(extractor.extract_document(document)) {
+    for (article, extraction) in document
+        .articles
+        .iter()
+        .zip(extractor.extract_document(document))
+    {
         summary.articles += 1;
         summary.entities += extraction.entities.len();
         summary.relations += extraction.relations.len();

@@ -68,7 +68,8 @@ pub fn resolve(arg: &str) -> Result<String, QueryArgError> {
         if let Some(q) = find(arg.trim()) {
             return Ok(q.sparql.to_owned());
         }
-        let local = std::path::Path::new("queries").join(format!("{}.rq", arg.trim_end_matches(".rq")));
+        let local =
+            std::path::Path::new("queries").join(format!("{}.rq", arg.trim_end_matches(".rq")));
         if let Ok(text) = std::fs::read_to_string(&local) {
             return Ok(text);
         }
@@ -87,8 +88,18 @@ mod tests {
         assert!(queries.len() >= 5);
         for q in queries {
             let title = q.title();
-            assert!(title.contains(" | "), "{}: title `{title}` needs 中文 | English", q.name);
-            assert!(title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}", q.name);
+            assert!(
+                title.contains(" | "),
+                "{}: title `{title}` needs 中文 | English",
+                q.name
+            );
+            assert!(
+                title
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}",
+                q.name
+            );
             assert!(!q.description().is_empty(), "{}", q.name);
         }
     }
@@ -96,8 +107,17 @@ mod tests {
     #[test]
     fn arguments_resolve_to_sparql() {
         assert!(resolve("areas-of-zone").unwrap().contains("SELECT"));
-        assert_eq!(resolve("SELECT * WHERE { ?s ?p ?o }").unwrap(), "SELECT * WHERE { ?s ?p ?o }");
-        assert!(matches!(resolve("no-such-query"), Err(QueryArgError::Unknown(_))));
-        assert!(matches!(resolve("@/no/such/file.rq"), Err(QueryArgError::File { .. })));
+        assert_eq!(
+            resolve("SELECT * WHERE { ?s ?p ?o }").unwrap(),
+            "SELECT * WHERE { ?s ?p ?o }"
+        );
+        assert!(matches!(
+            resolve("no-such-query"),
+            Err(QueryArgError::Unknown(_))
+        ));
+        assert!(matches!(
+            resolve("@/no/such/file.rq"),
+            Err(QueryArgError::File { .. })
+        ));
     }
 }

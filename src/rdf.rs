@@ -34,7 +34,11 @@ impl GraphWriter {
     }
 
     fn zh(&mut self, s: &str, p: &str, value: &str) {
-        self.add(s, p, Literal::new_language_tagged_literal_unchecked(value, "zh"));
+        self.add(
+            s,
+            p,
+            Literal::new_language_tagged_literal_unchecked(value, "zh"),
+        );
     }
 
     fn typed(&mut self, s: &str, p: &str, value: &str, datatype: &str) {
@@ -46,7 +50,12 @@ impl GraphWriter {
     }
 
     /// Type and labels of an entity.
-    fn entity(&mut self, class: Class, label: &str, aliases: impl IntoIterator<Item = impl AsRef<str>>) {
+    fn entity(
+        &mut self,
+        class: Class,
+        label: &str,
+        aliases: impl IntoIterator<Item = impl AsRef<str>>,
+    ) {
         let iri = vocab::entity_iri(class, label);
         self.add(&iri, term::RDF_TYPE, node(&vocab::class_iri(class)));
         self.zh(&iri, term::RDFS_LABEL, label);
@@ -65,7 +74,11 @@ impl GraphWriter {
 }
 
 /// The quads of an article's named graph.
-pub fn article_quads(article: &Article, issue: Option<&Issue>, extraction: &Extraction) -> Vec<Quad> {
+pub fn article_quads(
+    article: &Article,
+    issue: Option<&Issue>,
+    extraction: &Extraction,
+) -> Vec<Quad> {
     let article_iri = vocab::article_iri(&article.id);
     let mut w = GraphWriter::new(&article_iri);
     article_metadata(&mut w, &article_iri, article, issue);
@@ -85,7 +98,11 @@ pub fn article_quads(article: &Article, issue: Option<&Issue>, extraction: &Extr
             let e = vocab::evidence_iri(&article.id, evidence_index);
             w.add(&e, term::RDF_TYPE, node(term::EVIDENCE));
             w.add(&e, term::RDF_SUBJECT, entity_node(&relation.subject));
-            w.add(&e, term::RDF_PREDICATE, node(&vocab::property_iri(relation.property)));
+            w.add(
+                &e,
+                term::RDF_PREDICATE,
+                node(&vocab::property_iri(relation.property)),
+            );
             w.add(&e, term::RDF_OBJECT, entity_node(&relation.object));
             w.zh(&e, term::SENTENCE, sentence);
             w.add(&e, term::PROV_WAS_DERIVED_FROM, node(&article_iri));
@@ -190,10 +207,14 @@ fn reference_links(w: &mut GraphWriter, lexicon: &Lexicon, entry: &LexiconEntry)
             })
     };
     if let Some(zone) = entry.part_of.as_deref().and_then(|z| lexicon.lookup(z)) {
-        w.link(&this, Property::PartOf, &EntityKey {
-            class: zone.class,
-            label: zone.label.clone(),
-        });
+        w.link(
+            &this,
+            Property::PartOf,
+            &EntityKey {
+                class: zone.class,
+                label: zone.label.clone(),
+            },
+        );
     }
     let located = match entry.class {
         Class::Area => place(&entry.city).or_else(|| place(&entry.province)),
@@ -205,6 +226,10 @@ fn reference_links(w: &mut GraphWriter, lexicon: &Lexicon, entry: &LexiconEntry)
         w.link(&this, Property::LocatedIn, &p);
     }
     if let Some(year) = entry.approved {
-        w.integer(&vocab::entity_iri(entry.class, &entry.label), term::APPROVED_YEAR, i64::from(year));
+        w.integer(
+            &vocab::entity_iri(entry.class, &entry.label),
+            term::APPROVED_YEAR,
+            i64::from(year),
+        );
     }
 }

@@ -48,7 +48,8 @@ pub fn write_results(
 ) -> Result<usize, StoreError> {
     match results {
         QueryResults::Graph(triples) => {
-            let mut serializer = prefixed(RdfSerializer::from_format(RdfFormat::Turtle)).for_writer(out);
+            let mut serializer =
+                prefixed(RdfSerializer::from_format(RdfFormat::Turtle)).for_writer(out);
             let mut count = 0;
             for triple in triples {
                 serializer
@@ -159,8 +160,15 @@ fn fit(cell: &str) -> String {
 }
 
 /// An aligned plain-text table with a header rule and a row count.
-pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> std::io::Result<()> {
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| fit(c)).collect()).collect();
+pub fn write_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| fit(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -181,12 +189,21 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write)
     writeln!(
         out,
         "{}",
-        widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─")
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("─┼─")
     )?;
     for row in &rows {
         writeln!(out, "{}", line(row))?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]
@@ -200,7 +217,10 @@ mod tests {
         let mut out = Vec::new();
         write_table(
             &["zone".into(), "n".into()],
-            &[vec!["哈尔滨片区".into(), "3".into()], vec!["ab".into(), "10".into()]],
+            &[
+                vec!["哈尔滨片区".into(), "3".into()],
+                vec!["ab".into(), "10".into()],
+            ],
             &mut out,
         )
         .unwrap();
@@ -214,7 +234,13 @@ mod tests {
 
     #[test]
     fn iris_are_compacted() {
-        assert_eq!(compact_iri("https://w3id.org/ftzkg/id/area/哈尔滨片区"), "ftzr:area/哈尔滨片区");
-        assert_eq!(compact_iri("https://w3id.org/ftzkg/ontology#partOf"), "ftz:partOf");
+        assert_eq!(
+            compact_iri("https://w3id.org/ftzkg/id/area/哈尔滨片区"),
+            "ftzr:area/哈尔滨片区"
+        );
+        assert_eq!(
+            compact_iri("https://w3id.org/ftzkg/ontology#partOf"),
+            "ftz:partOf"
+        );
     }
 }

@@ -4,7 +4,9 @@
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{BlankNode, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{
+    BlankNode, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term,
+};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
@@ -82,7 +84,8 @@ impl KgStore {
         let mut ontology = Vec::new();
         // Blank nodes (owl:unionOf lists) get names by order of appearance,
         // so loading the ontology twice gives the same quads.
-        let mut blank_names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
+        let mut blank_names: std::collections::HashMap<BlankNode, BlankNode> =
+            std::collections::HashMap::new();
         let mut stable = |b: BlankNode| -> BlankNode {
             let n = blank_names.len();
             blank_names
@@ -131,9 +134,9 @@ impl KgStore {
                 .named_graphs()
                 .filter_map(Result::ok)
                 .filter(|g| match g {
-                    NamedOrBlankNode::NamedNode(n) => {
-                        stale_prefixes.iter().any(|p| n.as_str().starts_with(p.as_str()))
-                    }
+                    NamedOrBlankNode::NamedNode(n) => stale_prefixes
+                        .iter()
+                        .any(|p| n.as_str().starts_with(p.as_str())),
                     _ => false,
                 })
                 .collect();
@@ -180,9 +183,9 @@ impl KgStore {
         if let Some(token) = token {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        let mut prepared = evaluator
-            .parse_query(&full)
-            .map_err(|e| StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full))))?;
+        let mut prepared = evaluator.parse_query(&full).map_err(|e| {
+            StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full)))
+        })?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -202,9 +205,12 @@ impl KgStore {
         let output = |e: std::io::Error| StoreError::Output(e.to_string());
         let mut serializer = prefixed(RdfSerializer::from_format(format)).for_writer(out);
         let graph_name = graph.map(|g| GraphName::NamedNode(NamedNode::new_unchecked(g)));
-        let quads = self
-            .store
-            .quads_for_pattern(None, None, None, graph_name.as_ref().map(GraphName::as_ref));
+        let quads = self.store.quads_for_pattern(
+            None,
+            None,
+            None,
+            graph_name.as_ref().map(GraphName::as_ref),
+        );
         for quad in quads {
             let quad = quad?;
             if format.supports_datasets() {
@@ -332,7 +338,8 @@ mod tests {
     #[test]
     fn service_is_refused() {
         let store = KgStore::in_memory().unwrap();
-        let result = store.query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }");
+        let result =
+            store.query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }");
         let refused = match result {
             Err(StoreError::ServiceRefused) => true,
             Ok(QueryResults::Solutions(mut s)) => s.next().is_some_and(|r| r.is_err()),
@@ -354,10 +361,22 @@ mod tests {
             )
         };
         store
-            .replace_graphs(&[], vec![GraphUpdate { graph: g.into(), quads: vec![quad("https://example.org/a")] }])
+            .replace_graphs(
+                &[],
+                vec![GraphUpdate {
+                    graph: g.into(),
+                    quads: vec![quad("https://example.org/a")],
+                }],
+            )
             .unwrap();
         store
-            .replace_graphs(&[], vec![GraphUpdate { graph: g.into(), quads: vec![quad("https://example.org/b")] }])
+            .replace_graphs(
+                &[],
+                vec![GraphUpdate {
+                    graph: g.into(),
+                    quads: vec![quad("https://example.org/b")],
+                }],
+            )
             .unwrap();
         assert_eq!(store.len().unwrap(), 1);
         store

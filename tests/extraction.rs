@@ -18,15 +18,23 @@ fn extract(title: &str, body: &str) -> Extraction {
 }
 
 fn has_entity(x: &Extraction, class: Class, label: &str) -> bool {
-    x.entities.iter().any(|e| e.class == class && (e.label == label || e.aliases.contains(label)))
+    x.entities
+        .iter()
+        .any(|e| e.class == class && (e.label == label || e.aliases.contains(label)))
 }
 
 fn has_relation(x: &Extraction, s: &str, p: Property, o: &str) -> bool {
-    x.relations.iter().any(|r| r.subject.label == s && r.property == p && r.object.label == o && !r.evidence.is_empty())
+    x.relations.iter().any(|r| {
+        r.subject.label == s && r.property == p && r.object.label == o && !r.evidence.is_empty()
+    })
 }
 
 fn entities(x: &Extraction) -> String {
-    x.entities.iter().map(|e| format!("{}:{}", e.class, e.label)).collect::<Vec<_>>().join(", ")
+    x.entities
+        .iter()
+        .map(|e| format!("{}:{}", e.class, e.label))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn relations(x: &Extraction) -> String {
@@ -46,10 +54,23 @@ fn reference_names_and_full_area_names_state_part_of_and_located_in() {
         "中国（黑龙江）自由贸易试验区哈尔滨片区（以下简称“哈尔滨片区”）作为向北开放的重要合作平台，成立 5 年来成效明显。",
     );
     assert!(has_entity(&x, Class::Area, HARBIN), "{}", entities(&x));
-    assert!(has_entity(&x, Class::FreeTradeZone, "中国（黑龙江）自由贸易试验区"));
-    assert!(has_relation(&x, HARBIN, Property::PartOf, "中国（黑龙江）自由贸易试验区"), "{}", relations(&x));
+    assert!(has_entity(
+        &x,
+        Class::FreeTradeZone,
+        "中国（黑龙江）自由贸易试验区"
+    ));
+    assert!(
+        has_relation(&x, HARBIN, Property::PartOf, "中国（黑龙江）自由贸易试验区"),
+        "{}",
+        relations(&x)
+    );
     assert!(has_relation(&x, HARBIN, Property::LocatedIn, "哈尔滨"));
-    assert!(has_relation(&x, "中国（黑龙江）自由贸易试验区", Property::LocatedIn, "黑龙江"));
+    assert!(has_relation(
+        &x,
+        "中国（黑龙江）自由贸易试验区",
+        Property::LocatedIn,
+        "黑龙江"
+    ));
 }
 
 #[test]
@@ -59,8 +80,16 @@ fn quoted_practices_replicated_by_the_topic_area() {
         "今年上半年复制推广“跨境贸易投资便利化集成创新”“科技创新‘五力’新模式”等 20 项先进经验。",
     );
     for practice in ["跨境贸易投资便利化集成创新", "科技创新五力新模式"] {
-        assert!(has_entity(&x, Class::Practice, practice), "{}", entities(&x));
-        assert!(has_relation(&x, practice, Property::ReplicatedIn, HARBIN), "{}", relations(&x));
+        assert!(
+            has_entity(&x, Class::Practice, practice),
+            "{}",
+            entities(&x)
+        );
+        assert!(
+            has_relation(&x, practice, Property::ReplicatedIn, HARBIN),
+            "{}",
+            relations(&x)
+        );
     }
 }
 
@@ -70,8 +99,21 @@ fn selected_cases_are_recognised_and_originate_in_the_topic_area() {
         "自贸试验区哈尔滨片区稳步扩大制度型开放",
         "今年 1 月，“无感续证”成功入选全国第五批自贸试验区“最佳实践案例”。",
     );
-    assert!(has_entity(&x, Class::Recognition, "全国第五批自贸试验区最佳实践案例"), "{}", entities(&x));
-    assert!(has_relation(&x, "无感续证", Property::RecognizedAs, "全国第五批自贸试验区最佳实践案例"), "{}", relations(&x));
+    assert!(
+        has_entity(&x, Class::Recognition, "全国第五批自贸试验区最佳实践案例"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "无感续证",
+            Property::RecognizedAs,
+            "全国第五批自贸试验区最佳实践案例"
+        ),
+        "{}",
+        relations(&x)
+    );
     assert!(has_relation(&x, "无感续证", Property::OriginatedIn, HARBIN));
 }
 
@@ -82,9 +124,27 @@ fn policies_in_book_title_marks_are_issued_by_the_bodies_before_the_verb() {
         "湖北省科技厅与财政厅近日联合发布了《湖北省科技创新券管理办法》。",
     );
     assert!(has_entity(&x, Class::Policy, "湖北省科技创新券管理办法"));
-    assert!(has_entity(&x, Class::GovernmentBody, "湖北省财政厅"), "{}", entities(&x));
-    assert!(has_relation(&x, "湖北省科技厅", Property::Issued, "湖北省科技创新券管理办法"), "{}", relations(&x));
-    assert!(has_relation(&x, "湖北省财政厅", Property::Issued, "湖北省科技创新券管理办法"));
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "湖北省财政厅"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "湖北省科技厅",
+            Property::Issued,
+            "湖北省科技创新券管理办法"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(
+        &x,
+        "湖北省财政厅",
+        Property::Issued,
+        "湖北省科技创新券管理办法"
+    ));
 }
 
 #[test]
@@ -95,10 +155,22 @@ fn a_policy_applies_to_the_zones_named_between_zai_and_yunxu() {
     );
     let policy = "关于在医疗领域开展扩大开放试点工作的通知";
     for body in ["商务部", "国家卫生健康委", "国家药监局"] {
-        assert!(has_relation(&x, body, Property::Issued, policy), "{body}\n{}", relations(&x));
+        assert!(
+            has_relation(&x, body, Property::Issued, policy),
+            "{body}\n{}",
+            relations(&x)
+        );
     }
-    for zone in ["中国（北京）自由贸易试验区", "中国（上海）自由贸易试验区", "海南自由贸易港"] {
-        assert!(has_relation(&x, policy, Property::AppliesTo, zone), "{zone}\n{}", relations(&x));
+    for zone in [
+        "中国（北京）自由贸易试验区",
+        "中国（上海）自由贸易试验区",
+        "海南自由贸易港",
+    ] {
+        assert!(
+            has_relation(&x, policy, Property::AppliesTo, zone),
+            "{zone}\n{}",
+            relations(&x)
+        );
     }
 }
 
@@ -108,10 +180,28 @@ fn firms_by_suffix_and_in_apposition_are_based_in_the_area() {
         "自贸试验区哈尔滨片区稳步扩大制度型开放",
         "片区企业哈尔滨电气国际工程有限责任公司大胆尝试和管理创新。2024 年，片区内企业——哈欧国际物流创新探索集装箱液袋直运模式，有效解决了运输难题。",
     );
-    assert!(has_entity(&x, Class::Firm, "哈尔滨电气国际工程有限责任公司"), "{}", entities(&x));
-    assert!(has_relation(&x, "哈尔滨电气国际工程有限责任公司", Property::BasedIn, HARBIN), "{}", relations(&x));
+    assert!(
+        has_entity(&x, Class::Firm, "哈尔滨电气国际工程有限责任公司"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "哈尔滨电气国际工程有限责任公司",
+            Property::BasedIn,
+            HARBIN
+        ),
+        "{}",
+        relations(&x)
+    );
     assert!(has_relation(&x, "哈欧国际物流", Property::BasedIn, HARBIN));
-    assert!(has_relation(&x, "集装箱液袋直运模式", Property::OriginatedIn, "哈欧国际物流"));
+    assert!(has_relation(
+        &x,
+        "集装箱液袋直运模式",
+        Property::OriginatedIn,
+        "哈欧国际物流"
+    ));
 }
 
 #[test]
@@ -122,8 +212,16 @@ fn enumerated_quoted_platforms_are_operated_and_originated() {
     );
     let area = "中国（黑龙江）自由贸易试验区绥芬河片区";
     for platform in ["绥意办", "绥宜购", "绥意游"] {
-        assert!(has_entity(&x, Class::Platform, platform), "{}", entities(&x));
-        assert!(has_relation(&x, area, Property::Operates, platform), "{}", relations(&x));
+        assert!(
+            has_entity(&x, Class::Platform, platform),
+            "{}",
+            entities(&x)
+        );
+        assert!(
+            has_relation(&x, area, Property::Operates, platform),
+            "{}",
+            relations(&x)
+        );
     }
 }
 
@@ -134,9 +232,22 @@ fn recognitions_listed_after_huopi_and_zone_types_among_them() {
         "中国（黑龙江）自由贸易试验区绥芬河片区设立以来，先后获批了肉类进口指定口岸、中药材进口指定口岸、跨境电子商务综合试验区等资质。",
     );
     let area = "中国（黑龙江）自由贸易试验区绥芬河片区";
-    assert!(has_relation(&x, area, Property::RecognizedAs, "肉类进口指定口岸"), "{}", relations(&x));
-    assert!(has_relation(&x, area, Property::RecognizedAs, "中药材进口指定口岸"));
-    assert!(has_entity(&x, Class::SpecialZone, "跨境电子商务综合试验区"), "{}", entities(&x));
+    assert!(
+        has_relation(&x, area, Property::RecognizedAs, "肉类进口指定口岸"),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(
+        &x,
+        area,
+        Property::RecognizedAs,
+        "中药材进口指定口岸"
+    ));
+    assert!(
+        has_entity(&x, Class::SpecialZone, "跨境电子商务综合试验区"),
+        "{}",
+        entities(&x)
+    );
 }
 
 #[test]
@@ -146,9 +257,17 @@ fn special_zones_built_by_a_zone_are_part_of_it() {
         "绥芬河综合保税区打造“一区四园”，即：保税展示产业园、保税加工产业园、保税维修产业园。",
     );
     assert!(has_entity(&x, Class::SpecialZone, "绥芬河综合保税区"));
-    assert!(has_relation(&x, "绥芬河综合保税区", Property::LocatedIn, "绥芬河"), "{}", relations(&x));
+    assert!(
+        has_relation(&x, "绥芬河综合保税区", Property::LocatedIn, "绥芬河"),
+        "{}",
+        relations(&x)
+    );
     for park in ["保税展示产业园", "保税加工产业园", "保税维修产业园"] {
-        assert!(has_relation(&x, park, Property::PartOf, "绥芬河综合保税区"), "{park}\n{}", relations(&x));
+        assert!(
+            has_relation(&x, park, Property::PartOf, "绥芬河综合保税区"),
+            "{park}\n{}",
+            relations(&x)
+        );
     }
 }
 
@@ -158,7 +277,11 @@ fn quoted_name_with_a_head_noun_becomes_one_practice() {
         "哈尔滨片区养老服务",
         "哈尔滨片区构建了“1+4+N”的养老综合服务模式，互市贸易区建立“合作社+落地加工企业”模式。",
     );
-    assert!(has_entity(&x, Class::Practice, "1+4+N养老综合服务模式"), "{}", entities(&x));
+    assert!(
+        has_entity(&x, Class::Practice, "1+4+N养老综合服务模式"),
+        "{}",
+        entities(&x)
+    );
     assert!(has_entity(&x, Class::Practice, "合作社+落地加工企业模式"));
 }
 
@@ -182,7 +305,11 @@ fn aliases_declared_in_the_text_resolve_later_mentions() {
     let firm = "哈尔滨工大卫星技术有限公司";
     let e = x.entities.iter().find(|e| e.label == firm).expect("firm");
     assert!(e.aliases.contains("哈工大卫星"), "{:?}", e.aliases);
-    assert!(has_relation(&x, firm, Property::RecognizedAs, "国家级专精特新小巨人企业"), "{}", relations(&x));
+    assert!(
+        has_relation(&x, firm, Property::RecognizedAs, "国家级专精特新小巨人企业"),
+        "{}",
+        relations(&x)
+    );
 }
 
 #[test]
@@ -192,15 +319,26 @@ fn the_same_firm_named_two_ways_in_two_articles_is_one_node() {
     let xs = extractor().extract_document(&document);
     let firm = "哈尔滨工大卫星技术有限公司";
     assert!(xs[0].entities.iter().any(|e| e.label == firm));
-    assert!(xs[1].entities.iter().any(|e| e.label == firm), "{}", entities(&xs[1]));
+    assert!(
+        xs[1].entities.iter().any(|e| e.label == firm),
+        "{}",
+        entities(&xs[1])
+    );
     assert!(!xs[1].entities.iter().any(|e| e.label == "哈工大卫星"));
 }
 
 #[test]
 fn statistics_carry_value_unit_measure_and_qualifier() {
     let x = extract("哈尔滨片区", "哈尔滨片区截至目前，累计完成 74 项试点任务。");
-    let s = x.statistics.iter().find(|s| s.value == "74").expect("statistic");
-    assert_eq!((s.unit.as_str(), s.measure.as_str(), s.qualifier.as_deref()), ("项", "试点任务", Some("累计")));
+    let s = x
+        .statistics
+        .iter()
+        .find(|s| s.value == "74")
+        .expect("statistic");
+    assert_eq!(
+        (s.unit.as_str(), s.measure.as_str(), s.qualifier.as_deref()),
+        ("项", "试点任务", Some("累计"))
+    );
     assert_eq!(s.subject.as_ref().map(|k| k.label.as_str()), Some(HARBIN));
 }
 
@@ -210,11 +348,16 @@ fn every_relation_of_the_sample_carries_evidence_from_its_article() {
     let xs = extractor().extract_document(&document);
     assert!(xs.iter().map(|x| x.relations.len()).sum::<usize>() > 50);
     for (article, x) in document.articles.iter().zip(&xs) {
-        let sentences: Vec<&str> = std::iter::once(article.title.as_str()).chain(article.sentences()).collect();
+        let sentences: Vec<&str> = std::iter::once(article.title.as_str())
+            .chain(article.sentences())
+            .collect();
         for r in &x.relations {
             assert!(!r.evidence.is_empty(), "{r:?}");
             for e in &r.evidence {
-                assert!(sentences.contains(&e.as_str()), "evidence not a sentence of its article: {e}");
+                assert!(
+                    sentences.contains(&e.as_str()),
+                    "evidence not a sentence of its article: {e}"
+                );
             }
         }
     }
@@ -228,14 +371,55 @@ fn annex_table_rows_are_read_by_their_column_headers() {
     let nanjing = "中国（江苏）自由贸易试验区南京片区";
     let suzhou = "中国（江苏）自由贸易试验区苏州片区";
     let lianyungang = "中国（江苏）自由贸易试验区连云港片区";
-    assert!(has_entity(&x, Class::Practice, "跨境电商退货中心仓模式"), "{}", entities(&x));
-    assert!(has_relation(&x, "跨境电商退货中心仓模式", Property::OriginatedIn, nanjing), "{}", relations(&x));
-    assert!(has_relation(&x, "跨境电商退货中心仓模式", Property::ReplicatedIn, suzhou));
-    assert!(has_relation(&x, "跨境电商退货中心仓模式", Property::ReplicatedIn, lianyungang));
+    assert!(
+        has_entity(&x, Class::Practice, "跨境电商退货中心仓模式"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "跨境电商退货中心仓模式",
+            Property::OriginatedIn,
+            nanjing
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(
+        &x,
+        "跨境电商退货中心仓模式",
+        Property::ReplicatedIn,
+        suzhou
+    ));
+    assert!(has_relation(
+        &x,
+        "跨境电商退货中心仓模式",
+        Property::ReplicatedIn,
+        lianyungang
+    ));
     // "全省各片区": every area of the province's zone.
-    assert!(has_relation(&x, "企业登记智能审批", Property::ReplicatedIn, nanjing), "{}", relations(&x));
-    assert!(has_relation(&x, "企业登记智能审批", Property::ReplicatedIn, lianyungang));
+    assert!(
+        has_relation(&x, "企业登记智能审批", Property::ReplicatedIn, nanjing),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(
+        &x,
+        "企业登记智能审批",
+        Property::ReplicatedIn,
+        lianyungang
+    ));
     // The notice itself is a policy issued by the office above its 文号.
-    assert!(has_entity(&x, Class::Policy, "关于复制推广第五批改革试点经验的通知"), "{}", entities(&x));
-    assert!(x.relations.iter().any(|r| r.property == Property::Issued && r.object.label == "关于复制推广第五批改革试点经验的通知"), "{}", relations(&x));
+    assert!(
+        has_entity(&x, Class::Policy, "关于复制推广第五批改革试点经验的通知"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.relations.iter().any(|r| r.property == Property::Issued
+            && r.object.label == "关于复制推广第五批改革试点经验的通知"),
+        "{}",
+        relations(&x)
+    );
 }

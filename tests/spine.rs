@@ -21,7 +21,10 @@ fn the_sample_is_one_issue_with_four_sections_and_ten_articles() {
     let sections = ws.csv_rows(
         "SELECT DISTINCT ?i ?s WHERE { ?a ftz:sectionIndex ?i ; ftz:section ?s } ORDER BY ?i",
     );
-    assert_eq!(sections, vec!["1,龙江板块", "2,制度创新", "3,自贸建设", "4,自贸观察"]);
+    assert_eq!(
+        sections,
+        vec!["1,龙江板块", "2,制度创新", "3,自贸建设", "4,自贸观察"]
+    );
 }
 
 #[test]
@@ -37,11 +40,26 @@ fn page_breaks_are_repaired_in_sentences_and_names() {
         .flat_map(|p| p["sentences"].as_array().unwrap().clone())
         .map(|s| s.as_str().unwrap().to_owned())
         .collect();
-    let cut: Vec<&String> = sentences.iter().filter(|s| s.contains("上半年复制推广")).collect();
+    let cut: Vec<&String> = sentences
+        .iter()
+        .filter(|s| s.contains("上半年复制推广"))
+        .collect();
     assert_eq!(cut.len(), 1);
-    assert!(cut[0].starts_with("今年上半年复制推广“跨境贸易投资便利化集成创新”"), "{}", cut[0]);
-    assert!(sentences.iter().any(|s| s.contains("自贸区保险（金融）综合服务联合体（试点）")));
-    assert!(sentences.iter().any(|s| s.contains("累计自助打印 RCEP 证书 989 份")));
+    assert!(
+        cut[0].starts_with("今年上半年复制推广“跨境贸易投资便利化集成创新”"),
+        "{}",
+        cut[0]
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("自贸区保险（金融）综合服务联合体（试点）"))
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("累计自助打印 RCEP 证书 989 份"))
+    );
 }
 
 #[test]
@@ -56,13 +74,26 @@ fn zones_areas_and_policies_of_the_sample_are_stored_with_part_of() {
         "中国（黑龙江）自由贸易试验区哈尔滨片区,中国（黑龙江）自由贸易试验区",
         "中国（黑龙江）自由贸易试验区绥芬河片区,中国（黑龙江）自由贸易试验区",
     ] {
-        assert!(areas.contains(&expected.to_owned()), "{expected} missing from {areas:?}");
+        assert!(
+            areas.contains(&expected.to_owned()),
+            "{expected} missing from {areas:?}"
+        );
     }
     let zones = ws.csv_rows(
         "SELECT DISTINCT ?zone WHERE { ?a a ftz:Article ; ftz:mentions ?z . ?z a ftz:FreeTradeZone ; rdfs:label ?zone } ORDER BY ?zone",
     );
-    for zone in ["中国（北京）自由贸易试验区", "中国（上海）自由贸易试验区", "中国（广东）自由贸易试验区", "海南自由贸易港", "中国（黑龙江）自由贸易试验区", "中国（广西）自由贸易试验区"] {
-        assert!(zones.contains(&zone.to_owned()), "{zone} missing from {zones:?}");
+    for zone in [
+        "中国（北京）自由贸易试验区",
+        "中国（上海）自由贸易试验区",
+        "中国（广东）自由贸易试验区",
+        "海南自由贸易港",
+        "中国（黑龙江）自由贸易试验区",
+        "中国（广西）自由贸易试验区",
+    ] {
+        assert!(
+            zones.contains(&zone.to_owned()),
+            "{zone} missing from {zones:?}"
+        );
     }
     let policies = ws.csv_rows("SELECT ?p WHERE { ?x a ftz:Policy ; rdfs:label ?p }");
     for policy in [
@@ -123,13 +154,22 @@ fn ingesting_a_folder_twice_leaves_the_same_quads() {
 fn a_bad_file_is_named_and_the_good_one_is_stored() {
     let ws = Workspace::new();
     ws.write("mixed/good.txt", std::fs::read(SAMPLE).unwrap());
-    ws.write("mixed/scan.pdf", b"%PDF-1.7\n\x00\x01\x02\xff\xfe binary \x00 stream");
+    ws.write(
+        "mixed/scan.pdf",
+        b"%PDF-1.7\n\x00\x01\x02\xff\xfe binary \x00 stream",
+    );
     let out = ws.run(&["ingest", ws.path("mixed").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("scan.pdf") && stderr.contains("binary"), "{stderr}");
+    assert!(
+        stderr.contains("scan.pdf") && stderr.contains("binary"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("good.txt"), "{stderr}");
-    assert_eq!(ws.csv_rows("SELECT (COUNT(?a) AS ?n) WHERE { ?a a ftz:Article }"), vec!["10"]);
+    assert_eq!(
+        ws.csv_rows("SELECT (COUNT(?a) AS ?n) WHERE { ?a a ftz:Article }"),
+        vec!["10"]
+    );
 }
 
 #[test]
@@ -149,7 +189,8 @@ fn contract_calls_work_as_written() {
     assert!(csv.starts_with("l\r\n"), "{csv}");
     let tsv = ws.ok(&["query", q, "--format", "tsv"]);
     assert!(tsv.starts_with("?l\n"), "{tsv}");
-    let json: serde_json::Value = serde_json::from_str(&ws.ok(&["query", q, "--format", "json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ws.ok(&["query", q, "--format", "json"])).unwrap();
     assert_eq!(json["head"]["vars"][0], "l");
     let xml = ws.ok(&["query", q, "--format", "xml"]);
     assert!(xml.contains("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"));
@@ -170,10 +211,19 @@ fn canned_queries_run_by_name() {
     let list = ws.ok(&["queries"]);
     assert!(list.contains("areas-of-zone"));
     let areas = ws.ok(&["query", "areas-of-zone", "--format", "csv"]);
-    assert!(areas.contains("中国（黑龙江）自由贸易试验区,中国（黑龙江）自由贸易试验区绥芬河片区"), "{areas}");
-    assert!(areas.contains("中国（黑龙江）自由贸易试验区,中国（黑龙江）自由贸易试验区黑河片区"), "{areas}");
+    assert!(
+        areas.contains("中国（黑龙江）自由贸易试验区,中国（黑龙江）自由贸易试验区绥芬河片区"),
+        "{areas}"
+    );
+    assert!(
+        areas.contains("中国（黑龙江）自由贸易试验区,中国（黑龙江）自由贸易试验区黑河片区"),
+        "{areas}"
+    );
     let policies = ws.ok(&["query", "policies-by-area", "--format", "csv"]);
-    assert!(policies.contains("湖北省科技创新券管理办法") || policies.contains("进口研发"), "{policies}");
+    assert!(
+        policies.contains("湖北省科技创新券管理办法") || policies.contains("进口研发"),
+        "{policies}"
+    );
     let issues = ws.ok(&["query", "issues", "--format", "csv"]);
     assert_eq!(issues.lines().count(), 11, "{issues}");
 }
@@ -192,8 +242,14 @@ fn syntax_errors_name_line_and_column() {
 fn construct_prints_turtle() {
     let ws = Workspace::new();
     ws.ingest_sample();
-    let ttl = ws.ok(&["query", "CONSTRUCT { ?a ftz:partOf ?z } WHERE { ?a a ftz:Area ; ftz:partOf ?z }"]);
-    assert!(ttl.contains("@prefix ftz: <https://w3id.org/ftzkg/ontology#>"), "{ttl}");
+    let ttl = ws.ok(&[
+        "query",
+        "CONSTRUCT { ?a ftz:partOf ?z } WHERE { ?a a ftz:Area ; ftz:partOf ?z }",
+    ]);
+    assert!(
+        ttl.contains("@prefix ftz: <https://w3id.org/ftzkg/ontology#>"),
+        "{ttl}"
+    );
     assert!(ttl.contains("ftz:partOf"), "{ttl}");
 }
 
@@ -202,13 +258,22 @@ fn export_formats_and_one_graph() {
     let ws = Workspace::new();
     ws.ingest_sample();
     for format in ["turtle", "ntriples", "trig", "rdfxml"] {
-        let out = ws.ok(&["export", "--format", format, "--graph", "https://w3id.org/ftzkg/id/graph/ontology"]);
+        let out = ws.ok(&[
+            "export",
+            "--format",
+            format,
+            "--graph",
+            "https://w3id.org/ftzkg/id/graph/ontology",
+        ]);
         assert!(out.contains("FreeTradeZone"), "{format}");
     }
     let file = ws.path("all.trig");
     ws.ok(&["export", "--format", "trig", "-o", file.to_str().unwrap()]);
     let trig = std::fs::read_to_string(file).unwrap();
-    assert!(trig.contains("ftzr:graph\\/reference {") || trig.contains("<https://w3id.org/ftzkg/id/graph/reference> {"));
+    assert!(
+        trig.contains("ftzr:graph\\/reference {")
+            || trig.contains("<https://w3id.org/ftzkg/id/graph/reference> {")
+    );
 }
 
 #[test]
@@ -218,7 +283,13 @@ fn stats_count_classes_articles_and_issues() {
     let stats: serde_json::Value = serde_json::from_str(&ws.ok(&["stats", "--json"])).unwrap();
     assert_eq!(stats["issues"][0]["articles"], "10");
     assert_eq!(stats["articles"].as_array().unwrap().len(), 10);
-    assert!(stats["classes"].as_array().unwrap().iter().any(|c| c["class"] == "ftz:Area"));
+    assert!(
+        stats["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["class"] == "ftz:Area")
+    );
     let text = ws.ok(&["stats"]);
     assert!(text.contains("quads:"));
 }
@@ -227,7 +298,10 @@ fn stats_count_classes_articles_and_issues() {
 fn demo_ingests_the_bundled_sample_and_answers_three_queries() {
     let ws = Workspace::new();
     let out = ws.ok(&["demo"]);
-    assert!(out.contains("自贸动态 第 245 期 (2024-10-15)，4 个栏目 sections，10 篇文章 articles"), "{out}");
+    assert!(
+        out.contains("自贸动态 第 245 期 (2024-10-15)，4 个栏目 sections，10 篇文章 articles"),
+        "{out}"
+    );
     assert_eq!(out.matches('▶').count(), 3);
     assert!(out.contains("哈尔滨片区"));
 }
@@ -236,7 +310,10 @@ fn demo_ingests_the_bundled_sample_and_answers_three_queries() {
 fn extract_shows_layout_and_entities_without_a_store() {
     let ws = Workspace::new();
     let text = ws.ok(&["extract", SAMPLE]);
-    assert!(text.contains("期刊 issue: 自贸动态 第245期  2024-10-15  主办 省自贸办"), "{text}");
+    assert!(
+        text.contains("期刊 issue: 自贸动态 第245期  2024-10-15  主办 省自贸办"),
+        "{text}"
+    );
     assert!(text.contains("[10] 《求是》杂志发表"));
     assert!(!ws.store().exists(), "extract must not create a store");
 }

@@ -81,7 +81,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096)];
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // Line breaks and spaces alone make at least a few percent of zero bytes.
     let decodes = |enc: &'static Encoding| {
         enc.decode_without_bom_handling_and_without_replacement(bytes)
@@ -123,7 +128,10 @@ mod tests {
     fn utf8_with_and_without_bom() {
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice(SAMPLE.as_bytes());
-        assert_eq!(decode(&with_bom).unwrap(), (SAMPLE.into(), TextEncoding::Utf8));
+        assert_eq!(
+            decode(&with_bom).unwrap(),
+            (SAMPLE.into(), TextEncoding::Utf8)
+        );
         assert_eq!(decode(SAMPLE.as_bytes()).unwrap().0, SAMPLE);
     }
 
@@ -131,7 +139,10 @@ mod tests {
     fn gb18030_is_detected() {
         let (bytes, _, _) = GB18030.encode(SAMPLE);
         assert!(std::str::from_utf8(&bytes).is_err());
-        assert_eq!(decode(&bytes).unwrap(), (SAMPLE.into(), TextEncoding::Gb18030));
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            (SAMPLE.into(), TextEncoding::Gb18030)
+        );
     }
 
     #[test]

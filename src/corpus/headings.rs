@@ -24,7 +24,8 @@ static SECTION: LazyLock<Regex> = LazyLock::new(|| {
 static BRACKET_SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[【\[]\s*([^】\]]{1,20})\s*[】\]]$").expect("bracket pattern"));
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]\s*[一二三四五六七八九十百]{1,3}\s*[）)]\s*(\S.*)$").expect("article pattern")
+    Regex::new(r"^[（(]\s*[一二三四五六七八九十百]{1,3}\s*[）)]\s*(\S.*)$")
+        .expect("article pattern")
 });
 static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*(\S.{0,39})$")
@@ -76,7 +77,9 @@ mod tests {
     fn article_titles_lose_their_marker() {
         assert_eq!(
             classify("（八）广西自贸试验区崇左片区创新沿边金融 赋能边境贸易发展"),
-            Some(Article("广西自贸试验区崇左片区创新沿边金融 赋能边境贸易发展".into()))
+            Some(Article(
+                "广西自贸试验区崇左片区创新沿边金融 赋能边境贸易发展".into()
+            ))
         );
         assert_eq!(classify("(三) 冰城造星"), Some(Article("冰城造星".into())));
     }
@@ -87,13 +90,22 @@ mod tests {
             classify("1. 聚焦贸易升级，开放领域全面拓展"),
             Some(SubHeading("1. 聚焦贸易升级，开放领域全面拓展".into()))
         );
-        assert_eq!(classify("附件：复制推广的改革试点经验"), Some(Annex("复制推广的改革试点经验".into())));
+        assert_eq!(
+            classify("附件：复制推广的改革试点经验"),
+            Some(Annex("复制推广的改革试点经验".into()))
+        );
     }
 
     #[test]
     fn body_text_is_not_a_heading() {
-        assert_eq!(classify("2023 年，本级企业上市培育库内共有 58 家企业。"), None);
-        assert_eq!(classify("10月9日全省科技大会在黑龙江省哈尔滨市举行，会上指出，哈尔滨新区树牢理念"), None);
+        assert_eq!(
+            classify("2023 年，本级企业上市培育库内共有 58 家企业。"),
+            None
+        );
+        assert_eq!(
+            classify("10月9日全省科技大会在黑龙江省哈尔滨市举行，会上指出，哈尔滨新区树牢理念"),
+            None
+        );
         assert_eq!(classify("一、二线城市房价上涨明显，带动需求回升。"), None);
     }
 }

@@ -19,11 +19,14 @@ static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("publisher pattern")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-        .expect("date pattern")
+    Regex::new(
+        r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})",
+    )
+    .expect("date pattern")
 });
 static DOCUMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号").expect("文号 pattern")
+    Regex::new(r"[\p{Han}]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+        .expect("文号 pattern")
 });
 static NEWSLETTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([\p{Han}A-Za-z（）()]{2,16}?(?:动态|简报|快报|专报|通讯|信息|周报|月报|要情|简讯|工作简报|情况通报|专刊|参考))")
@@ -84,16 +87,20 @@ fn short_hash(text: &str) -> String {
 }
 
 fn document_fingerprint(blocks: &[Block]) -> String {
-    blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")
+    blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Finds the issue header among the first blocks; returns it and the index
 /// of the first block after it. A header needs an issue number.
 fn parse_header(blocks: &[Block]) -> Option<(Issue, usize)> {
     let window = &blocks[..blocks.len().min(HEADER_WINDOW)];
-    let number_at = window
-        .iter()
-        .position(|b| b.heading.is_none() && b.text.chars().count() <= 40 && ISSUE_NUMBER.is_match(&b.text))?;
+    let number_at = window.iter().position(|b| {
+        b.heading.is_none() && b.text.chars().count() <= 40 && ISSUE_NUMBER.is_match(&b.text)
+    })?;
     let mut issue = Issue::default();
     let mut end = number_at + 1;
     for (i, block) in window.iter().enumerate() {
@@ -217,9 +224,9 @@ fn newsletter_articles(blocks: &[Block]) -> Vec<Article> {
 fn is_title_line(blocks: &[Block], i: usize) -> bool {
     let text = &blocks[i].text;
     let n = text.chars().count();
-    let next_is_body = blocks
-        .get(i + 1)
-        .is_some_and(|b| b.heading.is_none() || matches!(b.heading, Some(HeadingKind::SubHeading(_))));
+    let next_is_body = blocks.get(i + 1).is_some_and(|b| {
+        b.heading.is_none() || matches!(b.heading, Some(HeadingKind::SubHeading(_)))
+    });
     (4..=48).contains(&n)
         && !text.contains(['。', '；', '！', '？'])
         && !text.ends_with(['：', ':'])
@@ -231,7 +238,11 @@ fn is_title_line(blocks: &[Block], i: usize) -> bool {
 fn add_block(article: &mut Article, block: &Block) {
     match &block.heading {
         Some(HeadingKind::SubHeading(h)) | Some(HeadingKind::Annex(h)) => {
-            let heading = if h.is_empty() { "附件".to_owned() } else { h.clone() };
+            let heading = if h.is_empty() {
+                "附件".to_owned()
+            } else {
+                h.clone()
+            };
             article.paragraphs.push(Paragraph {
                 heading: Some(heading),
                 sentences: Vec::new(),
@@ -245,14 +256,9 @@ fn add_block(article: &mut Article, block: &Block) {
             };
             match article.paragraphs.last_mut() {
                 // The first paragraph under a sub-heading joins it.
-                Some(p) if p.heading.is_some() && p.sentences.is_empty() => {
-                    p.sentences = sentences
-                }
+                Some(p) if p.heading.is_some() && p.sentences.is_empty() => p.sentences = sentences,
                 _ => article.paragraphs.push(Paragraph {
-                    heading: article
-                        .paragraphs
-                        .last()
-                        .and_then(|p| p.heading.clone()),
+                    heading: article.paragraphs.last().and_then(|p| p.heading.clone()),
                     sentences,
                 }),
             }
@@ -263,9 +269,9 @@ fn add_block(article: &mut Article, block: &Block) {
 /// A government notice: a 文号 near the top and a 关于…的通知 style title.
 fn notice_article(blocks: &[Block]) -> Option<Article> {
     let top = &blocks[..blocks.len().min(6)];
-    let number_at = top.iter().position(|b| {
-        DOCUMENT_NUMBER.is_match(&b.text) && b.text.chars().count() <= 40
-    })?;
+    let number_at = top
+        .iter()
+        .position(|b| DOCUMENT_NUMBER.is_match(&b.text) && b.text.chars().count() <= 40)?;
     let document_number = DOCUMENT_NUMBER
         .find(&blocks[number_at].text)
         .map(|m| m.as_str().replace(' ', ""));
@@ -296,7 +302,10 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
         issuer,
         ..Article::default()
     };
-    if let Some(b) = blocks.get(next).filter(|b| ends_with_recipient_colon(&b.text)) {
+    if let Some(b) = blocks
+        .get(next)
+        .filter(|b| ends_with_recipient_colon(&b.text))
+    {
         article.addressees = Some(b.text.trim_end_matches(['：', ':']).to_owned());
         next += 1;
     }
@@ -354,13 +363,19 @@ mod tests {
 
     #[test]
     fn newsletter_header_sections_and_articles() {
-        let d = doc("自贸动态\n\n第 245 期\n\n主办：省自贸办\n\n2024 年 10 月 15 日\n\n一、龙江板块\n\n（一）标题一\n\n正文。\n\n（二）标题二\n\n正文二。\n\n二、制度创新\n\n（三）标题三\n\n正文三。");
+        let d = doc(
+            "自贸动态\n\n第 245 期\n\n主办：省自贸办\n\n2024 年 10 月 15 日\n\n一、龙江板块\n\n（一）标题一\n\n正文。\n\n（二）标题二\n\n正文二。\n\n二、制度创新\n\n（三）标题三\n\n正文三。",
+        );
         let issue = d.issue.unwrap();
         assert_eq!(issue.title, "自贸动态");
         assert_eq!(issue.number, Some(245));
         assert_eq!(issue.publisher.as_deref(), Some("省自贸办"));
         assert_eq!(issue.date.map(Date::to_xsd).as_deref(), Some("2024-10-15"));
-        let titles: Vec<_> = d.articles.iter().map(|a| (a.title.as_str(), a.section.as_deref())).collect();
+        let titles: Vec<_> = d
+            .articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.section.as_deref()))
+            .collect();
         assert_eq!(
             titles,
             vec![
@@ -374,11 +389,20 @@ mod tests {
 
     #[test]
     fn other_publishers_numbering_and_unmarked_titles() {
-        let d = doc("自贸简报 第 58 期\n江苏省自贸办编  2025年3月\n【改革创新】\n南京片区推出跨境服务新模式\n南京片区近日推出新模式。效果明显。\n苏州片区上线新平台\n苏州片区上线运营平台。");
+        let d = doc(
+            "自贸简报 第 58 期\n江苏省自贸办编  2025年3月\n【改革创新】\n南京片区推出跨境服务新模式\n南京片区近日推出新模式。效果明显。\n苏州片区上线新平台\n苏州片区上线运营平台。",
+        );
         let issue = d.issue.unwrap();
         assert_eq!((issue.title.as_str(), issue.number), ("自贸简报", Some(58)));
         assert_eq!(issue.publisher.as_deref(), Some("江苏省自贸办"));
-        assert_eq!(issue.date, Some(Date { year: 2025, month: Some(3), day: None }));
+        assert_eq!(
+            issue.date,
+            Some(Date {
+                year: 2025,
+                month: Some(3),
+                day: None
+            })
+        );
         assert_eq!(d.articles.len(), 2);
         assert_eq!(d.articles[1].title, "苏州片区上线新平台");
         assert_eq!(d.articles[0].section.as_deref(), Some("改革创新"));
@@ -391,7 +415,9 @@ mod tests {
 
     #[test]
     fn government_notice_with_annex_table() {
-        let d = doc("江苏省自由贸易试验区工作办公室\n苏自贸办发〔2025〕9号\n关于复制推广第五批改革试点经验的通知\n各片区管委会，省各有关部门：\n现将有关事项通知如下。\n附件：改革试点经验清单\n序号｜改革事项｜主要内容｜经验来源｜推广范围\n1｜无感续证｜到期自动续证｜哈尔滨片区｜全省各片区");
+        let d = doc(
+            "江苏省自由贸易试验区工作办公室\n苏自贸办发〔2025〕9号\n关于复制推广第五批改革试点经验的通知\n各片区管委会，省各有关部门：\n现将有关事项通知如下。\n附件：改革试点经验清单\n序号｜改革事项｜主要内容｜经验来源｜推广范围\n1｜无感续证｜到期自动续证｜哈尔滨片区｜全省各片区",
+        );
         assert!(d.issue.is_none());
         let a = &d.articles[0];
         assert_eq!(a.document_number.as_deref(), Some("苏自贸办发〔2025〕9号"));
@@ -415,6 +441,9 @@ mod tests {
     #[test]
     fn ids_depend_on_content_not_on_the_file() {
         let text = "自贸动态\n第 1 期\n（一）标题\n正文。";
-        assert_eq!(parse("a.txt", blocks(text)).articles[0].id, parse("b.txt", blocks(text)).articles[0].id);
+        assert_eq!(
+            parse("a.txt", blocks(text)).articles[0].id,
+            parse("b.txt", blocks(text)).articles[0].id
+        );
     }
 }

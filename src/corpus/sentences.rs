@@ -98,7 +98,8 @@ mod tests {
 
     #[test]
     fn keeps_quotes_whole() {
-        let p = "“作为重要支撑。不断提升效益。”黑河自贸片区商务局局长王伟鑫介绍。据统计，排名第36位。";
+        let p =
+            "“作为重要支撑。不断提升效益。”黑河自贸片区商务局局长王伟鑫介绍。据统计，排名第36位。";
         assert_eq!(
             split_sentences(p),
             vec![
@@ -114,14 +115,21 @@ mod tests {
             split_sentences("他说：“好！”随后离开。"),
             vec!["他说：“好！”随后离开。"]
         );
-        assert_eq!(split_sentences("（试行）。下一句"), vec!["（试行）。", "下一句"]);
+        assert_eq!(
+            split_sentences("（试行）。下一句"),
+            vec!["（试行）。", "下一句"]
+        );
     }
 
     #[test]
     fn ascii_punctuation_between_chinese_text_ends_sentences() {
         assert_eq!(
             split_sentences("在进口方面,黑河片区扩大规模;在出口领域,推动出口!版本 v1.2; ok"),
-            vec!["在进口方面,黑河片区扩大规模;", "在出口领域,推动出口!", "版本 v1.2; ok"]
+            vec![
+                "在进口方面,黑河片区扩大规模;",
+                "在出口领域,推动出口!",
+                "版本 v1.2; ok"
+            ]
         );
     }
 }

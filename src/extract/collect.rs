@@ -85,12 +85,53 @@ impl ArticleGraph {
         self.statistics.push(statistic);
     }
 
-    pub fn finish(self) -> Extraction {
+    pub fn finish(mut self) -> Extraction {
+        self.merge_short_forms();
         Extraction {
             article_id: self.article_id,
             entities: self.entities.into_values().collect(),
             relations: self.relations,
             statistics: self.statistics,
+        }
+    }
+}
+
+impl ArticleGraph {
+    /// 省财政厅 next to 湖北省财政厅 is the same body: a name that starts
+    /// with 省/市/区/县 and ends another name of its class is merged into it.
+    fn merge_short_forms(&mut self) {
+        let keys: Vec<EntityKey> = self.entities.keys().cloned().collect();
+        for short in &keys {
+            if !short.label.starts_with(['省', '市', '区', '县']) || short.label.chars().count() < 3
+            {
+                continue;
+            }
+            let long = keys.iter().find(|k| {
+                k.class == short.class
+                    && k.label.len() > short.label.len()
+                    && k.label.ends_with(short.label.as_str())
+            });
+            let Some(long) = long.cloned() else { continue };
+            let Some(removed) = self.entities.remove(short) else {
+                continue;
+            };
+            if let Some(target) = self.entities.get_mut(&long) {
+                target.aliases.insert(removed.label);
+                target.aliases.extend(removed.aliases);
+            }
+            for r in &mut self.relations {
+                if &r.subject == short {
+                    r.subject = long.clone();
+                }
+                if &r.object == short {
+                    r.object = long.clone();
+                }
+            }
+            for st in &mut self.statistics {
+                if st.subject.as_ref() == Some(short) {
+                    st.subject = Some(long.clone());
+                }
+            }
         }
     }
 }
@@ -125,17 +166,29 @@ mod tests {
     #[test]
     fn labels_lose_quotes_and_spaces_between_chinese() {
         assert_eq!(clean_label("“无感续证”"), "无感续证");
-        assert_eq!(clean_label("《湖北省科技创新券管理办法》"), "湖北省科技创新券管理办法");
+        assert_eq!(
+            clean_label("《湖北省科技创新券管理办法》"),
+            "湖北省科技创新券管理办法"
+        );
         assert_eq!(clean_label("STEAM 教育研创中心"), "STEAM教育研创中心");
-        assert_eq!(clean_label("SATware 柔性化卫星平台"), "SATware柔性化卫星平台");
+        assert_eq!(
+            clean_label("SATware 柔性化卫星平台"),
+            "SATware柔性化卫星平台"
+        );
         assert_eq!(clean_label("TIR 班线"), "TIR班线");
     }
 
     #[test]
     fn one_relation_collects_every_sentence_that_states_it() {
         let mut g = ArticleGraph::new("a");
-        let area = EntityKey { class: Class::Area, label: "哈尔滨片区".into() };
-        let zone = EntityKey { class: Class::FreeTradeZone, label: "黑龙江".into() };
+        let area = EntityKey {
+            class: Class::Area,
+            label: "哈尔滨片区".into(),
+        };
+        let zone = EntityKey {
+            class: Class::FreeTradeZone,
+            label: "黑龙江".into(),
+        };
         g.add_relation(&area, Property::PartOf, &zone, "句一。");
         g.add_relation(&area, Property::PartOf, &zone, "句二。");
         g.add_relation(&area, Property::PartOf, &zone, "句一。");

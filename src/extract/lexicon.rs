@@ -102,8 +102,16 @@ impl Lexicon {
         let folded = fold(text);
         // Byte offsets of every char, in the original and the folded text
         // (folding keeps the number of chars, not of bytes).
-        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        let fstarts: Vec<usize> = folded.char_indices().map(|(i, _)| i).chain([folded.len()]).collect();
+        let starts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let fstarts: Vec<usize> = folded
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([folded.len()])
+            .collect();
         let n = starts.len() - 1;
         let mut matches = Vec::new();
         let mut i = 0;
@@ -292,23 +300,45 @@ mod tests {
         assert_eq!(zones, 23, "22 pilot zones and the Hainan free trade port");
         let harbin = lex.lookup("哈尔滨片区").expect("harbin area");
         assert_eq!(harbin.label, "中国（黑龙江）自由贸易试验区哈尔滨片区");
-        assert_eq!(harbin.part_of.as_deref(), Some("中国（黑龙江）自由贸易试验区"));
+        assert_eq!(
+            harbin.part_of.as_deref(),
+            Some("中国（黑龙江）自由贸易试验区")
+        );
     }
 
     #[test]
     fn press_variants_resolve_to_the_canonical_entry() {
         let lex = lexicon();
-        for name in ["黑河自贸片区", "自贸试验区哈尔滨片区", "黑龙江自贸试验区", "中国(黑龙江)自由贸易试验区"] {
+        for name in [
+            "黑河自贸片区",
+            "自贸试验区哈尔滨片区",
+            "黑龙江自贸试验区",
+            "中国(黑龙江)自由贸易试验区",
+        ] {
             assert!(lex.lookup(name).is_some(), "{name}");
         }
-        assert_eq!(lex.lookup("黑河自贸片区").unwrap().label, "中国（黑龙江）自由贸易试验区黑河片区");
+        assert_eq!(
+            lex.lookup("黑河自贸片区").unwrap().label,
+            "中国（黑龙江）自由贸易试验区黑河片区"
+        );
     }
 
     #[test]
     fn finds_longest_names_first() {
         let lex = lexicon();
         let text = "中国（黑龙江）自由贸易试验区哈尔滨片区位于哈尔滨市，商务部发布通知。";
-        let found: Vec<&str> = lex.find(text).iter().map(|m| &text[m.start..m.end]).collect();
-        assert_eq!(found, vec!["中国（黑龙江）自由贸易试验区哈尔滨片区", "哈尔滨市", "商务部"]);
+        let found: Vec<&str> = lex
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "中国（黑龙江）自由贸易试验区哈尔滨片区",
+                "哈尔滨市",
+                "商务部"
+            ]
+        );
     }
 }

@@ -126,7 +126,17 @@ pub fn is_free(mentions: &[Mention], start: usize, end: usize) -> bool {
 
 /// The class of an organisation name by its last characters, if any.
 pub fn organisation_class(name: &str) -> Option<Class> {
-    const BODY: &[&str] = &["办", "局", "厅", "委", "部", "署", "委员会", "政府", "管委会"];
+    const BODY: &[&str] = &[
+        "办",
+        "局",
+        "厅",
+        "委",
+        "部",
+        "署",
+        "委员会",
+        "政府",
+        "管委会",
+    ];
     const INSTITUTION: &[&str] = &["研究院", "大学", "学院", "协会", "商会", "中心", "研究所"];
     const FIRM: &[&str] = &["公司", "银行", "集团"];
     if FIRM.iter().any(|s| name.ends_with(s)) {

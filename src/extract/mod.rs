@@ -98,7 +98,9 @@ impl Extractor {
             for m in mentions.iter().filter(|m| m.entry.is_none()) {
                 for name in std::iter::once(&m.key.label).chain(&m.aliases) {
                     if name.chars().count() >= 3 {
-                        dictionary.entry(name.clone()).or_insert_with(|| m.key.clone());
+                        dictionary
+                            .entry(name.clone())
+                            .or_insert_with(|| m.key.clone());
                     }
                 }
             }
@@ -114,7 +116,12 @@ impl Extractor {
         }
     }
 
-    fn extract_with(&self, issue: Option<&Issue>, article: &Article, dictionary: &Dictionary) -> Extraction {
+    fn extract_with(
+        &self,
+        issue: Option<&Issue>,
+        article: &Article,
+        dictionary: &Dictionary,
+    ) -> Extraction {
         let mut graph = ArticleGraph::new(&article.id);
         tables::read(self, article, &mut graph);
         self.notice_policy(article, &mut graph);
@@ -130,7 +137,11 @@ impl Extractor {
             .collect();
         let topic = topic_zones(&prepared);
         let mut zones: Vec<EntityKey> = Vec::new();
-        for m in prepared.iter().flat_map(|(_, ms)| ms.iter()).filter(|m| m.class().is_zone()) {
+        for m in prepared
+            .iter()
+            .flat_map(|(_, ms)| ms.iter())
+            .filter(|m| m.class().is_zone())
+        {
             if !zones.contains(&m.key) {
                 zones.push(m.key.clone());
             }
@@ -147,7 +158,12 @@ impl Extractor {
         for (s, mentions) in &prepared {
             for m in mentions {
                 let inside_recognition = m.nested
-                    && mentions.iter().any(|o| o.class() == Class::Recognition && o.start <= m.start && o.end >= m.end && o.key != m.key);
+                    && mentions.iter().any(|o| {
+                        o.class() == Class::Recognition
+                            && o.start <= m.start
+                            && o.end >= m.end
+                            && o.key != m.key
+                    });
                 if m.nested && !standalone.contains(&m.key) && !inside_recognition {
                     continue;
                 }
@@ -185,7 +201,9 @@ impl Extractor {
     /// A notice (it has a 文号) is itself a policy document, issued by the
     /// body above its 文号.
     fn notice_policy(&self, article: &Article, graph: &mut ArticleGraph) {
-        let Some(number) = &article.document_number else { return };
+        let Some(number) = &article.document_number else {
+            return;
+        };
         let policy = key(Class::Policy, &clean_label(&article.title));
         graph.add_entity(&policy, &article.title);
         let evidence = format!("{number} {}", article.title);
@@ -266,7 +284,11 @@ fn topic_zones(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Vec<EntityKey> {
                 .max_by_key(|(_, n)| *n)
                 .map(|(k, _)| k.clone())
         };
-        topic.extend(best_of(Class::Area).or_else(|| best_of(Class::SpecialZone)).or_else(|| best_of(Class::FreeTradeZone)));
+        topic.extend(
+            best_of(Class::Area)
+                .or_else(|| best_of(Class::SpecialZone))
+                .or_else(|| best_of(Class::FreeTradeZone)),
+        );
     }
     // 哈尔滨新区暨自贸试验区哈尔滨片区: both names are the topic.
     for (s, ms) in prepared {

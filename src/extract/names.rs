@@ -92,7 +92,18 @@ fn quote_groups(text: &str, quotes: &[Quote]) -> Vec<Vec<Quote>> {
 }
 
 /// Words that may stand between a context verb and the quote it governs.
-const FILLERS: &[&str] = &["了", "全省首个", "首个", "首家", "全省首家", "一系列", "系列", "新的", "出", "并"];
+const FILLERS: &[&str] = &[
+    "了",
+    "全省首个",
+    "首个",
+    "首家",
+    "全省首家",
+    "一系列",
+    "系列",
+    "新的",
+    "出",
+    "并",
+];
 
 /// Quoted names, classified by their own ending, the words that follow
 /// them, or the verb before them.
@@ -127,7 +138,9 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
                 let split = class == Class::Practice
                     && inner.contains('、')
                     && !has_short_item(&inner)
-                    && !STRONG_PRACTICE_ENDINGS.iter().any(|e| tail_text.ends_with(e));
+                    && !STRONG_PRACTICE_ENDINGS
+                        .iter()
+                        .any(|e| tail_text.ends_with(e));
                 if !split {
                     let prefix = compound_prefix(extractor, s, q.start, mentions);
                     quoted_compound(mentions, q, &prefix, &inner, &tail_text, tail_end, class);
@@ -144,7 +157,8 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
                     .or_else(|| tail.as_ref().map(|t| t.2))
             };
             let Some(class) = class else { continue };
-            if class == Class::Practice && inner.contains('、') && !has_short_item(&inner) && single {
+            if class == Class::Practice && inner.contains('、') && !has_short_item(&inner) && single
+            {
                 // “一业一证、证照联办”改革: two practices.
                 for item in inner.split('、').filter(|i| i.chars().count() >= 3) {
                     add(mentions, Mention::new(class, item, q.start, q.end));
@@ -157,10 +171,25 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
 }
 
 /// Endings that make “X”… one practice even when X lists several things.
-const STRONG_PRACTICE_ENDINGS: &[&str] = &["模式", "机制", "制度", "体系", "服务圈", "生态圈", "路线", "积分制", "服务"];
+const STRONG_PRACTICE_ENDINGS: &[&str] = &[
+    "模式",
+    "机制",
+    "制度",
+    "体系",
+    "服务圈",
+    "生态圈",
+    "路线",
+    "积分制",
+    "服务",
+];
 
 /// Words before a compound quote that belong to its name: 国际贸易“单一窗口”平台.
-fn compound_prefix(extractor: &Extractor, s: &Sentence<'_>, quote_start: usize, mentions: &[Mention]) -> String {
+fn compound_prefix(
+    extractor: &Extractor,
+    s: &Sentence<'_>,
+    quote_start: usize,
+    mentions: &[Mention],
+) -> String {
     let Some((start, _)) = extend_back(extractor, s, quote_start, mentions) else {
         return String::new();
     };
@@ -198,7 +227,11 @@ fn quoted_compound(
     };
     let mut m = Mention::new(class, &label, q.start, end);
     if !descriptive {
-        for alias in [format!("{inner}{tail}"), inner.to_owned(), format!("{prefix}{inner}")] {
+        for alias in [
+            format!("{inner}{tail}"),
+            inner.to_owned(),
+            format!("{prefix}{inner}"),
+        ] {
             let alias = clean_label(&alias);
             if alias != m.key.label && !m.aliases.contains(&alias) {
                 m.aliases.push(alias);
@@ -217,12 +250,18 @@ fn own_class(extractor: &Extractor, inner: &str) -> Option<Class> {
     let (class, use_, ending) = extractor.rules.class_by_ending(inner)?;
     let specific = ending.chars().count() >= 3 || use_ != EndingUse::Weak;
     match class {
-        Class::Platform | Class::SpecialZone | Class::Firm | Class::Institution | Class::GovernmentBody
+        Class::Platform
+        | Class::SpecialZone
+        | Class::Firm
+        | Class::Institution
+        | Class::GovernmentBody
             if specific && ending.chars().count() >= 2 =>
         {
             Some(class)
         }
-        Class::Practice if STRONG_PRACTICE_ENDINGS.iter().any(|e| inner.ends_with(e)) => Some(class),
+        Class::Practice if STRONG_PRACTICE_ENDINGS.iter().any(|e| inner.ends_with(e)) => {
+            Some(class)
+        }
         _ => None,
     }
 }
@@ -231,7 +270,10 @@ fn own_class(extractor: &Extractor, inner: &str) -> Option<Class> {
 /// 等 20 项先进经验, 成功入选 …
 fn class_after_group(extractor: &Extractor, after: &str) -> Option<Class> {
     let after = after.trim_start();
-    for (kind, class) in [("after_platform", Class::Platform), ("after_practice", Class::Practice)] {
+    for (kind, class) in [
+        ("after_platform", Class::Platform),
+        ("after_practice", Class::Practice),
+    ] {
         if extractor
             .rules
             .triggers(kind)
@@ -252,7 +294,9 @@ fn starts_with_listed(after: &str, trigger: &str) -> bool {
     let Some(rest) = after.strip_prefix(head) else {
         return false;
     };
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "余多个项家款种批".contains(c));
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "余多个项家款种批".contains(c)
+    });
     rest.starts_with(tail)
 }
 
@@ -266,7 +310,11 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
             None => break,
         }
     }
-    if extractor.rules.ends_with_trigger("platform", before).is_some() {
+    if extractor
+        .rules
+        .ends_with_trigger("platform", before)
+        .is_some()
+    {
         return Some(Class::Platform);
     }
     // Apposition: 企业工作服务站“企业之家”.
@@ -276,7 +324,11 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
     {
         return Some(class);
     }
-    if extractor.rules.ends_with_trigger("practice", before).is_some() {
+    if extractor
+        .rules
+        .ends_with_trigger("practice", before)
+        .is_some()
+    {
         return Some(Class::Practice);
     }
     None
@@ -284,7 +336,11 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
 
 /// The words after a quote up to a boundary, when they end like a name of
 /// a class: returns (tail, end offset, class).
-fn compound_tail(extractor: &Extractor, s: &Sentence<'_>, from: usize) -> Option<(String, usize, Class)> {
+fn compound_tail(
+    extractor: &Extractor,
+    s: &Sentence<'_>,
+    from: usize,
+) -> Option<(String, usize, Class)> {
     let text = &s.text;
     let mut start = from;
     if text[from..].starts_with('的') {
@@ -298,7 +354,10 @@ fn compound_tail(extractor: &Extractor, s: &Sentence<'_>, from: usize) -> Option
         let noun = ["企业", "片区企业", "机构", "部门", "单位"].contains(&w);
         if w.chars().any(is_boundary_char)
             || (word_is_stop(extractor, w) && !noun)
-            || extractor.rules.starts_with_trigger("recognize", w).is_some()
+            || extractor
+                .rules
+                .starts_with_trigger("recognize", w)
+                .is_some()
             || text[from..end].chars().count() > 14
         {
             break;
@@ -308,7 +367,12 @@ fn compound_tail(extractor: &Extractor, s: &Sentence<'_>, from: usize) -> Option
             .rules
             .endings
             .iter()
-            .filter(|e| matches!(e.class, Class::Platform | Class::Practice | Class::SpecialZone | Class::Institution))
+            .filter(|e| {
+                matches!(
+                    e.class,
+                    Class::Platform | Class::Practice | Class::SpecialZone | Class::Institution
+                )
+            })
             .filter(|e| e.text.chars().count() >= 2)
             .find(|e| body.ends_with(e.text.as_str()));
         if let Some(e) = found {
@@ -351,7 +415,9 @@ pub fn recognitions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
                 continue;
             };
             let raw = text[start..end].trim();
-            let label = clean_label(raw.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '年'));
+            let label = clean_label(raw.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c.is_whitespace() || c == '年'
+            }));
             let bare = clean_label(raw);
             let n = label.chars().count();
             if n < 4 || n > MAX_NAME || is_generic_name(extractor, &label) {
@@ -370,7 +436,12 @@ pub fn recognitions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
 
 /// 获批了 A、B、C 等资质: each item is a recognition, except a zone type
 /// (跨境电子商务综合试验区), which stays a zone.
-fn recognition_list(extractor: &Extractor, mentions: &mut Vec<Mention>, start: usize, items: &[&str]) {
+fn recognition_list(
+    extractor: &Extractor,
+    mentions: &mut Vec<Mention>,
+    start: usize,
+    items: &[&str],
+) {
     let mut offset = start;
     for item in items {
         let lead = item.len() - item.trim_start().len();
@@ -378,7 +449,9 @@ fn recognition_list(extractor: &Extractor, mentions: &mut Vec<Mention>, start: u
         let item_end = offset + item.trim_end().len();
         let name = item.trim();
         let class = match extractor.rules.class_by_ending(name) {
-            Some((c @ Class::SpecialZone, EndingUse::Strong, ending)) if ending.ends_with('区') => c,
+            Some((c @ Class::SpecialZone, EndingUse::Strong, ending)) if ending.ends_with('区') => {
+                c
+            }
             _ => Class::Recognition,
         };
         if name.chars().count() >= 4 && is_free(mentions, item_start, item_end) {
@@ -391,14 +464,21 @@ fn recognition_list(extractor: &Extractor, mentions: &mut Vec<Mention>, start: u
 /// A name whose words before its ending are all generic (省级案例).
 fn is_generic_name(extractor: &Extractor, name: &str) -> bool {
     match extractor.rules.class_by_ending(name) {
-        Some((_, _, ending)) => extractor.rules.is_generic(&name[..name.len() - ending.len()]),
+        Some((_, _, ending)) => extractor
+            .rules
+            .is_generic(&name[..name.len() - ending.len()]),
         None => false,
     }
 }
 
 /// The end of a recognition name: the longest prefix of the clause that
 /// ends with a recognition ending followed by a boundary.
-fn recognition_end(extractor: &Extractor, text: &str, start: usize, clause_end: usize) -> Option<usize> {
+fn recognition_end(
+    extractor: &Extractor,
+    text: &str,
+    start: usize,
+    clause_end: usize,
+) -> Option<usize> {
     let mut best = None;
     let phrase = &text[start..clause_end];
     for (i, c) in phrase.char_indices() {
@@ -421,7 +501,9 @@ fn recognition_end(extractor: &Extractor, text: &str, start: usize, clause_end: 
                 is_boundary_char(n)
                     || "等的和及并".contains(n)
                     || n.is_whitespace()
-                    || ["刊发", "刊载", "通报", "表彰"].iter().any(|w| rest.starts_with(w))
+                    || ["刊发", "刊载", "通报", "表彰"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
             }
         };
         if boundary {
@@ -453,13 +535,22 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             if in_quote || (!s.ends_word(e_end) && !next_is_boundary(text, e_end)) {
                 continue;
             }
-            if extractor.rules.blockers.iter().any(|b| covers(text, e_start, e_end, b)) {
+            if extractor
+                .rules
+                .blockers
+                .iter()
+                .any(|b| covers(text, e_start, e_end, b))
+            {
                 continue;
             }
-            if ending.use_ == EndingUse::Verb && !next_is_boundary(text, e_end) && !text[e_end..].starts_with('等') {
+            if ending.use_ == EndingUse::Verb
+                && !next_is_boundary(text, e_end)
+                && !text[e_end..].starts_with('等')
+            {
                 continue;
             }
-            let Some((start, stopped_by_trigger)) = extend_back(extractor, s, e_start, mentions) else {
+            let Some((start, stopped_by_trigger)) = extend_back(extractor, s, e_start, mentions)
+            else {
                 continue;
             };
             if ending.use_ == EndingUse::Verb && !stopped_by_trigger {
@@ -476,8 +567,12 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let start = trim_generic_start(extractor, text, start, e_start);
             let name = &text[start..e_end];
             let modifier = &text[start..e_start];
-            let bare_allowed = modifier.is_empty() && ending.text.chars().count() >= 6 && ending.class == Class::SpecialZone;
-            if (extractor.rules.is_generic(modifier) && !bare_allowed) || name.chars().count() > MAX_NAME {
+            let bare_allowed = modifier.is_empty()
+                && ending.text.chars().count() >= 6
+                && ending.class == Class::SpecialZone;
+            if (extractor.rules.is_generic(modifier) && !bare_allowed)
+                || name.chars().count() > MAX_NAME
+            {
                 continue;
             }
             if modifier.chars().any(|c| c.is_ascii_digit()) && ending.class != Class::Firm {
@@ -486,7 +581,11 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let class = adjust_class(ending.class, name);
             let mut m = Mention::new(class, name, start, e_end);
             if acronym && qualifier > 0 {
-                m.aliases.push(text[e_end..e_end + qualifier].trim_matches(['（', '）', '(', ')']).to_owned());
+                m.aliases.push(
+                    text[e_end..e_end + qualifier]
+                        .trim_matches(['（', '）', '(', ')'])
+                        .to_owned(),
+                );
             }
             add(mentions, m);
         }
@@ -494,11 +593,33 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
 }
 
 /// Drops generic words at the start of a name: 省内首个跨境金融服务站 → 跨境金融服务站.
-fn trim_generic_start(extractor: &Extractor, text: &str, mut start: usize, ending_start: usize) -> usize {
+fn trim_generic_start(
+    extractor: &Extractor,
+    text: &str,
+    mut start: usize,
+    ending_start: usize,
+) -> usize {
     'outer: loop {
         let rest = &text[start..ending_start];
-        for word in ["全省首家", "全省首个", "省内首家", "省内首个", "全国首家", "全国首个", "首家", "首个", "首批", "唯一", "该", "本", "各"] {
-            if rest.starts_with(word) && rest.len() > word.len() && !extractor.rules.is_generic(&rest[word.len()..]) {
+        for word in [
+            "全省首家",
+            "全省首个",
+            "省内首家",
+            "省内首个",
+            "全国首家",
+            "全国首个",
+            "首家",
+            "首个",
+            "首批",
+            "唯一",
+            "该",
+            "本",
+            "各",
+        ] {
+            if rest.starts_with(word)
+                && rest.len() > word.len()
+                && !extractor.rules.is_generic(&rest[word.len()..])
+            {
                 start += word.len();
                 continue 'outer;
             }
@@ -542,7 +663,10 @@ fn covers(text: &str, start: usize, end: usize, blocker: &str) -> bool {
 }
 
 fn next_is_boundary(text: &str, pos: usize) -> bool {
-    text[pos..].chars().next().is_none_or(|c| is_boundary_char(c) || c.is_whitespace())
+    text[pos..]
+        .chars()
+        .next()
+        .is_none_or(|c| is_boundary_char(c) || c.is_whitespace())
 }
 
 /// （B型）, （试点）, （试行） right after a name belong to it.
@@ -552,7 +676,10 @@ fn trailing_qualifier(rest: &str) -> usize {
             && let Some(i) = rest.find(close)
         {
             let inner = &rest[open.len_utf8()..i];
-            if inner.chars().count() <= 4 && !inner.contains("简称") && !inner.contains(['，', '、']) {
+            if inner.chars().count() <= 4
+                && !inner.contains("简称")
+                && !inner.contains(['，', '、'])
+            {
                 return i + close.len_utf8();
             }
         }
@@ -562,11 +689,19 @@ fn trailing_qualifier(rest: &str) -> usize {
 
 /// Extends a name backwards from byte `from` over words that may belong to
 /// a name. Returns the start and whether a trigger verb stopped it.
-fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &[Mention]) -> Option<(usize, bool)> {
+fn extend_back(
+    extractor: &Extractor,
+    s: &Sentence<'_>,
+    from: usize,
+    mentions: &[Mention],
+) -> Option<(usize, bool)> {
     let text = &s.text;
     let first = s.word_at(from)?;
     let mut start = s.words[first].start;
-    if start < from && (word_is_stop(extractor, s.word(first)) || is_trigger_word(extractor, &text[start..from])) {
+    if start < from
+        && (word_is_stop(extractor, s.word(first))
+            || is_trigger_word(extractor, &text[start..from]))
+    {
         // The ending starts inside a stop word: 产业创新中心 → nothing.
         return Some((from, is_trigger_word(extractor, &text[start..from])));
     }
@@ -574,9 +709,18 @@ fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &
     while i > 0 {
         // A trigger right before the name, possibly with 了/对 between.
         let before = text[..start].trim_end_matches(['了', '对']);
-        if extractor.rules.ends_with_trigger("originate", before).is_some()
-            || extractor.rules.ends_with_trigger("practice", before).is_some()
-            || extractor.rules.ends_with_trigger("platform", before).is_some()
+        if extractor
+            .rules
+            .ends_with_trigger("originate", before)
+            .is_some()
+            || extractor
+                .rules
+                .ends_with_trigger("practice", before)
+                .is_some()
+            || extractor
+                .rules
+                .ends_with_trigger("platform", before)
+                .is_some()
         {
             return Some((start, true));
         }
@@ -615,7 +759,10 @@ fn extend_back(extractor: &Extractor, s: &Sentence<'_>, from: usize, mentions: &
         let inside_other = mentions.iter().any(|m| {
             m.start <= w_start
                 && m.end >= s.words[i].end
-                && matches!(m.class(), Class::Practice | Class::Policy | Class::Recognition | Class::Platform)
+                && matches!(
+                    m.class(),
+                    Class::Practice | Class::Policy | Class::Recognition | Class::Platform
+                )
         });
         if inside_other {
             return Some((start, false));
@@ -638,7 +785,9 @@ fn is_trigger_word(extractor: &Extractor, w: &str) -> bool {
 /// run through it.
 fn is_generic_word_name(extractor: &Extractor, w: &str) -> bool {
     match extractor.rules.class_by_ending(w) {
-        Some((_, _, ending)) if ending.len() < w.len() => extractor.rules.is_generic(&w[..w.len() - ending.len()]),
+        Some((_, _, ending)) if ending.len() < w.len() => {
+            extractor.rules.is_generic(&w[..w.len() - ending.len()])
+        }
         _ => false,
     }
 }
@@ -665,26 +814,46 @@ pub fn enumerations(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
         }
         let known: Vec<Class> = items
             .iter()
-            .filter_map(|&(a, b)| mentions.iter().find(|m| m.start <= a && m.end >= b && !m.nested).map(|m| m.class()))
+            .filter_map(|&(a, b)| {
+                mentions
+                    .iter()
+                    .find(|m| m.start <= a && m.end >= b && !m.nested)
+                    .map(|m| m.class())
+            })
             .collect();
         let after = &text[end..];
         let firms = listed_firms(after);
         let class = firms.then_some(Class::Firm).or_else(|| majority(&known));
         let Some(class) = class else { continue };
         let unknown = items.len() - known.len();
-        let lexicon_class = matches!(class, Class::FreeTradeZone | Class::Area | Class::Place | Class::GovernmentBody | Class::Policy);
-        if class != Class::Firm && (known.is_empty() || unknown > known.len().max(1) || lexicon_class) {
+        let lexicon_class = matches!(
+            class,
+            Class::FreeTradeZone
+                | Class::Area
+                | Class::Place
+                | Class::GovernmentBody
+                | Class::Policy
+        );
+        if class != Class::Firm
+            && (known.is_empty() || unknown > known.len().max(1) || lexicon_class)
+        {
             continue;
         }
         for &(a, b) in &items {
             let item = clean_label(&text[a..b]);
             let n = item.chars().count();
-            let name_like = (2..=16).contains(&n) && !word_is_stop(extractor, &item) && !item.contains(['，', '的']);
+            let name_like = (2..=16).contains(&n)
+                && !word_is_stop(extractor, &item)
+                && !item.contains(['，', '的']);
             if !name_like || !is_free(mentions, a, b) {
                 continue;
             }
             let own = extractor.rules.class_by_ending(&item).map(|c| c.0);
-            let bare = extractor.rules.endings.iter().find(|e| e.text == item && e.text.chars().count() >= 5);
+            let bare = extractor
+                .rules
+                .endings
+                .iter()
+                .find(|e| e.text == item && e.text.chars().count() >= 5);
             let class = match (bare, own) {
                 (Some(e), _) if e.class == Class::SpecialZone => e.class,
                 // A listed "project" with a place-like ending is not a firm.
@@ -711,7 +880,10 @@ fn single_listed_firm(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
             continue;
         };
         let name = &text[start..pos];
-        if (2..=8).contains(&name.chars().count()) && is_free(mentions, start, pos) && !name.contains('、') {
+        if (2..=8).contains(&name.chars().count())
+            && is_free(mentions, start, pos)
+            && !name.contains('、')
+        {
             add(mentions, Mention::new(Class::Firm, name, start, pos));
         }
     }
@@ -776,11 +948,28 @@ fn split_items(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     // The first item: the tail of the text before the first 、 after the
     // last verb-like word (建设, 吸引, 与 …).
     let head = &text[start..start + first_sep];
-    let cut = ["建设", "吸引", "与", "和", "打造", "推进", "即：", "即", "积极", "优化", "形成了", "以", "获批了", "获批", "了", "对接"]
-        .iter()
-        .filter_map(|w| head.rfind(w).map(|i| i + w.len()))
-        .max()
-        .unwrap_or(0);
+    let cut = [
+        "建设",
+        "吸引",
+        "与",
+        "和",
+        "打造",
+        "推进",
+        "即：",
+        "即",
+        "积极",
+        "优化",
+        "形成了",
+        "以",
+        "获批了",
+        "获批",
+        "了",
+        "对接",
+    ]
+    .iter()
+    .filter_map(|w| head.rfind(w).map(|i| i + w.len()))
+    .max()
+    .unwrap_or(0);
     item_start += cut;
     items[0].0 = item_start;
     items
@@ -798,17 +987,30 @@ fn split_items(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 /// Firms named right after 片区企业 / 片区内企业—— / 链主企业.
 pub fn appositions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
-    for marker in ["片区内企业——", "片区内企业—", "片区企业", "链主企业", "经开区企业", "新区企业", "区内企业——"] {
+    for marker in [
+        "片区内企业——",
+        "片区内企业—",
+        "片区企业",
+        "链主企业",
+        "经开区企业",
+        "新区企业",
+        "区内企业——",
+    ] {
         let mut from = 0;
         while let Some(at) = text[from..].find(marker) {
             let start = from + at + marker.len();
             from = start;
-            let Some(first) = s.word_starting_at(start) else { continue };
+            let Some(first) = s.word_starting_at(start) else {
+                continue;
+            };
             let mut end = start;
             let mut terminated = false;
             for i in first..s.words.len() {
                 let w = s.word(i);
-                if w.chars().any(is_boundary_char) || word_is_stop(extractor, w) || is_trigger_word(extractor, w) {
+                if w.chars().any(is_boundary_char)
+                    || word_is_stop(extractor, w)
+                    || is_trigger_word(extractor, w)
+                {
                     terminated = true;
                     break;
                 }
@@ -850,8 +1052,20 @@ pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
             let needs_closing = verb.ends_with("推进");
             let closes_as_reform = closed && {
                 let rest = &clause[list.len() + '等'.len_utf8()..];
-                let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "余多项个".contains(c));
-                ["改革", "首创改革", "举措", "改革举措", "措施", "经验", "试点"].iter().any(|w| rest.starts_with(w))
+                let rest = rest.trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c.is_whitespace() || "余多项个".contains(c)
+                });
+                [
+                    "改革",
+                    "首创改革",
+                    "举措",
+                    "改革举措",
+                    "措施",
+                    "经验",
+                    "试点",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w))
             };
             if needs_closing && !closes_as_reform {
                 continue;
@@ -876,7 +1090,12 @@ pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
                     && !name.chars().any(|c| c.is_ascii_digit())
                     && !word_is_stop(extractor, &name);
                 let short_enough = if single { n <= 8 } else { n <= 14 };
-                if n >= 3 && short_enough && plain && is_free(mentions, a, b) && !extractor.rules.is_generic(&name) {
+                if n >= 3
+                    && short_enough
+                    && plain
+                    && is_free(mentions, a, b)
+                    && !extractor.rules.is_generic(&name)
+                {
                     add(mentions, Mention::new(Class::Practice, &name, a, b));
                 }
             }
@@ -888,10 +1107,17 @@ pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
 /// 湖北省科技厅与财政厅 → 湖北省财政厅; 片区统计局和审计局 → 片区审计局.
 pub fn coordinated(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
-    let found: Vec<Mention> = mentions.iter().filter(|m| !m.nested && m.entry.is_none()).cloned().collect();
+    let found: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.entry.is_none())
+        .cloned()
+        .collect();
     for m in found {
         let rest = &text[m.end..];
-        let Some(joiner) = ["与", "和", "及", "、"].iter().find(|j| rest.starts_with(*j)) else {
+        let Some(joiner) = ["与", "和", "及", "、"]
+            .iter()
+            .find(|j| rest.starts_with(*j))
+        else {
             continue;
         };
         let Some((_, _, ending)) = extractor.rules.class_by_ending(&m.key.label) else {
@@ -907,13 +1133,23 @@ pub fn coordinated(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<M
             .rules
             .endings
             .iter()
-            .filter(|e| e.class == m.class() && e.use_ != EndingUse::Weak || e.class == m.class() && e.text.chars().count() >= 3)
+            .filter(|e| {
+                e.class == m.class() && e.use_ != EndingUse::Weak
+                    || e.class == m.class() && e.text.chars().count() >= 3
+            })
             .filter(|e| text[after..].starts_with(e.text.as_str()))
             .map(|e| e.text.as_str())
             .max_by_key(|e| e.len());
         let Some(second) = second else { continue };
         let end = after + second.len();
-        if !next_is_boundary(text, end) && !s.ends_word(end) || !is_free(mentions, after, end) {
+        if !next_is_boundary(text, end) && !s.ends_word(end) {
+            continue;
+        }
+        // A bare name found by its ending alone (财政厅) gives way.
+        mentions.retain(|o| {
+            !(o.start == after && o.end == end && o.class() == m.class() && o.entry.is_none())
+        });
+        if !is_free(mentions, after, end) {
             continue;
         }
         let mut mention = Mention::new(m.class(), &format!("{prefix}{second}"), after, end);
@@ -927,12 +1163,19 @@ pub fn acronym_agreements(s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
     for (i, _) in text.match_indices("原产地") {
         let before = text[..i].trim_end();
-        let acronym: String = before.chars().rev().take_while(|c| c.is_ascii_uppercase()).collect();
+        let acronym: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
         let n = acronym.len();
         if (3..=6).contains(&n) {
             let start = before.len() - n;
             if is_free(mentions, start, before.len()) {
-                add(mentions, Mention::new(Class::Policy, &before[start..], start, before.len()));
+                add(
+                    mentions,
+                    Mention::new(Class::Policy, &before[start..], start, before.len()),
+                );
             }
         }
     }

@@ -33,7 +33,11 @@ pub fn apply(
     reference_facts(extractor, mentions, evidence, graph);
     names_inside_names(extractor, mentions, evidence, graph);
     let triggers = find_triggers(extractor, s, mentions);
-    let scopes: Vec<(usize, usize)> = triggers.iter().enumerate().map(|(i, t)| scope(s, &triggers, i, t)).collect();
+    let scopes: Vec<(usize, usize)> = triggers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| scope(s, &triggers, i, t))
+        .collect();
     for (t, &(from, to)) in triggers.iter().zip(&scopes) {
         let objects: Vec<&Mention> = mentions
             .iter()
@@ -44,7 +48,10 @@ pub fn apply(
         let governed = |m: &Mention| {
             triggers.iter().zip(&scopes).any(|(o, &(a, b))| {
                 let built = o.kind == "operate" && m.class().is_organisation();
-                o.start < t.start && m.start >= a && m.start < b && (kind_takes(o.kind, m.class()) || built)
+                o.start < t.start
+                    && m.start >= a
+                    && m.start < b
+                    && (kind_takes(o.kind, m.class()) || built)
             })
         };
         let subjects = subjects_before(s, mentions, t.start, t.kind, context, &governed);
@@ -77,7 +84,14 @@ struct Trigger {
     end: usize,
 }
 
-const KINDS: [&str; 6] = ["replicate", "originate", "recognize", "issue", "operate", "based"];
+const KINDS: [&str; 6] = [
+    "replicate",
+    "originate",
+    "recognize",
+    "issue",
+    "operate",
+    "based",
+];
 
 fn find_triggers(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention]) -> Vec<Trigger> {
     let mut candidates: Vec<Trigger> = Vec::new();
@@ -95,7 +109,12 @@ fn find_triggers(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention]) 
     }
     // Overlapping triggers: the longest wins (复制创新 is not 创新), then
     // the kind listed first.
-    candidates.sort_by_key(|t| (std::cmp::Reverse(t.end - t.start), KINDS.iter().position(|k| *k == t.kind)));
+    candidates.sort_by_key(|t| {
+        (
+            std::cmp::Reverse(t.end - t.start),
+            KINDS.iter().position(|k| *k == t.kind),
+        )
+    });
     let mut found: Vec<Trigger> = Vec::new();
     for t in candidates {
         if !found.iter().any(|f| f.start < t.end && t.start < f.end) {
@@ -112,29 +131,60 @@ const ADVERB_TRIGGERS: &[&str] = &["率先", "首次", "创新", "探索"];
 /// The span a trigger governs: up to the next trigger (or through it, when
 /// the two are chained: 创新开发并上线运营), at most to the sentence end.
 fn scope(s: &Sentence<'_>, triggers: &[Trigger], i: usize, t: &Trigger) -> (usize, usize) {
-    let mut end = s.text.len();
+    let mut end = clause_or_list_end(s, t.end);
     let mut k = i + 1;
     while let Some(next) = triggers.get(k) {
+        if next.start >= end {
+            break;
+        }
         let between = s.text[t.end..next.start].trim();
         let chained = matches!(between, "" | "并" | "和" | "与" | "及" | "并且")
-            || ADVERB_TRIGGERS.contains(&&s.text[t.start..t.end]) && !between.contains(['，', '；', '。']);
+            || ADVERB_TRIGGERS.contains(&&s.text[t.start..t.end]);
         if !chained {
             end = next.start;
             break;
         }
+        end = end.max(clause_or_list_end(s, next.end));
         k += 1;
     }
     (t.end, end)
+}
+
+/// The end of the clause at `pos`, or of the next one when it spells out
+/// a list (打造“一区四园”，即：A、B、C).
+fn clause_or_list_end(s: &Sentence<'_>, pos: usize) -> usize {
+    let (_, end) = s.clause_bounds(pos);
+    let rest = s.text[end..].trim_start_matches(['，', '：', ':', ',']);
+    if ["即", "包括", "分别是", "分别为"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        let next = s.text.len() - rest.len();
+        let after_word = s.text[next..].find(['：', ':']).map_or(next, |i| {
+            next + i + '：'.len_utf8().min(s.text.len() - next - i)
+        });
+        return s
+            .clause_bounds(after_word.min(s.text.len() - 1).max(next))
+            .1
+            .max(end);
+    }
+    end
 }
 
 /// Whether a trigger of `kind` takes an object of `class`.
 fn kind_takes(kind: &str, class: Class) -> bool {
     match kind {
         "replicate" => class == Class::Practice,
-        "originate" => matches!(class, Class::Practice | Class::Platform | Class::Institution | Class::SpecialZone),
+        "originate" => matches!(
+            class,
+            Class::Practice | Class::Platform | Class::Institution | Class::SpecialZone
+        ),
         "recognize" => class == Class::Recognition,
         "issue" => class == Class::Policy,
-        "operate" => matches!(class, Class::Platform | Class::Institution | Class::SpecialZone),
+        "operate" => matches!(
+            class,
+            Class::Platform | Class::Institution | Class::SpecialZone
+        ),
         _ => false,
     }
 }
@@ -163,9 +213,21 @@ fn subjects_before(
             _ => is_actor(m.class()),
         })
         .collect();
-    let anaphora = ["该模式", "该做法", "该经验", "该机制", "该制度", "该案例", "该举措", "此项改革", "这一做法", "这一模式"];
+    let anaphora = [
+        "该模式",
+        "该做法",
+        "该经验",
+        "该机制",
+        "该制度",
+        "该案例",
+        "该举措",
+        "此项改革",
+        "这一做法",
+        "这一模式",
+    ];
     let refers_back = anaphora.iter().any(|a| s.text[..at].contains(a));
-    if kind == "recognize" && refers_back && candidates.iter().all(|m| m.class() != Class::Practice) {
+    if kind == "recognize" && refers_back && candidates.iter().all(|m| m.class() != Class::Practice)
+    {
         if let Some(p) = context.last_practice {
             return vec![p.clone()];
         }
@@ -196,13 +258,21 @@ fn subjects_before(
 fn instrument(s: &Sentence<'_>, m: &Mention) -> bool {
     let (clause_start, _) = s.clause_bounds(m.start);
     let before = &s.text[clause_start..m.start];
-    ["依托", "通过", "利用", "借助", "围绕", "以"].iter().any(|w| before.contains(w))
+    ["依托", "通过", "利用", "借助", "围绕", "以"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// Words that join two actors into one subject (A 和 B; A 联合 B).
 const JOINERS: &[&str] = &["和", "与", "及", "、", "暨", "联合", "会同", "携手"];
 
-fn link(kind: &str, subjects: &[EntityKey], objects: &[&Mention], evidence: &str, graph: &mut ArticleGraph) {
+fn link(
+    kind: &str,
+    subjects: &[EntityKey],
+    objects: &[&Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     for o in objects {
         let object = &o.key;
         for subject in subjects {
@@ -219,8 +289,12 @@ fn link(kind: &str, subjects: &[EntityKey], objects: &[&Mention], evidence: &str
                 ("recognize", Class::Recognition) => {
                     graph.add_relation(subject, Property::RecognizedAs, object, evidence)
                 }
-                ("issue", Class::Policy) => graph.add_relation(subject, Property::Issued, object, evidence),
-                ("operate", Class::Platform) => graph.add_relation(subject, Property::Operates, object, evidence),
+                ("issue", Class::Policy) => {
+                    graph.add_relation(subject, Property::Issued, object, evidence)
+                }
+                ("operate", Class::Platform) => {
+                    graph.add_relation(subject, Property::Operates, object, evidence)
+                }
                 ("operate" | "originate", Class::SpecialZone) if subject.class.is_zone() => {
                     graph.add_relation(object, Property::PartOf, subject, evidence)
                 }
@@ -232,14 +306,29 @@ fn link(kind: &str, subjects: &[EntityKey], objects: &[&Mention], evidence: &str
 
 /// Firms named after 片区企业 / 经开区企业, or listed before 进驻/落户, are
 /// based in the zone; a firm that builds 在 Z is based in Z.
-fn firms_in_zones(s: &Sentence<'_>, mentions: &[Mention], context: &Context<'_>, evidence: &str, graph: &mut ArticleGraph) {
+fn firms_in_zones(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     let text = &s.text;
-    for m in mentions.iter().filter(|m| m.class() == Class::Firm && !m.nested) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.class() == Class::Firm && !m.nested)
+    {
         let before = &text[..m.start];
         let after = &text[m.end..];
-        let zone_word = ["片区内企业——", "片区内企业", "片区企业", "区内企业——", "链主企业"]
-            .iter()
-            .find(|w| before.ends_with(*w));
+        let zone_word = [
+            "片区内企业——",
+            "片区内企业",
+            "片区企业",
+            "区内企业——",
+            "链主企业",
+        ]
+        .iter()
+        .find(|w| before.ends_with(*w));
         if zone_word.is_some() {
             for z in context.topic {
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
@@ -249,7 +338,10 @@ fn firms_in_zones(s: &Sentence<'_>, mentions: &[Mention], context: &Context<'_>,
         if before.ends_with("企业") {
             // 北京经开区企业X: the zone named right before 企业; 经开区企业X:
             // the article's zone of that kind.
-            let named = mentions.iter().rev().find(|z| z.end + "企业".len() == m.start && z.class().is_zone());
+            let named = mentions
+                .iter()
+                .rev()
+                .find(|z| z.end + "企业".len() == m.start && z.class().is_zone());
             let bare = ["经开区", "新区", "综保区", "高新区", "开发区", "园区"]
                 .iter()
                 .find(|t| before.ends_with(&format!("{t}企业")))
@@ -262,7 +354,9 @@ fn firms_in_zones(s: &Sentence<'_>, mentions: &[Mention], context: &Context<'_>,
         let (_, clause_end) = s.clause_bounds(m.end);
         let rest_of_clause = &text[m.end..clause_end];
         let settles = rest_of_clause.contains('等')
-            && ["进驻", "落户", "入驻", "南雁北归", "集聚"].iter().any(|w| rest_of_clause.contains(w));
+            && ["进驻", "落户", "入驻", "南雁北归", "集聚"]
+                .iter()
+                .any(|w| rest_of_clause.contains(w));
         if settles {
             for z in context.topic {
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
@@ -271,12 +365,19 @@ fn firms_in_zones(s: &Sentence<'_>, mentions: &[Mention], context: &Context<'_>,
         // 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…
         if let Some(at) = after.find('在') {
             let place = &after[at..];
-            let built = ["建设", "设立", "成立", "投资", "落户"].iter().any(|w| place.contains(w));
+            let built = ["建设", "设立", "成立", "投资", "落户"]
+                .iter()
+                .any(|w| place.contains(w));
             if built && at < 12 {
                 let zone_start = m.end + at;
                 let zones: Vec<&Mention> = mentions
                     .iter()
-                    .filter(|z| z.start >= zone_start && z.start < zone_start + 60 && z.class().is_zone() && !z.nested)
+                    .filter(|z| {
+                        z.start >= zone_start
+                            && z.start < zone_start + 60
+                            && z.class().is_zone()
+                            && !z.nested
+                    })
                     .collect();
                 for z in zones {
                     graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
@@ -289,17 +390,30 @@ fn firms_in_zones(s: &Sentence<'_>, mentions: &[Mention], context: &Context<'_>,
 /// A policy whose title names a zone applies to it; "在 A、B 和 C 允许"
 /// in a sentence with a policy says it applies to A, B and C.
 fn applies_to(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
-    let policies: Vec<&Mention> = mentions.iter().filter(|m| m.class() == Class::Policy).collect();
+    let policies: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.class() == Class::Policy)
+        .collect();
     for p in &policies {
-        for z in mentions.iter().filter(|z| z.nested && z.start >= p.start && z.end <= p.end && z.class().is_zone()) {
+        for z in mentions
+            .iter()
+            .filter(|z| z.nested && z.start >= p.start && z.end <= p.end && z.class().is_zone())
+        {
             graph.add_relation(&p.key, Property::AppliesTo, &z.key, evidence);
         }
     }
     let text = &s.text;
-    let Some(allow) = text.find("允许") else { return };
-    let Some(at) = text[..allow].rfind('在') else { return };
+    let Some(allow) = text.find("允许") else {
+        return;
+    };
+    let Some(at) = text[..allow].rfind('在') else {
+        return;
+    };
     for p in &policies {
-        for z in mentions.iter().filter(|z| z.start > at && z.end <= allow && z.class().is_zone() && !z.nested) {
+        for z in mentions
+            .iter()
+            .filter(|z| z.start > at && z.end <= allow && z.class().is_zone() && !z.nested)
+        {
             graph.add_relation(&p.key, Property::AppliesTo, &z.key, evidence);
         }
     }
@@ -307,7 +421,12 @@ fn applies_to(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mu
 
 /// A name that contains a zone or a place: 绥芬河综合保税区 lies in 绥芬河;
 /// …绥芬河综合保税区教学科研基地 is based in 绥芬河综合保税区.
-fn names_inside_names(extractor: &Extractor, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+fn names_inside_names(
+    extractor: &Extractor,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     let city = |m: &Mention| {
         m.entry
             .map(|i| &extractor.lexicon().entries[i])
@@ -333,7 +452,12 @@ fn names_inside_names(extractor: &Extractor, mentions: &[Mention], evidence: &st
 }
 
 /// partOf and locatedIn of areas named in full, or together with their zone.
-fn reference_facts(extractor: &Extractor, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+fn reference_facts(
+    extractor: &Extractor,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     let lexicon = extractor.lexicon();
     for m in mentions {
         let Some(entry) = m.entry.map(|i| &lexicon.entries[i]) else {
@@ -356,29 +480,62 @@ fn reference_facts(extractor: &Extractor, mentions: &[Mention], evidence: &str, 
         };
         let zone_key = key(zone.class, &zone.label);
         graph.add_relation(&m.key, Property::PartOf, &zone_key, evidence);
-        let place = |name: Option<&str>| name.and_then(|n| lexicon.lookup(n)).filter(|e| e.class == Class::Place);
+        let place = |name: Option<&str>| {
+            name.and_then(|n| lexicon.lookup(n))
+                .filter(|e| e.class == Class::Place)
+        };
         // 亦庄组团 lies in 亦庄, when the reference data knows that place.
         let stem = entry.label.strip_suffix("组团");
         if let Some(city) = place(stem).or_else(|| place(entry.city.as_deref())) {
-            graph.add_relation(&m.key, Property::LocatedIn, &key(Class::Place, &city.label), evidence);
+            graph.add_relation(
+                &m.key,
+                Property::LocatedIn,
+                &key(Class::Place, &city.label),
+                evidence,
+            );
         }
         if m.surface.contains("自由贸易试验区")
             && let Some(province) = place(zone.province.as_deref())
         {
-            graph.add_relation(&zone_key, Property::LocatedIn, &key(Class::Place, &province.label), evidence);
+            graph.add_relation(
+                &zone_key,
+                Property::LocatedIn,
+                &key(Class::Place, &province.label),
+                evidence,
+            );
         }
     }
 }
 
 /// "X 是 Y 创新推出的…": X originated with Y.
-fn created_by(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+fn created_by(
+    extractor: &Extractor,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     let text = &s.text;
-    for x in mentions.iter().filter(|m| matches!(m.class(), Class::Practice | Class::Platform) && !m.nested) {
-        let Some(rest) = text[x.end..].strip_prefix('是') else { continue };
+    for x in mentions
+        .iter()
+        .filter(|m| matches!(m.class(), Class::Practice | Class::Platform) && !m.nested)
+    {
+        let Some(rest) = text[x.end..].strip_prefix('是') else {
+            continue;
+        };
         let y_start = x.end + '是'.len_utf8();
-        let Some(y) = mentions.iter().find(|m| m.start == y_start && is_actor(m.class())) else { continue };
+        let Some(y) = mentions
+            .iter()
+            .find(|m| m.start == y_start && is_actor(m.class()))
+        else {
+            continue;
+        };
         let after = &text[y.end..];
-        let made = extractor.rules.triggers("originate").iter().any(|t| after.starts_with(t.as_str()));
+        let made = extractor
+            .rules
+            .triggers("originate")
+            .iter()
+            .any(|t| after.starts_with(t.as_str()));
         if made && rest.contains('的') {
             graph.add_relation(&x.key, Property::OriginatedIn, &y.key, evidence);
         }
@@ -386,15 +543,29 @@ fn created_by(extractor: &Extractor, s: &Sentence<'_>, mentions: &[Mention], evi
 }
 
 /// "作为 Z 内唯一的综合保税区，X …": X is part of Z.
-fn part_of_as_member(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+fn part_of_as_member(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     let text = &s.text;
-    let Some(at) = text.find("作为") else { return };
-    let Some(zone) = mentions.iter().find(|m| m.start >= at && m.class().is_zone() && !m.nested) else { return };
+    let Some(at) = text.find("作为") else {
+        return;
+    };
+    let Some(zone) = mentions
+        .iter()
+        .find(|m| m.start >= at && m.class().is_zone() && !m.nested)
+    else {
+        return;
+    };
     if !text[zone.end..].starts_with('内') {
         return;
     }
     let (_, clause_end) = s.clause_bounds(zone.end);
-    let member = mentions.iter().find(|m| m.start > clause_end && m.class() == Class::SpecialZone && !m.nested);
+    let member = mentions
+        .iter()
+        .find(|m| m.start > clause_end && m.class() == Class::SpecialZone && !m.nested);
     if let Some(member) = member {
         graph.add_relation(&member.key, Property::PartOf, &zone.key, evidence);
     }
@@ -402,12 +573,25 @@ fn part_of_as_member(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, gra
 
 /// 复制推广上海自贸试验区“一业一证”改革经验: the practice came from the zone
 /// named right before it.
-fn copied_from(s: &Sentence<'_>, mentions: &[Mention], from: usize, to: usize, evidence: &str, graph: &mut ArticleGraph) {
-    let in_scope: Vec<&Mention> = mentions.iter().filter(|m| !m.nested && m.start >= from && m.start < to).collect();
+fn copied_from(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    from: usize,
+    to: usize,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let in_scope: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.start >= from && m.start < to)
+        .collect();
     for pair in in_scope.windows(2) {
         let (zone, practice) = (pair[0], pair[1]);
         let between = s.text[zone.end..practice.start].trim();
-        if zone.class().is_zone() && practice.class() == Class::Practice && matches!(between, "" | "的") {
+        if zone.class().is_zone()
+            && practice.class() == Class::Practice
+            && matches!(between, "" | "的")
+        {
             graph.add_relation(&practice.key, Property::OriginatedIn, &zone.key, evidence);
         }
     }

@@ -94,7 +94,14 @@ impl Rules {
             generic: HashSet::new(),
             blockers: Vec::new(),
             triggers: BTreeMap::new(),
-            columns: rows(TABLES).map(|(_, f)| (f[0].to_owned(), words(f.get(1).copied().unwrap_or_default()))).collect(),
+            columns: rows(TABLES)
+                .map(|(_, f)| {
+                    (
+                        f[0].to_owned(),
+                        words(f.get(1).copied().unwrap_or_default()),
+                    )
+                })
+                .collect(),
         };
         for (line, f) in rows(BOUNDARIES) {
             let list = words(f.get(1).copied().unwrap_or_default());
@@ -201,10 +208,26 @@ mod tests {
     #[test]
     fn tables_parse_and_classify_by_the_longest_ending() {
         let rules = Rules::builtin().unwrap();
-        assert_eq!(rules.class_by_ending("哈尔滨工大卫星技术有限公司").map(|c| c.0), Some(Class::Firm));
-        assert_eq!(rules.class_by_ending("绥芬河综合保税区").map(|c| c.0), Some(Class::SpecialZone));
-        assert_eq!(rules.class_by_ending("黑河保税物流中心（B型）").map(|c| c.0), Some(Class::SpecialZone));
-        assert_eq!(rules.class_by_ending("湖北省科技信息研究院").map(|c| c.0), Some(Class::Institution));
+        assert_eq!(
+            rules
+                .class_by_ending("哈尔滨工大卫星技术有限公司")
+                .map(|c| c.0),
+            Some(Class::Firm)
+        );
+        assert_eq!(
+            rules.class_by_ending("绥芬河综合保税区").map(|c| c.0),
+            Some(Class::SpecialZone)
+        );
+        assert_eq!(
+            rules
+                .class_by_ending("黑河保税物流中心（B型）")
+                .map(|c| c.0),
+            Some(Class::SpecialZone)
+        );
+        assert_eq!(
+            rules.class_by_ending("湖北省科技信息研究院").map(|c| c.0),
+            Some(Class::Institution)
+        );
         assert!(rules.triggers("replicate").contains(&"复制推广".to_owned()));
     }
 

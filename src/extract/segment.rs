@@ -70,7 +70,11 @@ mod tests {
         let lexicon = Lexicon::builtin().unwrap();
         let seg = Segmenter::new(&lexicon, []);
         let text = "绥芬河片区深入对接境内境外两种资源";
-        let words: Vec<&str> = seg.words(text).iter().map(|w| &text[w.start..w.end]).collect();
+        let words: Vec<&str> = seg
+            .words(text)
+            .iter()
+            .map(|w| &text[w.start..w.end])
+            .collect();
         assert_eq!(words[0], "绥芬河片区");
     }
 }

@@ -49,7 +49,9 @@ impl<'a> Sentence<'a> {
 
     /// Index of the word containing byte `pos`.
     pub fn word_at(&self, pos: usize) -> Option<usize> {
-        self.words.iter().position(|w| w.start <= pos && pos < w.end)
+        self.words
+            .iter()
+            .position(|w| w.start <= pos && pos < w.end)
     }
 
     pub fn ends_word(&self, end: usize) -> bool {
@@ -105,8 +107,15 @@ mod tests {
             "中国（黑龙江）自由贸易试验区哈尔滨片区（以下简称“哈尔滨片区”）作为重要平台",
         );
         assert_eq!(text, "中国（黑龙江）自由贸易试验区哈尔滨片区作为重要平台");
-        assert_eq!(aliases, vec![("哈尔滨片区".to_owned(), "中国（黑龙江）自由贸易试验区哈尔滨片区".len())]);
-        let (text, aliases) = strip_aliases("中国（广西）自由贸易试验区（简称广西自贸试验区）崇左片区积极组织");
+        assert_eq!(
+            aliases,
+            vec![(
+                "哈尔滨片区".to_owned(),
+                "中国（黑龙江）自由贸易试验区哈尔滨片区".len()
+            )]
+        );
+        let (text, aliases) =
+            strip_aliases("中国（广西）自由贸易试验区（简称广西自贸试验区）崇左片区积极组织");
         assert_eq!(text, "中国（广西）自由贸易试验区崇左片区积极组织");
         assert_eq!(aliases[0].0, "广西自贸试验区");
     }

@@ -15,7 +15,22 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a figure that qualify it, longest first.
-const QUALIFIERS: &[&str] = &["累计", "同比增长", "同比", "年均增速", "年均增幅", "年均", "共计", "合计", "超过", "超", "近", "达到", "达", "共"];
+const QUALIFIERS: &[&str] = &[
+    "累计",
+    "同比增长",
+    "同比",
+    "年均增速",
+    "年均增幅",
+    "年均",
+    "共计",
+    "合计",
+    "超过",
+    "超",
+    "近",
+    "达到",
+    "达",
+    "共",
+];
 
 /// Characters that end the phrase naming what is counted.
 fn is_stop(c: char) -> bool {
@@ -23,7 +38,12 @@ fn is_stop(c: char) -> bool {
 }
 
 /// Statistics of one sentence.
-pub fn find(s: &Sentence<'_>, mentions: &[Mention], topic: &[EntityKey], default_date: Option<Date>) -> Vec<Statistic> {
+pub fn find(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    topic: &[EntityKey],
+    default_date: Option<Date>,
+) -> Vec<Statistic> {
     let text = &s.text;
     let as_of = find_date(text).or(default_date);
     let mut out = Vec::new();
@@ -35,9 +55,19 @@ pub fn find(s: &Sentence<'_>, mentions: &[Mention], topic: &[EntityKey], default
         if text[whole.end()..].starts_with(['年', '月', '日']) {
             continue;
         }
-        let after: String = text[whole.end()..].chars().take_while(|&c| !is_stop(c)).take(10).collect();
+        let after: String = text[whole.end()..]
+            .chars()
+            .take_while(|&c| !is_stop(c))
+            .take(10)
+            .collect();
         let before: String = {
-            let rev: Vec<char> = text[..whole.start()].trim_end().chars().rev().take_while(|&c| !is_stop(c)).take(14).collect();
+            let rev: Vec<char> = text[..whole.start()]
+                .trim_end()
+                .chars()
+                .rev()
+                .take_while(|&c| !is_stop(c))
+                .take(14)
+                .collect();
             rev.into_iter().rev().collect()
         };
         let qualifier = QUALIFIERS
@@ -59,7 +89,11 @@ pub fn find(s: &Sentence<'_>, mentions: &[Mention], topic: &[EntityKey], default
         }
         let subject = mentions
             .iter()
-            .filter(|m| !m.nested && m.end <= whole.start() && (m.class().is_zone() || m.class().is_organisation()))
+            .filter(|m| {
+                !m.nested
+                    && m.end <= whole.start()
+                    && (m.class().is_zone() || m.class().is_organisation())
+            })
             .last()
             .map(|m| m.key.clone())
             .or_else(|| topic.first().cloned());
@@ -83,15 +117,49 @@ fn strip_verbs(before: &str, qualifier: Option<&str>) -> String {
         && let Some(i) = phrase.find(q)
     {
         let head = phrase[..i].to_owned();
-        phrase = if head.chars().count() >= 2 { head } else { phrase[i + q.len()..].to_owned() };
+        phrase = if head.chars().count() >= 2 {
+            head
+        } else {
+            phrase[i + q.len()..].to_owned()
+        };
     }
-    for verb in ["集聚", "引进", "完成", "形成", "实现", "推出", "培育", "发运", "转运", "收寄", "提供", "投放", "办理", "达到", "达", "超", "近", "共", "提升", "增长", "压缩至", "缩短至"] {
+    for verb in [
+        "集聚",
+        "引进",
+        "完成",
+        "形成",
+        "实现",
+        "推出",
+        "培育",
+        "发运",
+        "转运",
+        "收寄",
+        "提供",
+        "投放",
+        "办理",
+        "达到",
+        "达",
+        "超",
+        "近",
+        "共",
+        "提升",
+        "增长",
+        "压缩至",
+        "缩短至",
+    ] {
         if let Some(i) = phrase.find(verb) {
             let rest = &phrase[i + verb.len()..];
-            phrase = if rest.chars().count() >= 2 { rest.to_owned() } else { phrase[..i].to_owned() };
+            phrase = if rest.chars().count() >= 2 {
+                rest.to_owned()
+            } else {
+                phrase[..i].to_owned()
+            };
         }
     }
-    phrase.trim().to_owned()
+    phrase
+        .trim()
+        .trim_end_matches(['不', '的', '了', '为', '是', '在', '超', '近', '达'])
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -110,14 +178,24 @@ mod tests {
     fn counts_with_qualifier_and_measure() {
         let x = stats("截至目前，累计复制 254 项先进经验。");
         assert_eq!(x.len(), 1);
-        assert_eq!((x[0].value.as_str(), x[0].unit.as_str(), x[0].measure.as_str()), ("254", "项", "先进经验"));
+        assert_eq!(
+            (
+                x[0].value.as_str(),
+                x[0].unit.as_str(),
+                x[0].measure.as_str()
+            ),
+            ("254", "项", "先进经验")
+        );
         assert_eq!(x[0].qualifier.as_deref(), Some("累计"));
     }
 
     #[test]
     fn measure_before_the_number_and_percentages() {
         let x = stats("集聚各类投资机构206家，引进哈尔滨科技大市场。");
-        assert_eq!((x[0].value.as_str(), x[0].measure.as_str()), ("206", "各类投资机构"));
+        assert_eq!(
+            (x[0].value.as_str(), x[0].measure.as_str()),
+            ("206", "各类投资机构")
+        );
         let y = stats("片区获批以来，进出口贸易额年均增速超 20%。");
         assert_eq!((y[0].value.as_str(), y[0].unit.as_str()), ("20", "%"));
         assert_eq!(y[0].qualifier.as_deref(), Some("年均增速"));

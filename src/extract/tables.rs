@@ -23,7 +23,8 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
             .iter()
             .map(|c| extractor.rules.column_role(c).map(str::to_owned))
             .collect();
-        let is_header = header.iter().filter(|r| r.is_some()).count() >= 2 && row_cells.iter().all(|c| c.chars().count() <= 12);
+        let is_header = header.iter().filter(|r| r.is_some()).count() >= 2
+            && row_cells.iter().all(|c| c.chars().count() <= 12);
         if is_header {
             roles = Some(header);
             continue;
@@ -46,7 +47,9 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
         }
         if let Some(scope) = cell("scope") {
             let mut targets = zones_in(extractor, scope);
-            let province_wide = ["全省", "省内", "各片区", "全部片区", "所有片区"].iter().any(|w| scope.contains(w));
+            let province_wide = ["全省", "省内", "各片区", "全部片区", "所有片区"]
+                .iter()
+                .any(|w| scope.contains(w));
             if targets.is_empty() && province_wide {
                 targets = province_areas.clone();
             }
@@ -106,11 +109,17 @@ fn province_areas(extractor: &Extractor, article: &Article) -> Vec<EntityKey> {
             _ => None,
         }
     });
-    let Some(province) = province else { return Vec::new() };
+    let Some(province) = province else {
+        return Vec::new();
+    };
     lexicon
         .entries
         .iter()
-        .filter(|e| e.class == Class::Area && e.province.as_deref() == Some(province.as_str()) && !e.label.ends_with("组团"))
+        .filter(|e| {
+            e.class == Class::Area
+                && e.province.as_deref() == Some(province.as_str())
+                && !e.label.ends_with("组团")
+        })
         .map(|e| key(e.class, &e.label))
         .collect()
 }

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
-pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/zimao-dongtai-245.txt");
+pub const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/corpus/zimao-dongtai-245.txt"
+);
 
 /// A temporary store folder and the files a test writes beside it.
 pub struct Workspace {
