@@ -17,6 +17,7 @@ pub mod style;
 pub mod svg;
 pub mod trace;
 pub mod tree;
+pub mod view;
 
 use crate::model::{Class, Property};
 use crate::store::StoreError;
