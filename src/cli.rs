@@ -138,8 +138,12 @@ pub enum Command {
     },
     /// The shortest path between two entities, with the evidence of each step.
     Path {
-        from: String,
-        to: String,
+        /// The first entity (name).
+        #[arg(value_name = "A")]
+        start: String,
+        /// The second entity (name).
+        #[arg(value_name = "B")]
+        end: String,
         #[command(flatten)]
         filter: FilterArgs,
         #[arg(long)]

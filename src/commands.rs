@@ -60,28 +60,28 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             json,
         } => eval_command(&gold, &files, show, json, &mut out),
         Command::Graph { filter, format, output } => to_output(output.as_deref(), &mut out, |w| {
-            view::graph(&open(&store_dir)?, &filter.to_filter(), format, w)
+            Ok(view::graph(&open(&store_dir)?, &filter.to_filter(), format, w)?)
         }),
         Command::Trace { name, zone, format, output } => to_output(output.as_deref(), &mut out, |w| {
             let store = open(&store_dir)?;
             match (&name, &zone) {
-                (_, Some(zone)) => view::trace_zone(&store, zone, format, w),
-                (Some(name), None) => view::trace_practice(&store, name, format, w),
-                (None, None) => unreachable!("clap requires NAME or --zone"),
+                (_, Some(zone)) => Ok(view::trace_zone(&store, zone, format, w)?),
+                (Some(name), None) => Ok(view::trace_practice(&store, name, format, w)?),
+                (None, None) => Err("trace needs a NAME or --zone NAME".into()),
             }
         }),
         Command::Links { zone, all, format, output } => to_output(output.as_deref(), &mut out, |w| {
             let store = open(&store_dir)?;
             match zone.as_deref().filter(|_| !all) {
-                Some(zone) => view::zone_links(&store, zone, format, w),
-                None => view::all_links(&store, &Filter::default(), format, w),
+                Some(zone) => Ok(view::zone_links(&store, zone, format, w)?),
+                None => Ok(view::all_links(&store, &Filter::default(), format, w)?),
             }
         }),
         Command::Analyze { filter, top, json } => {
             Ok(view::analyze(&open(&store_dir)?, &filter.to_filter(), top, json, &mut out)?)
         }
-        Command::Path { from, to, filter, json } => {
-            Ok(view::path(&open(&store_dir)?, &filter.to_filter(), &from, &to, json, &mut out)?)
+        Command::Path { start, end, filter, json } => {
+            Ok(view::path(&open(&store_dir)?, &filter.to_filter(), &start, &end, json, &mut out)?)
         }
     }
 }

@@ -39,9 +39,18 @@ fn pipe(program: &str, args: &[&str], input: &str) -> (bool, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("{program} must be installed (bash .ci/setup): {e}"));
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -53,15 +62,24 @@ fn trace_names_origin_recognition_and_copies_with_dates_and_sentences() {
     let recognition = text.find("入选 recognitions (1)").expect(&text);
     let copies = text.find("复制推广至 replicated in (1)").expect(&text);
     assert!(text[origin..recognition].contains(NANJING), "{text}");
-    assert!(text[origin..recognition].contains("证据: 南京片区首创“无感续证”。"), "{text}");
+    assert!(
+        text[origin..recognition].contains("证据: 南京片区首创“无感续证”。"),
+        "{text}"
+    );
     assert!(text[recognition..copies].contains(BEST), "{text}");
     assert!(text[recognition..copies].contains("2024-09-15"), "{text}");
-    assert!(text[copies..].contains(SUZHOU) && text[copies..].contains("2024-03-15"), "{text}");
+    assert!(
+        text[copies..].contains(SUZHOU) && text[copies..].contains("2024-03-15"),
+        "{text}"
+    );
 
     let report = json(&ws.ok(&["trace", "无感续证", "--format", "json"]));
     assert_eq!(report["practice"]["label"], "无感续证");
     assert_eq!(report["origins"][0]["entity"]["label"], NANJING);
-    assert_eq!(report["origins"][0]["evidence"][0]["sentence"], "南京片区首创“无感续证”。");
+    assert_eq!(
+        report["origins"][0]["evidence"][0]["sentence"],
+        "南京片区首创“无感续证”。"
+    );
     assert_eq!(report["recognitions"][0]["entity"]["label"], BEST);
     assert_eq!(report["replications"][0]["entity"]["label"], SUZHOU);
     assert_eq!(report["replications"][0]["date"], "2024-03-15");
@@ -73,7 +91,10 @@ fn trace_draws_its_graph_in_graph_formats() {
     let dot = ws.ok(&["trace", "无感续证", "--format", "dot"]);
     assert_eq!(dot.matches(" -> ").count(), 3, "{dot}");
     let mermaid = ws.ok(&["trace", "无感续证", "--format", "mermaid"]);
-    assert!(mermaid.contains("复制推广至") && mermaid.contains(SUZHOU), "{mermaid}");
+    assert!(
+        mermaid.contains("复制推广至") && mermaid.contains(SUZHOU),
+        "{mermaid}"
+    );
     let graph = json(&ws.ok(&["trace", "无感续证", "--format", "cytoscape"]));
     assert_eq!(graph["elements"]["nodes"].as_array().unwrap().len(), 4);
 }
@@ -82,17 +103,38 @@ fn trace_draws_its_graph_in_graph_formats() {
 fn trace_of_a_zone_shows_what_it_copied_and_what_others_copied_from_it() {
     let ws = workspace();
     let suzhou = ws.ok(&["trace", "--zone", "苏州片区"]);
-    let copied_in = suzhou.find("复制引进 copied in from elsewhere (1)").expect(&suzhou);
-    assert!(suzhou[copied_in..].contains("无感续证 [制度创新]"), "{suzhou}");
-    assert!(suzhou[copied_in..].contains(NANJING), "the origin is named: {suzhou}");
+    let copied_in = suzhou
+        .find("复制引进 copied in from elsewhere (1)")
+        .expect(&suzhou);
+    assert!(
+        suzhou[copied_in..].contains("无感续证 [制度创新]"),
+        "{suzhou}"
+    );
+    assert!(
+        suzhou[copied_in..].contains(NANJING),
+        "the origin is named: {suzhou}"
+    );
     let nanjing = json(&ws.ok(&["trace", "--zone", "南京片区", "--format", "json"]));
     assert_eq!(nanjing["copied_out"][0]["practice"]["label"], "无感续证");
-    assert_eq!(nanjing["copied_out"][0]["replications"][0]["entity"]["label"], SUZHOU);
+    assert_eq!(
+        nanjing["copied_out"][0]["replications"][0]["entity"]["label"],
+        SUZHOU
+    );
     assert_eq!(nanjing["copied_in"].as_array().unwrap().len(), 0);
     // The free trade zone gathers its areas: 苏州 copying from 南京 stays inside.
-    let jiangsu = json(&ws.ok(&["trace", "--zone", "中国（江苏）自由贸易试验区", "--format", "json"]));
+    let jiangsu = json(&ws.ok(&[
+        "trace",
+        "--zone",
+        "中国（江苏）自由贸易试验区",
+        "--format",
+        "json",
+    ]));
     assert!(jiangsu["parts"].as_array().unwrap().len() >= 2);
-    assert_eq!(jiangsu["copied_out"].as_array().unwrap().len(), 0, "{jiangsu}");
+    assert_eq!(
+        jiangsu["copied_out"].as_array().unwrap().len(),
+        0,
+        "{jiangsu}"
+    );
 }
 
 #[test]
@@ -101,7 +143,10 @@ fn an_ambiguous_or_unknown_name_is_an_error_with_exit_code_2() {
     let out = ws.run(&["links", "片区"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("ambiguous") && stderr.contains(NANJING) && stderr.contains(SUZHOU), "{stderr}");
+    assert!(
+        stderr.contains("ambiguous") && stderr.contains(NANJING) && stderr.contains(SUZHOU),
+        "{stderr}"
+    );
     let out = ws.run(&["trace", "没有这个做法"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有这个做法"));
@@ -112,17 +157,35 @@ fn links_group_a_zones_practices_with_evidence() {
     let ws = workspace();
     let text = ws.ok(&["links", "南京片区"]);
     let practices = text.find("制度创新 practices (1)").expect(&text);
-    assert!(text[practices..].contains("无感续证 [制度创新]  (—首创于→ 本区)"), "{text}");
-    assert!(text[practices..].contains("证据: 南京片区首创“无感续证”。"), "{text}");
+    assert!(
+        text[practices..].contains("无感续证 [制度创新]  (—首创于→ 本区)"),
+        "{text}"
+    );
+    assert!(
+        text[practices..].contains("证据: 南京片区首创“无感续证”。"),
+        "{text}"
+    );
     let report = json(&ws.ok(&["links", "南京片区", "--format", "json"]));
-    let recognitions = report["groups"].as_array().unwrap().iter().find(|g| g["key"] == "recognitions").unwrap();
+    let recognitions = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == "recognitions")
+        .unwrap();
     assert_eq!(recognitions["links"][0]["entity"]["label"], BEST);
     assert_eq!(recognitions["links"][0]["via"], "无感续证");
     let all = json(&ws.ok(&["links", "--all", "--format", "json"]));
-    let labels: Vec<&str> =
-        all["elements"]["nodes"].as_array().unwrap().iter().map(|n| n["data"]["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> = all["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["data"]["label"].as_str().unwrap())
+        .collect();
     for expected in [NANJING, SUZHOU, "无感续证", BEST] {
-        assert!(labels.contains(&expected), "{expected} missing from {labels:?}");
+        assert!(
+            labels.contains(&expected),
+            "{expected} missing from {labels:?}"
+        );
     }
 }
 
@@ -131,20 +194,35 @@ fn path_walks_relations_both_ways_with_evidence() {
     let ws = workspace();
     let text = ws.ok(&["path", "南京片区", "苏州片区"]);
     assert!(text.contains("(2 steps)"), "{text}");
-    assert!(text.contains(&format!("1. {NANJING} ←首创于— 无感续证")), "{text}");
-    assert!(text.contains(&format!("2. 无感续证 —复制推广至→ {SUZHOU}")), "{text}");
-    assert!(text.contains("证据: 苏州片区复制推广“无感续证”。"), "{text}");
+    assert!(
+        text.contains(&format!("1. {NANJING} ←首创于— 无感续证")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("2. 无感续证 —复制推广至→ {SUZHOU}")),
+        "{text}"
+    );
+    assert!(
+        text.contains("证据: 苏州片区复制推广“无感续证”。"),
+        "{text}"
+    );
 }
 
 #[test]
 fn analyze_ranks_practices_by_copies_and_counts_components() {
     let ws = workspace();
     let report = json(&ws.ok(&["analyze", "--json"]));
-    assert_eq!(report["practices_by_copies"][0]["entity"]["label"], "无感续证");
+    assert_eq!(
+        report["practices_by_copies"][0]["entity"]["label"],
+        "无感续证"
+    );
     assert_eq!(report["practices_by_copies"][0]["count"], 1);
     assert_eq!(report["practices_by_degree"][0]["count"], 3);
     let sizes = report["components"]["sizes"].as_array().unwrap();
-    assert_eq!(report["components"]["count"].as_u64().unwrap() as usize, sizes.len());
+    assert_eq!(
+        report["components"]["count"].as_u64().unwrap() as usize,
+        sizes.len()
+    );
     let text = ws.ok(&["analyze"]);
     assert!(text.contains("连通分量 connected components:"), "{text}");
 }
@@ -163,15 +241,52 @@ fn graph_filters_by_property_date_issue_and_focus() {
             .collect()
     };
     assert_eq!(edges(&["--property", "replicatedIn"]), ["replicatedIn"]);
-    let march = edges(&["--to", "2024-06", "--property", "replicatedIn,originatedIn,recognizedAs"]);
-    assert!(march.contains(&"originatedIn".to_owned()) && !march.contains(&"recognizedAs".to_owned()), "{march:?}");
-    assert_eq!(edges(&["--from", "2024-09", "--property", "recognizedAs,replicatedIn"]), ["recognizedAs"]);
-    assert_eq!(edges(&["--issue", "8", "--property", "recognizedAs,replicatedIn"]), ["recognizedAs"]);
-    let focus = json(&ws.ok(&["graph", "--format", "json", "--focus", "苏州片区", "--depth", "1"]));
-    let labels: Vec<&str> =
-        focus["elements"]["nodes"].as_array().unwrap().iter().map(|n| n["data"]["label"].as_str().unwrap()).collect();
-    assert!(labels.contains(&"无感续证") && labels.contains(&SUZHOU), "{labels:?}");
-    assert!(!labels.contains(&BEST), "depth 1 stops before the recognition: {labels:?}");
+    let march = edges(&[
+        "--to",
+        "2024-06",
+        "--property",
+        "replicatedIn,originatedIn,recognizedAs",
+    ]);
+    assert!(
+        march.contains(&"originatedIn".to_owned()) && !march.contains(&"recognizedAs".to_owned()),
+        "{march:?}"
+    );
+    assert_eq!(
+        edges(&[
+            "--from",
+            "2024-09",
+            "--property",
+            "recognizedAs,replicatedIn"
+        ]),
+        ["recognizedAs"]
+    );
+    assert_eq!(
+        edges(&["--issue", "8", "--property", "recognizedAs,replicatedIn"]),
+        ["recognizedAs"]
+    );
+    let focus = json(&ws.ok(&[
+        "graph",
+        "--format",
+        "json",
+        "--focus",
+        "苏州片区",
+        "--depth",
+        "1",
+    ]));
+    let labels: Vec<&str> = focus["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["data"]["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"无感续证") && labels.contains(&SUZHOU),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.contains(&BEST),
+        "depth 1 stops before the recognition: {labels:?}"
+    );
     let bad = ws.run(&["graph", "--from", "2024年"]);
     assert_eq!(bad.status.code(), Some(2));
 }
@@ -227,11 +342,21 @@ fn cytoscape_json_has_the_elements_shape() {
     let edges = value["elements"]["edges"].as_array().unwrap();
     assert!(!nodes.is_empty() && !edges.is_empty());
     for n in nodes {
-        assert!(n["data"]["id"].is_string() && n["data"]["label"].is_string() && n["data"]["class"].is_string());
+        assert!(
+            n["data"]["id"].is_string()
+                && n["data"]["label"].is_string()
+                && n["data"]["class"].is_string()
+        );
     }
-    let ids: Vec<&str> = nodes.iter().map(|n| n["data"]["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = nodes
+        .iter()
+        .map(|n| n["data"]["id"].as_str().unwrap())
+        .collect();
     for e in edges {
-        assert!(ids.contains(&e["data"]["source"].as_str().unwrap()) && ids.contains(&e["data"]["target"].as_str().unwrap()));
+        assert!(
+            ids.contains(&e["data"]["source"].as_str().unwrap())
+                && ids.contains(&e["data"]["target"].as_str().unwrap())
+        );
         assert!(e["data"]["evidence"].is_u64());
     }
 }
@@ -249,8 +374,15 @@ print('\\n'.join(texts + titles))\n";
     let (ok, stdout, stderr) = pipe("python3", &["-c", script], &svg);
     assert!(ok, "SVG does not parse: {stderr}");
     assert!(stdout.lines().any(|l| l == "无感续证"), "{stdout}");
-    assert!(stdout.contains(&format!("{NANJING} [片区]")), "full labels are tooltips: {stdout}");
-    assert_eq!(svg, ws.ok(&["graph", "--format", "svg"]), "the layout is deterministic");
+    assert!(
+        stdout.contains(&format!("{NANJING} [片区]")),
+        "full labels are tooltips: {stdout}"
+    );
+    assert_eq!(
+        svg,
+        ws.ok(&["graph", "--format", "svg"]),
+        "the layout is deterministic"
+    );
 }
 
 #[test]

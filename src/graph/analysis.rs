@@ -44,20 +44,36 @@ pub struct Analysis {
 
 /// Number of edges at a node, both directions.
 pub fn degree(p: &Projection, n: NodeIndex) -> usize {
-    p.graph.edges_directed(n, petgraph::Direction::Outgoing).count()
-        + p.graph.edges_directed(n, petgraph::Direction::Incoming).count()
+    p.graph
+        .edges_directed(n, petgraph::Direction::Outgoing)
+        .count()
+        + p.graph
+            .edges_directed(n, petgraph::Direction::Incoming)
+            .count()
 }
 
 /// The `top` nodes accepted by `keep`, by `count` (then label).
-fn rank(p: &Projection, top: usize, keep: impl Fn(NodeIndex) -> bool, count: impl Fn(NodeIndex) -> usize) -> Vec<Ranked> {
+fn rank(
+    p: &Projection,
+    top: usize,
+    keep: impl Fn(NodeIndex) -> bool,
+    count: impl Fn(NodeIndex) -> usize,
+) -> Vec<Ranked> {
     let mut ranked: Vec<Ranked> = p
         .graph
         .node_indices()
         .filter(|&n| keep(n))
-        .map(|n| Ranked { entity: (&p.graph[n]).into(), count: count(n) })
+        .map(|n| Ranked {
+            entity: (&p.graph[n]).into(),
+            count: count(n),
+        })
         .filter(|r| r.count > 0)
         .collect();
-    ranked.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.entity.label.cmp(&b.entity.label)));
+    ranked.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.entity.label.cmp(&b.entity.label))
+    });
     ranked.truncate(top);
     ranked
 }
@@ -88,12 +104,22 @@ pub fn components(p: &Projection) -> Components {
     let largest_hubs = groups
         .first()
         .map(|largest| {
-            let mut hubs: Vec<(usize, &str)> = largest.iter().map(|&n| (degree(p, n), g[n].label.as_str())).collect();
+            let mut hubs: Vec<(usize, &str)> = largest
+                .iter()
+                .map(|&n| (degree(p, n), g[n].label.as_str()))
+                .collect();
             hubs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-            hubs.into_iter().take(5).map(|(_, l)| l.to_owned()).collect()
+            hubs.into_iter()
+                .take(5)
+                .map(|(_, l)| l.to_owned())
+                .collect()
         })
         .unwrap_or_default();
-    Components { count: groups.len(), sizes: groups.iter().map(Vec::len).collect(), largest_hubs }
+    Components {
+        count: groups.len(),
+        sizes: groups.iter().map(Vec::len).collect(),
+        largest_hubs,
+    }
 }
 
 pub fn analyze(p: &Projection, top: usize) -> Analysis {
@@ -102,8 +128,18 @@ pub fn analyze(p: &Projection, top: usize) -> Analysis {
         nodes: p.graph.node_count(),
         edges: p.graph.edge_count(),
         zones_by_degree: rank(p, top, |n| p.graph[n].kind.is_zone(), |n| degree(p, n)),
-        practices_by_degree: rank(p, top, |n| class(n) == Some(Class::Practice), |n| degree(p, n)),
-        practices_by_copies: rank(p, top, |n| class(n) == Some(Class::Practice), |n| copies(p, n)),
+        practices_by_degree: rank(
+            p,
+            top,
+            |n| class(n) == Some(Class::Practice),
+            |n| degree(p, n),
+        ),
+        practices_by_copies: rank(
+            p,
+            top,
+            |n| class(n) == Some(Class::Practice),
+            |n| copies(p, n),
+        ),
         components: components(p),
     }
 }
@@ -123,11 +159,19 @@ pub struct PathStep {
 
 /// The shortest path between two nodes, edges taken both ways; between
 /// two nodes, the edge with the most evidence is shown.
-pub fn shortest_path(p: &Projection, from: NodeIndex, to: NodeIndex) -> Result<Vec<PathStep>, GraphError> {
+pub fn shortest_path(
+    p: &Projection,
+    from: NodeIndex,
+    to: NodeIndex,
+) -> Result<Vec<PathStep>, GraphError> {
     let g = &p.graph;
-    let (_, nodes) = astar(UndirectedAdaptor(g), from, |n| n == to, |_| 1usize, |_| 0).ok_or_else(|| {
-        GraphError::NoPath { from: g[from].label.clone(), to: g[to].label.clone() }
-    })?;
+    let (_, nodes) =
+        astar(UndirectedAdaptor(g), from, |n| n == to, |_| 1usize, |_| 0).ok_or_else(|| {
+            GraphError::NoPath {
+                from: g[from].label.clone(),
+                to: g[to].label.clone(),
+            }
+        })?;
     let steps = nodes
         .windows(2)
         .map(|pair| {
@@ -182,17 +226,26 @@ mod tests {
     fn the_shortest_path_walks_edges_both_ways_and_keeps_evidence() {
         let p = sample();
         let steps = shortest_path(&p, p.node("x:sz").unwrap(), p.node("x:zz").unwrap()).unwrap();
-        let route: Vec<(&str, &str, bool)> =
-            steps.iter().map(|s| (s.to.label.as_str(), s.property, s.reversed)).collect();
+        let route: Vec<(&str, &str, bool)> = steps
+            .iter()
+            .map(|s| (s.to.label.as_str(), s.property, s.reversed))
+            .collect();
         assert_eq!(
             route,
             [
                 ("无感续证", "replicatedIn", true),
-                ("中国（黑龙江）自由贸易试验区哈尔滨片区", "replicatedIn", false),
+                (
+                    "中国（黑龙江）自由贸易试验区哈尔滨片区",
+                    "replicatedIn",
+                    false
+                ),
                 ("证照联办", "originatedIn", true)
             ]
         );
-        assert_eq!(steps[0].evidence[0].sentence, "苏州片区复制推广“无感续证”。");
+        assert_eq!(
+            steps[0].evidence[0].sentence,
+            "苏州片区复制推广“无感续证”。"
+        );
         assert!(matches!(
             shortest_path(&p, p.node("x:sz").unwrap(), p.node("x:lonely").unwrap()),
             Err(GraphError::NoPath { .. })

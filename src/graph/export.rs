@@ -27,12 +27,20 @@ pub enum GraphFormat {
 }
 
 /// Writes the projection in a format.
-pub fn write_graph(p: &Projection, format: GraphFormat, out: &mut dyn Write) -> Result<(), GraphError> {
+pub fn write_graph(
+    p: &Projection,
+    format: GraphFormat,
+    out: &mut dyn Write,
+) -> Result<(), GraphError> {
     match format {
         GraphFormat::Dot => write_dot(p, out),
         GraphFormat::Graphml => write_graphml(p, out),
         GraphFormat::Json => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&cytoscape(p)).map_err(std::io::Error::other)?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&cytoscape(p)).map_err(std::io::Error::other)?
+            )?;
             Ok(())
         }
         GraphFormat::Svg => super::svg::write_svg(p, out),
@@ -83,8 +91,14 @@ fn edge_tooltip(edge: &Edge) -> String {
 fn write_dot(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> {
     let g = &p.graph;
     writeln!(out, "digraph ftzkg {{")?;
-    writeln!(out, "  graph [rankdir=LR, overlap=false, fontname=\"Noto Sans CJK SC\", charset=\"UTF-8\"];")?;
-    writeln!(out, "  node [style=filled, fontname=\"Noto Sans CJK SC\", fontsize=11];")?;
+    writeln!(
+        out,
+        "  graph [rankdir=LR, overlap=false, fontname=\"Noto Sans CJK SC\", charset=\"UTF-8\"];"
+    )?;
+    writeln!(
+        out,
+        "  node [style=filled, fontname=\"Noto Sans CJK SC\", fontsize=11];"
+    )?;
     writeln!(out, "  edge [fontname=\"Noto Sans CJK SC\", fontsize=9];")?;
     for n in g.node_indices() {
         let node = &g[n];
@@ -146,11 +160,18 @@ fn write_graphml(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">"
     )?;
     for (id, element, name, kind) in GRAPHML_KEYS {
-        writeln!(out, "  <key id=\"{id}\" for=\"{element}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>")?;
+        writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"{element}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>"
+        )?;
     }
     writeln!(out, "  <graph id=\"ftzkg\" edgedefault=\"directed\">")?;
     let data = |out: &mut dyn Write, key: &str, value: &str| -> std::io::Result<()> {
-        writeln!(out, "      <data key=\"{key}\">{}</data>", xml_escape(value))
+        writeln!(
+            out,
+            "      <data key=\"{key}\">{}</data>",
+            xml_escape(value)
+        )
     };
     for n in g.node_indices() {
         let node = &g[n];
@@ -175,10 +196,29 @@ fn write_graphml(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
         data(out, "property", edge.property.local_name())?;
         data(out, "property_zh", edge.property.label_zh())?;
         data(out, "evidence", &edge.evidence_count().to_string())?;
-        data(out, "articles", &edge.articles.iter().cloned().collect::<Vec<_>>().join(" "))?;
-        data(out, "dates", &edge.dates.iter().cloned().collect::<Vec<_>>().join(" "))?;
-        data(out, "sentence", edge.evidence.first().map(|e| e.sentence.as_str()).unwrap_or(""))?;
-        data(out, "reference", if edge.reference { "true" } else { "false" })?;
+        data(
+            out,
+            "articles",
+            &edge.articles.iter().cloned().collect::<Vec<_>>().join(" "),
+        )?;
+        data(
+            out,
+            "dates",
+            &edge.dates.iter().cloned().collect::<Vec<_>>().join(" "),
+        )?;
+        data(
+            out,
+            "sentence",
+            edge.evidence
+                .first()
+                .map(|e| e.sentence.as_str())
+                .unwrap_or(""),
+        )?;
+        data(
+            out,
+            "reference",
+            if edge.reference { "true" } else { "false" },
+        )?;
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;
@@ -204,7 +244,10 @@ fn node_json(index: usize, node: &Node) -> serde_json::Value {
 /// The Cytoscape.js elements of the projection.
 pub fn cytoscape(p: &Projection) -> serde_json::Value {
     let g = &p.graph;
-    let nodes: Vec<_> = g.node_indices().map(|n| node_json(n.index(), &g[n])).collect();
+    let nodes: Vec<_> = g
+        .node_indices()
+        .map(|n| node_json(n.index(), &g[n]))
+        .collect();
     let edges: Vec<_> = g
         .edge_references()
         .map(|e| {
@@ -268,7 +311,13 @@ fn write_mermaid(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
     kinds.dedup();
     for kind in kinds {
         let s = class_style(kind);
-        writeln!(out, "  classDef {} fill:{},stroke:{},color:#222", kind.local_name(), s.fill, s.stroke)?;
+        writeln!(
+            out,
+            "  classDef {} fill:{},stroke:{},color:#222",
+            kind.local_name(),
+            s.fill,
+            s.stroke
+        )?;
     }
     Ok(())
 }
@@ -289,9 +338,15 @@ mod tests {
 
     #[test]
     fn xml_special_characters_are_escaped() {
-        assert_eq!(xml_escape("a<b>&\"c\"'"), "a&lt;b&gt;&amp;&quot;c&quot;&apos;");
+        assert_eq!(
+            xml_escape("a<b>&\"c\"'"),
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;"
+        );
         let graphml = render(GraphFormat::Graphml);
-        assert!(graphml.contains("A&amp;B &lt;“引号”&gt; &quot;q&quot; &apos;x&apos;"), "{graphml}");
+        assert!(
+            graphml.contains("A&amp;B &lt;“引号”&gt; &quot;q&quot; &apos;x&apos;"),
+            "{graphml}"
+        );
         assert!(!graphml.contains("A&B"));
     }
 
@@ -311,7 +366,10 @@ mod tests {
         let nodes = value["elements"]["nodes"].as_array().unwrap();
         let edges = value["elements"]["edges"].as_array().unwrap();
         assert_eq!((nodes.len(), edges.len()), (8, 7));
-        let ids: Vec<&str> = nodes.iter().map(|n| n["data"]["id"].as_str().unwrap()).collect();
+        let ids: Vec<&str> = nodes
+            .iter()
+            .map(|n| n["data"]["id"].as_str().unwrap())
+            .collect();
         for e in edges {
             assert!(ids.contains(&e["data"]["source"].as_str().unwrap()));
             assert!(ids.contains(&e["data"]["target"].as_str().unwrap()));

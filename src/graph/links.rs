@@ -69,8 +69,12 @@ fn group_of(direction: Direction, property: Property, other: Kind) -> Option<&'s
     use Property as P;
     Some(match (direction, property) {
         (Out, P::Issued) | (In, P::AppliesTo) => "policies",
-        (In, P::OriginatedIn | P::ReplicatedIn) if other == Kind::Entity(Class::Practice) => "practices",
-        (Out, P::Operates) | (In, P::OriginatedIn) if other == Kind::Entity(Class::Platform) => "platforms",
+        (In, P::OriginatedIn | P::ReplicatedIn) if other == Kind::Entity(Class::Practice) => {
+            "practices"
+        }
+        (Out, P::Operates) | (In, P::OriginatedIn) if other == Kind::Entity(Class::Platform) => {
+            "platforms"
+        }
         (In, P::BasedIn) => "organisations",
         (Out, P::RecognizedAs) => "recognitions",
         (_, P::PartOf) | (Out, P::LocatedIn) => "structure",
@@ -82,7 +86,11 @@ fn link(edge: &Edge, direction: Direction, other: &Node, at: &Node, via: Option<
     Link {
         property: edge.property.local_name(),
         property_zh: edge.property.label_zh(),
-        direction: if direction == Direction::Outgoing { "out" } else { "in" },
+        direction: if direction == Direction::Outgoing {
+            "out"
+        } else {
+            "in"
+        },
         entity: other.into(),
         at: at.label.clone(),
         via: via.map(|v| v.label.clone()),
@@ -98,7 +106,11 @@ pub fn zone_links(p: &Projection, zone: NodeIndex) -> ZoneLinks {
     let members = p.zone_and_parts(zone);
     let mut groups: Vec<Group> = GROUPS
         .iter()
-        .map(|(key, title)| Group { key, title, links: Vec::new() })
+        .map(|(key, title)| Group {
+            key,
+            title,
+            links: Vec::new(),
+        })
         .collect();
     let mut push = |key: &str, l: Link| {
         if let Some(group) = groups.iter_mut().find(|g| g.key == key) {
@@ -111,9 +123,15 @@ pub fn zone_links(p: &Projection, zone: NodeIndex) -> ZoneLinks {
     for &m in &members {
         for direction in [Direction::Outgoing, Direction::Incoming] {
             for e in g.edges_directed(m, direction) {
-                let other = if direction == Direction::Outgoing { e.target() } else { e.source() };
+                let other = if direction == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 let internal = e.weight().property == Property::PartOf && members.contains(&other);
-                let Some(key) = group_of(direction, e.weight().property, g[other].kind) else { continue };
+                let Some(key) = group_of(direction, e.weight().property, g[other].kind) else {
+                    continue;
+                };
                 if internal {
                     continue;
                 }
@@ -129,12 +147,23 @@ pub fn zone_links(p: &Projection, zone: NodeIndex) -> ZoneLinks {
     for h in held {
         for e in g.edges_directed(h, Direction::Outgoing) {
             if e.weight().property == Property::RecognizedAs {
-                push("recognitions", link(e.weight(), Direction::Outgoing, &g[e.target()], &g[zone], Some(&g[h])));
+                push(
+                    "recognitions",
+                    link(
+                        e.weight(),
+                        Direction::Outgoing,
+                        &g[e.target()],
+                        &g[zone],
+                        Some(&g[h]),
+                    ),
+                );
             }
         }
     }
     for group in &mut groups {
-        group.links.sort_by(|a, b| (a.property, &a.entity.label).cmp(&(b.property, &b.entity.label)));
+        group
+            .links
+            .sort_by(|a, b| (a.property, &a.entity.label).cmp(&(b.property, &b.entity.label)));
     }
     ZoneLinks {
         zone: (&g[zone]).into(),
@@ -145,11 +174,18 @@ pub fn zone_links(p: &Projection, zone: NodeIndex) -> ZoneLinks {
 
 impl ZoneLinks {
     pub fn tree(&self) -> TreeItem {
-        let mut root = TreeItem::new(format!("{} [{} {}]", self.zone.label, self.zone.class_zh, self.zone.class));
+        let mut root = TreeItem::new(format!(
+            "{} [{} {}]",
+            self.zone.label, self.zone.class_zh, self.zone.class
+        ));
         if !self.parts.is_empty() {
             root.details.push(format!(
                 "含 parts: {}",
-                self.parts.iter().map(|p| p.label.as_str()).collect::<Vec<_>>().join("、")
+                self.parts
+                    .iter()
+                    .map(|p| p.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
             ));
         }
         for group in &self.groups {
@@ -158,7 +194,10 @@ impl ZoneLinks {
             } else {
                 group.links.iter().map(|l| self.link_item(l)).collect()
             };
-            root.children.push(TreeItem::new(format!("{} ({})", group.title, group.links.len())).with_children(children));
+            root.children.push(
+                TreeItem::new(format!("{} ({})", group.title, group.links.len()))
+                    .with_children(children),
+            );
         }
         root
     }
@@ -179,7 +218,11 @@ impl ZoneLinks {
 
 /// "本区" for the zone itself, else the part's label.
 fn short(at: &str, zone: &str) -> String {
-    if at == zone { "本区".to_owned() } else { at.to_owned() }
+    if at == zone {
+        "本区".to_owned()
+    } else {
+        at.to_owned()
+    }
 }
 
 /// The zone-to-policy network: every link a zone has (policies, practices,
@@ -191,7 +234,12 @@ pub fn network(p: &Projection) -> Projection {
     for e in g.edge_references() {
         let (s, o) = (e.source(), e.target());
         let zone_end = g[s].kind.is_zone() || g[o].kind.is_zone();
-        if zone_end && !matches!(e.weight().property, Property::LocatedIn | Property::Mentions) {
+        if zone_end
+            && !matches!(
+                e.weight().property,
+                Property::LocatedIn | Property::Mentions
+            )
+        {
             keep.insert(s);
             keep.insert(o);
         }
@@ -221,13 +269,31 @@ mod tests {
     fn a_zone_lists_its_practices_and_their_recognitions() {
         let p = sample();
         let links = zone_links(&p, p.node("x:nj").unwrap());
-        let practices = &links.groups.iter().find(|g| g.key == "practices").unwrap().links;
+        let practices = &links
+            .groups
+            .iter()
+            .find(|g| g.key == "practices")
+            .unwrap()
+            .links;
         assert_eq!(practices.len(), 1);
         assert_eq!(practices[0].entity.label, "无感续证");
-        assert_eq!(practices[0].evidence[0].sentence, "南京片区首创“无感续证”。");
-        let recognitions = &links.groups.iter().find(|g| g.key == "recognitions").unwrap().links;
+        assert_eq!(
+            practices[0].evidence[0].sentence,
+            "南京片区首创“无感续证”。"
+        );
+        let recognitions = &links
+            .groups
+            .iter()
+            .find(|g| g.key == "recognitions")
+            .unwrap()
+            .links;
         assert_eq!(recognitions[0].via.as_deref(), Some("无感续证"));
-        let structure = &links.groups.iter().find(|g| g.key == "structure").unwrap().links;
+        let structure = &links
+            .groups
+            .iter()
+            .find(|g| g.key == "structure")
+            .unwrap()
+            .links;
         assert_eq!(structure[0].entity.label, "中国（江苏）自由贸易试验区");
     }
 
@@ -236,11 +302,30 @@ mod tests {
         let p = sample();
         let links = zone_links(&p, p.node("x:js").unwrap());
         assert_eq!(links.parts.len(), 2);
-        let practices = &links.groups.iter().find(|g| g.key == "practices").unwrap().links;
+        let practices = &links
+            .groups
+            .iter()
+            .find(|g| g.key == "practices")
+            .unwrap()
+            .links;
         let at: Vec<&str> = practices.iter().map(|l| l.at.as_str()).collect();
-        assert_eq!(at, ["中国（江苏）自由贸易试验区南京片区", "中国（江苏）自由贸易试验区苏州片区"]);
-        let structure = &links.groups.iter().find(|g| g.key == "structure").unwrap().links;
-        assert!(structure.is_empty(), "parts inside the zone are not listed as links: {structure:?}");
+        assert_eq!(
+            at,
+            [
+                "中国（江苏）自由贸易试验区南京片区",
+                "中国（江苏）自由贸易试验区苏州片区"
+            ]
+        );
+        let structure = &links
+            .groups
+            .iter()
+            .find(|g| g.key == "structure")
+            .unwrap()
+            .links;
+        assert!(
+            structure.is_empty(),
+            "parts inside the zone are not listed as links: {structure:?}"
+        );
     }
 
     #[test]

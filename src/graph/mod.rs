@@ -36,7 +36,10 @@ pub enum GraphError {
     #[error("nothing in the store is named `{name}` ({what})")]
     NotFound { name: String, what: String },
     #[error("`{name}` is ambiguous; it matches:\n{}", .candidates.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"))]
-    Ambiguous { name: String, candidates: Vec<String> },
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
     #[error("`{0}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate(String),
     #[error("unexpected value in the store: {0}")]
@@ -199,7 +202,13 @@ impl Projection {
         let edges = g
             .edge_references()
             .filter(|e| keep_edge(&g[e.source()], e.weight(), &g[e.target()]))
-            .map(|e| (g[e.source()].iri.clone(), g[e.target()].iri.clone(), e.weight().clone()))
+            .map(|e| {
+                (
+                    g[e.source()].iri.clone(),
+                    g[e.target()].iri.clone(),
+                    e.weight().clone(),
+                )
+            })
             .collect();
         Projection::from_parts(nodes, edges)
     }
@@ -241,7 +250,10 @@ impl Projection {
         let mut i = 0;
         while i < out.len() {
             let parent = out[i];
-            for e in self.graph.edges_directed(parent, petgraph::Direction::Incoming) {
+            for e in self
+                .graph
+                .edges_directed(parent, petgraph::Direction::Incoming)
+            {
                 if e.weight().property == Property::PartOf && !out.contains(&e.source()) {
                     out.push(e.source());
                 }
@@ -291,7 +303,10 @@ pub struct Filter {
 impl Filter {
     /// True when some filter restricts which articles count.
     pub fn restricts_articles(&self) -> bool {
-        !self.articles.is_empty() || !self.issues.is_empty() || self.from.is_some() || self.to.is_some()
+        !self.articles.is_empty()
+            || !self.issues.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
     }
 
     /// Checks that the date bounds are dates.
@@ -311,8 +326,14 @@ impl Filter {
             return true;
         }
         let Some(date) = date else { return false };
-        let after = self.from.as_deref().is_none_or(|f| date[..f.len().min(date.len())] >= *f);
-        let before = self.to.as_deref().is_none_or(|t| date[..t.len().min(date.len())] <= *t);
+        let after = self
+            .from
+            .as_deref()
+            .is_none_or(|f| date[..f.len().min(date.len())] >= *f);
+        let before = self
+            .to
+            .as_deref()
+            .is_none_or(|t| date[..t.len().min(date.len())] <= *t);
         after && before
     }
 }
@@ -346,7 +367,11 @@ pub(crate) mod tests {
             n("js", Class::FreeTradeZone, "中国（江苏）自由贸易试验区"),
             n("wg", Class::Practice, "无感续证"),
             n("zz", Class::Practice, "证照联办"),
-            n("best", Class::Recognition, "全国第五批自贸试验区最佳实践案例"),
+            n(
+                "best",
+                Class::Recognition,
+                "全国第五批自贸试验区最佳实践案例",
+            ),
             n("lonely", Class::Place, "越南"),
         ];
         let e = |s: &str, p: Property, o: &str, date: &str, sentence: &str| {
@@ -364,11 +389,41 @@ pub(crate) mod tests {
         let mut part_of = Edge::new(Property::PartOf);
         part_of.reference = true;
         let edges = vec![
-            e("wg", Property::OriginatedIn, "nj", "2024-01-15", "南京片区首创“无感续证”。"),
-            e("wg", Property::ReplicatedIn, "sz", "2024-03-15", "苏州片区复制推广“无感续证”。"),
-            e("wg", Property::ReplicatedIn, "hrb", "2024-05-15", "哈尔滨片区复制推广“无感续证”。"),
-            e("wg", Property::RecognizedAs, "best", "2024-10-15", "“无感续证”成功入选全国第五批自贸试验区最佳实践案例。"),
-            e("zz", Property::OriginatedIn, "hrb", "2024-02-15", "哈尔滨片区首创“证照联办”。"),
+            e(
+                "wg",
+                Property::OriginatedIn,
+                "nj",
+                "2024-01-15",
+                "南京片区首创“无感续证”。",
+            ),
+            e(
+                "wg",
+                Property::ReplicatedIn,
+                "sz",
+                "2024-03-15",
+                "苏州片区复制推广“无感续证”。",
+            ),
+            e(
+                "wg",
+                Property::ReplicatedIn,
+                "hrb",
+                "2024-05-15",
+                "哈尔滨片区复制推广“无感续证”。",
+            ),
+            e(
+                "wg",
+                Property::RecognizedAs,
+                "best",
+                "2024-10-15",
+                "“无感续证”成功入选全国第五批自贸试验区最佳实践案例。",
+            ),
+            e(
+                "zz",
+                Property::OriginatedIn,
+                "hrb",
+                "2024-02-15",
+                "哈尔滨片区首创“证照联办”。",
+            ),
             ("x:nj".into(), "x:js".into(), part_of.clone()),
             ("x:sz".into(), "x:js".into(), part_of),
         ];
@@ -380,7 +435,10 @@ pub(crate) mod tests {
         let p = sample();
         assert_eq!(p.graph.node_count(), 8);
         assert_eq!(p.graph.edge_count(), 7);
-        assert_eq!(p.graph[NodeIndex::new(0)].kind, Kind::Entity(Class::FreeTradeZone));
+        assert_eq!(
+            p.graph[NodeIndex::new(0)].kind,
+            Kind::Entity(Class::FreeTradeZone)
+        );
         let wg = p.node("x:wg").unwrap();
         assert_eq!(p.graph.edges(wg).count(), 4);
     }
@@ -391,7 +449,14 @@ pub(crate) mod tests {
         let hrb = p.node("x:hrb").unwrap();
         let one = p.neighbourhood(&[hrb], 1);
         let labels: BTreeSet<&str> = one.graph.node_weights().map(|n| n.label.as_str()).collect();
-        assert_eq!(labels, BTreeSet::from(["中国（黑龙江）自由贸易试验区哈尔滨片区", "无感续证", "证照联办"]));
+        assert_eq!(
+            labels,
+            BTreeSet::from([
+                "中国（黑龙江）自由贸易试验区哈尔滨片区",
+                "无感续证",
+                "证照联办"
+            ])
+        );
         let two = p.neighbourhood(&[hrb], 2);
         assert!(two.node("x:nj").is_some() && two.node("x:best").is_some());
         assert!(two.node("x:js").is_none());
@@ -411,13 +476,20 @@ pub(crate) mod tests {
 
     #[test]
     fn date_ranges_compare_at_the_precision_given() {
-        let f = Filter { from: Some("2024-01".into()), to: Some("2024-06".into()), ..Filter::default() };
+        let f = Filter {
+            from: Some("2024-01".into()),
+            to: Some("2024-06".into()),
+            ..Filter::default()
+        };
         assert!(f.date_in_range(Some("2024-06-30")));
         assert!(f.date_in_range(Some("2024-01-01")));
         assert!(!f.date_in_range(Some("2024-07-01")));
         assert!(!f.date_in_range(None));
         assert!(f.check_dates().is_ok());
-        let bad = Filter { from: Some("24年".into()), ..Filter::default() };
+        let bad = Filter {
+            from: Some("24年".into()),
+            ..Filter::default()
+        };
         assert!(matches!(bad.check_dates(), Err(GraphError::BadDate(_))));
     }
 }

@@ -23,13 +23,18 @@ pub struct ArticleInfo {
 
 impl ArticleInfo {
     fn matches_article(&self, wanted: &str) -> bool {
-        self.iri == wanted || self.iri.ends_with(&format!("/{wanted}")) || self.title.contains(wanted)
+        self.iri == wanted
+            || self.iri.ends_with(&format!("/{wanted}"))
+            || self.title.contains(wanted)
     }
 
     fn matches_issue(&self, wanted: &str) -> bool {
         let issue = self.issue.as_deref().unwrap_or("");
         (!issue.is_empty() && (issue == wanted || issue.ends_with(&format!("/{wanted}"))))
-            || issue.rsplit('/').next().is_some_and(|id| id.starts_with(&format!("{wanted}-")))
+            || issue
+                .rsplit('/')
+                .next()
+                .is_some_and(|id| id.starts_with(&format!("{wanted}-")))
             || self.issue_number.as_deref() == Some(wanted)
     }
 }
@@ -40,12 +45,18 @@ fn article_prefix() -> String {
 
 /// `VALUES ?var { <iri> … }` for the given properties.
 fn property_values(var: &str, properties: &[Property]) -> String {
-    let iris: Vec<String> = properties.iter().map(|p| format!("<{}>", vocab::property_iri(*p))).collect();
+    let iris: Vec<String> = properties
+        .iter()
+        .map(|p| format!("<{}>", vocab::property_iri(*p)))
+        .collect();
     format!("VALUES ?{var} {{ {} }}", iris.join(" "))
 }
 
 fn class_values() -> String {
-    let iris: Vec<String> = Class::ALL.iter().map(|c| format!("<{}>", vocab::class_iri(*c))).collect();
+    let iris: Vec<String> = Class::ALL
+        .iter()
+        .map(|c| format!("<{}>", vocab::class_iri(*c)))
+        .collect();
     format!("VALUES ?class {{ {} }}", iris.join(" "))
 }
 
@@ -154,14 +165,19 @@ fn stated_relations(store: &KgStore, properties: &[Property]) -> Result<Vec<Stat
         .collect()
 }
 
-fn reference_relations(store: &KgStore, properties: &[Property]) -> Result<Vec<(String, Property, String)>, GraphError> {
+fn reference_relations(
+    store: &KgStore,
+    properties: &[Property],
+) -> Result<Vec<(String, Property, String)>, GraphError> {
     let sparql = format!(
         "SELECT ?s ?p ?o WHERE {{ {} GRAPH <{}> {{ ?s ?p ?o }} }}",
         property_values("p", properties),
         vocab::reference_graph()
     );
     let (_, rows) = store.select(&sparql)?;
-    rows.into_iter().map(|r| Ok((r[0].clone(), property_of(&r[1])?, r[2].clone()))).collect()
+    rows.into_iter()
+        .map(|r| Ok((r[0].clone(), property_of(&r[1])?, r[2].clone())))
+        .collect()
 }
 
 /// Reads the store and builds the projection the filter asks for.
@@ -171,7 +187,9 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
     let articles = articles(store)?;
     let allowed: HashMap<&str, &ArticleInfo> = articles
         .iter()
-        .filter(|a| filter.articles.is_empty() || filter.articles.iter().any(|w| a.matches_article(w)))
+        .filter(|a| {
+            filter.articles.is_empty() || filter.articles.iter().any(|w| a.matches_article(w))
+        })
         .filter(|a| filter.issues.is_empty() || filter.issues.iter().any(|w| a.matches_issue(w)))
         .filter(|a| filter.date_in_range(a.date.as_deref()))
         .map(|a| (a.iri.as_str(), a))
@@ -186,7 +204,11 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
     let mut nodes: Vec<Node> = catalogue
         .nodes()
         .iter()
-        .filter(|n| typed_in.get(&n.iri).is_some_and(|gs| gs.iter().any(|g| allowed.contains_key(g.as_str()))))
+        .filter(|n| {
+            typed_in
+                .get(&n.iri)
+                .is_some_and(|gs| gs.iter().any(|g| allowed.contains_key(g.as_str())))
+        })
         .filter(|n| class_ok(n.kind))
         .cloned()
         .collect();
@@ -200,13 +222,19 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
         .collect();
     let mut edges: BTreeMap<(String, Property, String), Edge> = BTreeMap::new();
     for stated in stated_relations(store, &properties)? {
-        let Some(article) = allowed.get(stated.article.as_str()) else { continue };
+        let Some(article) = allowed.get(stated.article.as_str()) else {
+            continue;
+        };
         let subject_ok = present.contains(&stated.subject) || stated.property == Property::Mentions;
         if !subject_ok || !present.contains(&stated.object) {
             continue;
         }
         let edge = edges
-            .entry((stated.subject.clone(), stated.property, stated.object.clone()))
+            .entry((
+                stated.subject.clone(),
+                stated.property,
+                stated.object.clone(),
+            ))
             .or_insert_with(|| Edge::new(stated.property));
         edge.articles.insert(article.iri.clone());
         edge.dates.extend(article.date.clone());
@@ -228,7 +256,10 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
     if !filter.no_reference {
         for (s, p, o) in reference_relations(store, &properties)? {
             if present.contains(&s) && present.contains(&o) {
-                edges.entry((s, p, o)).or_insert_with(|| Edge { reference: true, ..Edge::new(p) });
+                edges.entry((s, p, o)).or_insert_with(|| Edge {
+                    reference: true,
+                    ..Edge::new(p)
+                });
             }
         }
     }
@@ -243,7 +274,10 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
 
     if let Some(zone) = &filter.zone {
         let found = resolve::resolve_in(&catalogue, zone, resolve::ZONES)?;
-        let seeds = projection.node(&found.iri).map(|z| projection.zone_and_parts(z)).unwrap_or_default();
+        let seeds = projection
+            .node(&found.iri)
+            .map(|z| projection.zone_and_parts(z))
+            .unwrap_or_default();
         projection = projection.neighbourhood(&seeds, 1);
     }
     if let Some(focus) = &filter.focus {

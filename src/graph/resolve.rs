@@ -25,7 +25,12 @@ impl Catalogue {
     pub fn new(nodes: Vec<Node>) -> Self {
         let names = nodes
             .iter()
-            .map(|n| std::iter::once(&n.label).chain(&n.aliases).map(|s| normalize(s)).collect())
+            .map(|n| {
+                std::iter::once(&n.label)
+                    .chain(&n.aliases)
+                    .map(|s| normalize(s))
+                    .collect()
+            })
             .collect();
         Catalogue { nodes, names }
     }
@@ -46,14 +51,22 @@ pub fn resolve(store: &KgStore, name: &str, classes: &[Class]) -> Result<Node, G
 }
 
 /// Resolves a name against a catalogue; `classes` empty means any class.
-pub fn resolve_in(catalogue: &Catalogue, name: &str, classes: &[Class]) -> Result<Node, GraphError> {
+pub fn resolve_in(
+    catalogue: &Catalogue,
+    name: &str,
+    classes: &[Class],
+) -> Result<Node, GraphError> {
     let wanted = normalize(name);
     let eligible = |i: &usize| {
         let node = &catalogue.nodes[*i];
         classes.is_empty() || node.kind.class().is_some_and(|c| classes.contains(&c))
     };
     let all = 0..catalogue.nodes.len();
-    if let Some(i) = all.clone().filter(eligible).find(|&i| catalogue.nodes[i].iri == name) {
+    if let Some(i) = all
+        .clone()
+        .filter(eligible)
+        .find(|&i| catalogue.nodes[i].iri == name)
+    {
         return Ok(catalogue.nodes[i].clone());
     }
     let exact: Vec<usize> = all
@@ -74,7 +87,11 @@ pub fn resolve_in(catalogue: &Catalogue, name: &str, classes: &[Class]) -> Resul
             what: if classes.is_empty() {
                 "any class".to_owned()
             } else {
-                classes.iter().map(|c| c.label_zh()).collect::<Vec<_>>().join("/")
+                classes
+                    .iter()
+                    .map(|c| c.label_zh())
+                    .collect::<Vec<_>>()
+                    .join("/")
             },
         }),
         [one] => Ok(catalogue.nodes[*one].clone()),
@@ -101,11 +118,19 @@ mod tests {
     use crate::graph::Kind;
 
     fn catalogue() -> Catalogue {
-        let mut hrb = Node::new("x:hrb", Kind::Entity(Class::Area), "中国（黑龙江）自由贸易试验区哈尔滨片区");
+        let mut hrb = Node::new(
+            "x:hrb",
+            Kind::Entity(Class::Area),
+            "中国（黑龙江）自由贸易试验区哈尔滨片区",
+        );
         hrb.aliases = vec!["哈尔滨片区".into()];
         Catalogue::new(vec![
             hrb,
-            Node::new("x:sfh", Kind::Entity(Class::Area), "中国（黑龙江）自由贸易试验区绥芬河片区"),
+            Node::new(
+                "x:sfh",
+                Kind::Entity(Class::Area),
+                "中国（黑龙江）自由贸易试验区绥芬河片区",
+            ),
             Node::new("x:city", Kind::Entity(Class::Place), "哈尔滨"),
             Node::new("x:wg", Kind::Entity(Class::Practice), "无感续证"),
         ])
@@ -117,19 +142,29 @@ mod tests {
         assert_eq!(resolve_in(&c, "哈尔滨片区", ZONES).unwrap().iri, "x:hrb");
         assert_eq!(resolve_in(&c, "哈尔滨", &[]).unwrap().iri, "x:city");
         assert_eq!(resolve_in(&c, "“无感续证”", PRACTICES).unwrap().iri, "x:wg");
-        assert_eq!(resolve_in(&c, "中国(黑龙江)自由贸易试验区绥芬河片区", ZONES).unwrap().iri, "x:sfh");
+        assert_eq!(
+            resolve_in(&c, "中国(黑龙江)自由贸易试验区绥芬河片区", ZONES)
+                .unwrap()
+                .iri,
+            "x:sfh"
+        );
     }
 
     #[test]
     fn an_ambiguous_part_lists_the_candidates() {
         let err = resolve_in(&catalogue(), "黑龙江", ZONES).unwrap_err();
-        let GraphError::Ambiguous { candidates, .. } = &err else { panic!("{err}") };
+        let GraphError::Ambiguous { candidates, .. } = &err else {
+            panic!("{err}")
+        };
         assert_eq!(candidates.len(), 2);
         assert!(err.to_string().contains("绥芬河片区 [片区]"), "{err}");
     }
 
     #[test]
     fn the_class_restricts_the_search() {
-        assert!(matches!(resolve_in(&catalogue(), "无感续证", ZONES), Err(GraphError::NotFound { .. })));
+        assert!(matches!(
+            resolve_in(&catalogue(), "无感续证", ZONES),
+            Err(GraphError::NotFound { .. })
+        ));
     }
 }

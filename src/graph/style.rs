@@ -18,9 +18,16 @@ pub struct ClassStyle {
 }
 
 pub fn class_style(kind: Kind) -> ClassStyle {
-    let s = |fill, stroke, dot_shape, mermaid| ClassStyle { fill, stroke, dot_shape, mermaid };
+    let s = |fill, stroke, dot_shape, mermaid| ClassStyle {
+        fill,
+        stroke,
+        dot_shape,
+        mermaid,
+    };
     match kind {
-        Kind::Entity(Class::FreeTradeZone) => s("#f4a3a3", "#b22222", "doubleoctagon", ("{{", "}}")),
+        Kind::Entity(Class::FreeTradeZone) => {
+            s("#f4a3a3", "#b22222", "doubleoctagon", ("{{", "}}"))
+        }
         Kind::Entity(Class::Area) => s("#fcc98a", "#d2691e", "octagon", ("{{", "}}")),
         Kind::Entity(Class::SpecialZone) => s("#fde6a0", "#b8860b", "hexagon", ("{{", "}}")),
         Kind::Entity(Class::Firm) => s("#b9d7f2", "#1f5f9e", "box", ("[", "]")),
@@ -53,5 +60,8 @@ pub fn property_colour(property: Property) -> &'static str {
 
 /// Every kind in legend order.
 pub fn kinds() -> impl Iterator<Item = Kind> {
-    Class::ALL.into_iter().map(Kind::Entity).chain(std::iter::once(Kind::Article))
+    Class::ALL
+        .into_iter()
+        .map(Kind::Entity)
+        .chain(std::iter::once(Kind::Article))
 }

@@ -20,8 +20,18 @@ use std::io::Write;
 /// Left-to-right order of the class columns: practices beside the zones
 /// that created and copied them, organisations and platforms on the right.
 const COLUMN_ORDER: &[&str] = &[
-    "Recognition", "Practice", "Policy", "GovernmentBody", "FreeTradeZone", "Area", "SpecialZone",
-    "Platform", "Firm", "Institution", "Place", "Article",
+    "Recognition",
+    "Practice",
+    "Policy",
+    "GovernmentBody",
+    "FreeTradeZone",
+    "Area",
+    "SpecialZone",
+    "Platform",
+    "Firm",
+    "Institution",
+    "Place",
+    "Article",
 ];
 const COLUMN_WIDTH: f64 = 250.0;
 const BOX_WIDTH: f64 = 196.0;
@@ -39,7 +49,10 @@ pub struct Layout {
 }
 
 fn column_rank(kind: Kind) -> usize {
-    COLUMN_ORDER.iter().position(|c| *c == kind.local_name()).unwrap_or(COLUMN_ORDER.len())
+    COLUMN_ORDER
+        .iter()
+        .position(|c| *c == kind.local_name())
+        .unwrap_or(COLUMN_ORDER.len())
 }
 
 /// Layered layout: class columns, barycentre ordering within columns.
@@ -73,7 +86,10 @@ pub fn layout(p: &Projection) -> Layout {
                 }
             };
             let mut keyed: Vec<(f64, NodeIndex)> = nodes.iter().map(|&n| (bary(n), n)).collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| g[a.1].label.cmp(&g[b.1].label)));
+            keyed.sort_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| g[a.1].label.cmp(&g[b.1].label))
+            });
             *nodes = keyed.into_iter().map(|(_, n)| n).collect();
             for (row, n) in nodes.iter().enumerate() {
                 place.insert(*n, (c, row));
@@ -111,7 +127,12 @@ fn centre(place: (usize, usize)) -> (f64, f64) {
 pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> {
     let g = &p.graph;
     let layout = layout(p);
-    let rows = layout.columns.iter().map(|(_, n)| n.len()).max().unwrap_or(0);
+    let rows = layout
+        .columns
+        .iter()
+        .map(|(_, n)| n.len())
+        .max()
+        .unwrap_or(0);
     let width = (MARGIN * 2.0 + layout.columns.len().max(4) as f64 * COLUMN_WIDTH).max(900.0);
     let height = MARGIN * 2.0 + LEGEND_HEIGHT + 24.0 + rows as f64 * ROW_HEIGHT;
     let mut s = String::new();
@@ -119,7 +140,12 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
         s,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif\" font-size=\"12\">"
     );
-    let _ = writeln!(s, "<title>ftzkg: {} nodes, {} edges</title>", g.node_count(), g.edge_count());
+    let _ = writeln!(
+        s,
+        "<title>ftzkg: {} nodes, {} edges</title>",
+        g.node_count(),
+        g.edge_count()
+    );
     let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
     s.push_str("<defs>\n");
     for property in Property::ALL {
@@ -149,7 +175,11 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
         let half = BOX_WIDTH / 2.0;
         let d = if a.0 == b.0 {
             let x = x1 + half;
-            format!("M{x:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x:.1},{y2:.1}", x + 40.0, x + 40.0)
+            format!(
+                "M{x:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x:.1},{y2:.1}",
+                x + 40.0,
+                x + 40.0
+            )
         } else {
             let dir = if b.0 > a.0 { 1.0 } else { -1.0 };
             let (sx, tx) = (x1 + dir * half, x2 - dir * half);
@@ -157,8 +187,16 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
             format!("M{sx:.1},{y1:.1} C{mid:.1},{y1:.1} {mid:.1},{y2:.1} {tx:.1},{y2:.1}")
         };
         let edge = e.weight();
-        let dash = if edge.reference { " stroke-dasharray=\"4 3\"" } else { "" };
-        let tip = edge.evidence.first().map(|ev| ev.sentence.as_str()).unwrap_or("参考数据 reference");
+        let dash = if edge.reference {
+            " stroke-dasharray=\"4 3\""
+        } else {
+            ""
+        };
+        let tip = edge
+            .evidence
+            .first()
+            .map(|ev| ev.sentence.as_str())
+            .unwrap_or("参考数据 reference");
         let _ = writeln!(
             s,
             "<path d=\"{d}\" stroke=\"{}\" stroke-width=\"{}\" marker-end=\"url(#arrow-{})\"{dash}><title>{} —{}→ {}: {}</title></path>",
@@ -198,9 +236,14 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
 
 /// Class swatches and property colours present in the picture.
 fn legend(s: &mut String, p: &Projection) {
-    let present: Vec<Kind> = kinds().filter(|k| p.graph.node_weights().any(|n| n.kind == *k)).collect();
+    let present: Vec<Kind> = kinds()
+        .filter(|k| p.graph.node_weights().any(|n| n.kind == *k))
+        .collect();
     for (i, kind) in present.iter().enumerate() {
-        let (x, y) = (MARGIN + (i % 6) as f64 * 150.0, MARGIN + (i / 6) as f64 * 24.0);
+        let (x, y) = (
+            MARGIN + (i % 6) as f64 * 150.0,
+            MARGIN + (i / 6) as f64 * 24.0,
+        );
         let st = class_style(*kind);
         let _ = writeln!(
             s,
@@ -217,7 +260,10 @@ fn legend(s: &mut String, p: &Projection) {
     props.sort();
     props.dedup();
     for (i, prop) in props.iter().enumerate() {
-        let (x, y) = (MARGIN + (i % 6) as f64 * 150.0, MARGIN + 52.0 + (i / 6) as f64 * 20.0);
+        let (x, y) = (
+            MARGIN + (i % 6) as f64 * 150.0,
+            MARGIN + 52.0 + (i / 6) as f64 * 20.0,
+        );
         let _ = writeln!(
             s,
             "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
@@ -243,7 +289,10 @@ mod tests {
         let p = sample();
         let l = layout(&p);
         let names: Vec<&str> = l.columns.iter().map(|(k, _)| k.local_name()).collect();
-        assert_eq!(names, ["Recognition", "Practice", "FreeTradeZone", "Area", "Place"]);
+        assert_eq!(
+            names,
+            ["Recognition", "Practice", "FreeTradeZone", "Area", "Place"]
+        );
         assert_eq!(l.place.len(), p.graph.node_count());
     }
 
@@ -261,6 +310,9 @@ mod tests {
         assert!(svg.contains("&lt;甲&amp;乙&gt;"));
         assert!(!svg.contains("<甲"));
         assert_eq!(svg.matches("marker-end=\"url(").count(), 7);
-        assert!(svg.contains("中国（江苏）自由贸易试验区…"), "long labels are shortened");
+        assert!(
+            svg.contains("中国（江苏）自由贸易试验区…"),
+            "long labels are shortened"
+        );
     }
 }

@@ -17,7 +17,11 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// The properties a practice trace follows.
-pub const TRACED: [Property; 3] = [Property::OriginatedIn, Property::RecognizedAs, Property::ReplicatedIn];
+pub const TRACED: [Property; 3] = [
+    Property::OriginatedIn,
+    Property::RecognizedAs,
+    Property::ReplicatedIn,
+];
 
 /// An entity as a trace shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -71,7 +75,11 @@ impl Step {
 
     fn tree(&self) -> TreeItem {
         TreeItem {
-            head: self.node.as_ref().map(entity_head).unwrap_or_else(|| self.entity.label.clone()),
+            head: self
+                .node
+                .as_ref()
+                .map(entity_head)
+                .unwrap_or_else(|| self.entity.label.clone()),
             details: self.edge.as_ref().map(evidence_lines).unwrap_or_default(),
             children: Vec::new(),
         }
@@ -85,11 +93,21 @@ fn steps(p: &Projection, n: NodeIndex, property: Property, direction: Direction)
         .edges_directed(n, direction)
         .filter(|e| e.weight().property == property)
         .map(|e| {
-            let other = if direction == Direction::Outgoing { e.target() } else { e.source() };
+            let other = if direction == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
             Step::new(e.weight(), &p.graph[other])
         })
         .collect();
-    out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.entity.label).cmp(&(b.date.is_none(), &b.date, &b.entity.label)));
+    out.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.entity.label).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.entity.label,
+        ))
+    });
     out
 }
 
@@ -121,16 +139,29 @@ fn group(title: String, steps: &[Step]) -> TreeItem {
 }
 
 fn practice_head(e: &EntityRef) -> String {
-    let aliases = if e.aliases.is_empty() { String::new() } else { format!("  又称 {}", e.aliases.join("、")) };
+    let aliases = if e.aliases.is_empty() {
+        String::new()
+    } else {
+        format!("  又称 {}", e.aliases.join("、"))
+    };
     format!("{} [{} {}]{aliases}", e.label, e.class_zh, e.class)
 }
 
 impl PracticeTrace {
     pub fn tree(&self) -> TreeItem {
         TreeItem::new(practice_head(&self.practice)).with_children(vec![
-            group(format!("首创于 originated in ({})", self.origins.len()), &self.origins),
-            group(format!("入选 recognitions ({})", self.recognitions.len()), &self.recognitions),
-            group(format!("复制推广至 replicated in ({})", self.replications.len()), &self.replications),
+            group(
+                format!("首创于 originated in ({})", self.origins.len()),
+                &self.origins,
+            ),
+            group(
+                format!("入选 recognitions ({})", self.recognitions.len()),
+                &self.recognitions,
+            ),
+            group(
+                format!("复制推广至 replicated in ({})", self.replications.len()),
+                &self.replications,
+            ),
         ])
     }
 }
@@ -139,7 +170,10 @@ impl PracticeTrace {
 pub fn practice_graph(p: &Projection, practice: NodeIndex) -> Projection {
     let keep = p.within(&[practice], 1);
     let iri = p.graph[practice].iri.clone();
-    p.subgraph(|n, _| keep.contains(&n), |s, e, _| s.iri == iri && TRACED.contains(&e.property))
+    p.subgraph(
+        |n, _| keep.contains(&n),
+        |s, e, _| s.iri == iri && TRACED.contains(&e.property),
+    )
 }
 
 /// A practice seen from a zone: how it arrived or left, and its other ends.
@@ -183,13 +217,17 @@ pub fn trace_zone(p: &Projection, zone: NodeIndex) -> ZoneTrace {
             };
             match e.weight().property {
                 Property::ReplicatedIn => {
-                    copied_in.push(movement(steps(p, practice, Property::OriginatedIn, Direction::Outgoing), vec![]));
+                    copied_in.push(movement(
+                        steps(p, practice, Property::OriginatedIn, Direction::Outgoing),
+                        vec![],
+                    ));
                 }
                 Property::OriginatedIn => {
-                    let elsewhere: Vec<Step> = steps(p, practice, Property::ReplicatedIn, Direction::Outgoing)
-                        .into_iter()
-                        .filter(|s| !member_iris.contains(s.entity.iri.as_str()))
-                        .collect();
+                    let elsewhere: Vec<Step> =
+                        steps(p, practice, Property::ReplicatedIn, Direction::Outgoing)
+                            .into_iter()
+                            .filter(|s| !member_iris.contains(s.entity.iri.as_str()))
+                            .collect();
                     if elsewhere.is_empty() {
                         originated.push(movement(vec![], vec![]));
                     } else {
@@ -201,7 +239,9 @@ pub fn trace_zone(p: &Projection, zone: NodeIndex) -> ZoneTrace {
         }
     }
     for list in [&mut copied_in, &mut copied_out, &mut originated] {
-        list.sort_by(|a, b| (&a.here.date, &a.practice.label).cmp(&(&b.here.date, &b.practice.label)));
+        list.sort_by(|a, b| {
+            (&a.here.date, &a.practice.label).cmp(&(&b.here.date, &b.practice.label))
+        });
     }
     ZoneTrace {
         zone: (&p.graph[zone]).into(),
@@ -218,14 +258,19 @@ impl ZoneTrace {
         if !self.parts.is_empty() {
             root.details.push(format!(
                 "含 parts: {}",
-                self.parts.iter().map(|p| p.label.as_str()).collect::<Vec<_>>().join("、")
+                self.parts
+                    .iter()
+                    .map(|p| p.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
             ));
         }
         let movement_item = |m: &Movement, extra: (&str, &[Step])| {
             let mut item = TreeItem::new(format!("{} [{}]", m.practice.label, m.practice.class_zh));
             item.details = m.here.tree().details;
             if self.parts.iter().any(|p| p.iri == m.here.entity.iri) {
-                item.details.insert(0, format!("在 at {}", m.here.entity.label));
+                item.details
+                    .insert(0, format!("在 at {}", m.here.entity.label));
             }
             if !extra.1.is_empty() {
                 item.children.push(group(extra.0.to_owned(), extra.1));
@@ -233,14 +278,28 @@ impl ZoneTrace {
             item
         };
         let section = |title: &str, items: Vec<TreeItem>| {
-            let items = if items.is_empty() { vec![TreeItem::new("(none recorded 未见记载)")] } else { items };
-            TreeItem::new(format!("{title} ({})", if items[0].head.starts_with("(none") { 0 } else { items.len() }))
-                .with_children(items)
+            let items = if items.is_empty() {
+                vec![TreeItem::new("(none recorded 未见记载)")]
+            } else {
+                items
+            };
+            TreeItem::new(format!(
+                "{title} ({})",
+                if items[0].head.starts_with("(none") {
+                    0
+                } else {
+                    items.len()
+                }
+            ))
+            .with_children(items)
         };
         root.children = vec![
             section(
                 "复制引进 copied in from elsewhere",
-                self.copied_in.iter().map(|m| movement_item(m, ("首创于 originated in", &m.origins))).collect(),
+                self.copied_in
+                    .iter()
+                    .map(|m| movement_item(m, ("首创于 originated in", &m.origins)))
+                    .collect(),
             ),
             section(
                 "被复制推广 copied by others",
@@ -251,7 +310,10 @@ impl ZoneTrace {
             ),
             section(
                 "首创 originated here, no copy recorded",
-                self.originated.iter().map(|m| movement_item(m, ("", &[]))).collect(),
+                self.originated
+                    .iter()
+                    .map(|m| movement_item(m, ("", &[])))
+                    .collect(),
             ),
         ];
         root
@@ -265,9 +327,19 @@ pub fn zone_graph(p: &Projection, trace: &ZoneTrace) -> Projection {
     keep.insert(trace.zone.iri.clone());
     keep.extend(trace.parts.iter().map(|e| e.iri.clone()));
     let mut practices: HashSet<String> = HashSet::new();
-    for m in trace.copied_in.iter().chain(&trace.copied_out).chain(&trace.originated) {
+    for m in trace
+        .copied_in
+        .iter()
+        .chain(&trace.copied_out)
+        .chain(&trace.originated)
+    {
         practices.insert(m.practice.iri.clone());
-        keep.extend(m.origins.iter().chain(&m.replications).map(|s| s.entity.iri.clone()));
+        keep.extend(
+            m.origins
+                .iter()
+                .chain(&m.replications)
+                .map(|s| s.entity.iri.clone()),
+        );
     }
     keep.extend(practices.iter().cloned());
     let zone_set: HashSet<String> = std::iter::once(trace.zone.iri.clone())
@@ -293,11 +365,23 @@ mod tests {
         let p = sample();
         let t = trace_practice(&p, p.node("x:wg").unwrap());
         assert_eq!(t.origins.len(), 1);
-        assert_eq!(t.origins[0].entity.label, "中国（江苏）自由贸易试验区南京片区");
-        assert_eq!(t.origins[0].evidence[0].sentence, "南京片区首创“无感续证”。");
-        assert_eq!(t.recognitions[0].entity.label, "全国第五批自贸试验区最佳实践案例");
-        let copies: Vec<(&str, Option<&str>)> =
-            t.replications.iter().map(|s| (s.entity.label.as_str(), s.date.as_deref())).collect();
+        assert_eq!(
+            t.origins[0].entity.label,
+            "中国（江苏）自由贸易试验区南京片区"
+        );
+        assert_eq!(
+            t.origins[0].evidence[0].sentence,
+            "南京片区首创“无感续证”。"
+        );
+        assert_eq!(
+            t.recognitions[0].entity.label,
+            "全国第五批自贸试验区最佳实践案例"
+        );
+        let copies: Vec<(&str, Option<&str>)> = t
+            .replications
+            .iter()
+            .map(|s| (s.entity.label.as_str(), s.date.as_deref()))
+            .collect();
         assert_eq!(
             copies,
             [
@@ -309,7 +393,10 @@ mod tests {
         super::super::tree::write_tree(&t.tree(), &mut text).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert!(text.contains("复制推广至 replicated in (2)"), "{text}");
-        assert!(text.contains("证据: 苏州片区复制推广“无感续证”。"), "{text}");
+        assert!(
+            text.contains("证据: 苏州片区复制推广“无感续证”。"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -326,14 +413,24 @@ mod tests {
         let hrb = trace_zone(&p, p.node("x:hrb").unwrap());
         assert_eq!(hrb.copied_in.len(), 1);
         assert_eq!(hrb.copied_in[0].practice.label, "无感续证");
-        assert_eq!(hrb.copied_in[0].origins[0].entity.label, "中国（江苏）自由贸易试验区南京片区");
+        assert_eq!(
+            hrb.copied_in[0].origins[0].entity.label,
+            "中国（江苏）自由贸易试验区南京片区"
+        );
         assert_eq!(hrb.originated.len(), 1);
         assert_eq!(hrb.originated[0].practice.label, "证照联办");
         let js = trace_zone(&p, p.node("x:js").unwrap());
         assert_eq!(js.parts.len(), 2);
-        assert_eq!(js.copied_out.len(), 1, "苏州 copying from 南京 is inside the zone");
+        assert_eq!(
+            js.copied_out.len(),
+            1,
+            "苏州 copying from 南京 is inside the zone"
+        );
         assert_eq!(js.copied_out[0].replications.len(), 1);
-        assert_eq!(js.copied_out[0].replications[0].entity.label, "中国（黑龙江）自由贸易试验区哈尔滨片区");
+        assert_eq!(
+            js.copied_out[0].replications[0].entity.label,
+            "中国（黑龙江）自由贸易试验区哈尔滨片区"
+        );
         assert_eq!(js.copied_in.len(), 1, "苏州片区 copied 无感续证");
         let g = zone_graph(&p, &js);
         assert!(g.node("x:hrb").is_some() && g.node("x:best").is_none());

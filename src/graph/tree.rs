@@ -45,7 +45,11 @@ pub fn evidence_lines(edge: &Edge) -> Vec<String> {
 
 fn evidence_pair(ev: &Evidence) -> [String; 2] {
     [
-        format!("{} 《{}》", ev.date.as_deref().unwrap_or("????-??-??"), ev.article_title),
+        format!(
+            "{} 《{}》",
+            ev.date.as_deref().unwrap_or("????-??-??"),
+            ev.article_title
+        ),
         format!("证据: {}", ev.sentence),
     ]
 }
@@ -62,10 +66,18 @@ pub fn write_tree(root: &TreeItem, out: &mut dyn Write) -> std::io::Result<()> {
 fn write_children(children: &[TreeItem], prefix: &str, out: &mut dyn Write) -> std::io::Result<()> {
     for (i, child) in children.iter().enumerate() {
         let last = i + 1 == children.len();
-        let (branch, more) = if last { ("└── ", "    ") } else { ("├── ", "│   ") };
+        let (branch, more) = if last {
+            ("└── ", "    ")
+        } else {
+            ("├── ", "│   ")
+        };
         writeln!(out, "{prefix}{branch}{}", child.head)?;
         let inner = format!("{prefix}{more}");
-        let bar = if child.children.is_empty() { "  " } else { "│ " };
+        let bar = if child.children.is_empty() {
+            "  "
+        } else {
+            "│ "
+        };
         for d in &child.details {
             writeln!(out, "{inner}{bar}{d}")?;
         }
