@@ -10,9 +10,10 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// Issue 7 (March 2024): 南京片区 creates 无感续证 and 苏州片区 copies it.
-const ISSUE_7: &str = "自贸动态\n\n第 7 期\n\n主办：省自贸办\n\n2024 年 3 月 15 日\n\n一、制度创新\n\n（一）南京片区首创“无感续证”\n\n南京片区首创“无感续证”。苏州片区复制推广“无感续证”。\n";
+const ISSUE_7: &str = "自贸动态\n\n第 7 期\n\n主办：省自贸办\n\n2024 年 3 月 15 日\n\n一、制度创新\n\n（一）制度创新动态\n\n南京片区首创“无感续证”。苏州片区复制推广“无感续证”。\n";
 /// Issue 8 (September 2024): 无感续证 is selected as a best practice.
-const ISSUE_8: &str = "自贸动态\n\n第 8 期\n\n主办：省自贸办\n\n2024 年 9 月 15 日\n\n一、制度创新\n\n（一）“无感续证”入选最佳实践案例\n\n“无感续证”成功入选全国第五批自贸试验区最佳实践案例。\n";
+/// (Headings are neutral: the extractor reads headings too.)
+const ISSUE_8: &str = "自贸动态\n\n第 8 期\n\n主办：省自贸办\n\n2024 年 9 月 15 日\n\n一、制度创新\n\n（一）制度创新成果\n\n“无感续证”成功入选全国第五批自贸试验区最佳实践案例。\n";
 
 const NANJING: &str = "中国（江苏）自由贸易试验区南京片区";
 const SUZHOU: &str = "中国（江苏）自由贸易试验区苏州片区";

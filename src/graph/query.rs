@@ -212,7 +212,17 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
         .filter(|n| class_ok(n.kind))
         .cloned()
         .collect();
-    let present: HashSet<String> = nodes.iter().map(|n| n.iri.clone()).collect();
+    let mut present: HashSet<String> = nodes.iter().map(|n| n.iri.clone()).collect();
+    let reference = if filter.no_reference { Vec::new() } else { reference_relations(store, &Property::ALL)? };
+    // The zones that the areas and special zones shown are part of.
+    for (s, p, o) in &reference {
+        if *p == Property::PartOf && present.contains(s) && !present.contains(o) {
+            if let Some(parent) = catalogue.nodes().iter().find(|n| n.iri == *o && class_ok(n.kind)) {
+                present.insert(parent.iri.clone());
+                nodes.push(parent.clone());
+            }
+        }
+    }
 
     // Edges: relations stated in allowed articles, with their evidence.
     let properties: Vec<Property> = Property::ALL
@@ -253,14 +263,12 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
             nodes.push(Node::new(&article.iri, Kind::Article, &article.title));
         }
     }
-    if !filter.no_reference {
-        for (s, p, o) in reference_relations(store, &properties)? {
-            if present.contains(&s) && present.contains(&o) {
-                edges.entry((s, p, o)).or_insert_with(|| Edge {
-                    reference: true,
-                    ..Edge::new(p)
-                });
-            }
+    for (s, p, o) in reference {
+        if properties.contains(&p) && present.contains(&s) && present.contains(&o) {
+            edges.entry((s, p, o)).or_insert_with(|| Edge {
+                reference: true,
+                ..Edge::new(p)
+            });
         }
     }
     let edges = edges
