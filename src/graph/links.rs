@@ -113,10 +113,10 @@ pub fn zone_links(p: &Projection, zone: NodeIndex) -> ZoneLinks {
         })
         .collect();
     let mut push = |key: &str, l: Link| {
-        if let Some(group) = groups.iter_mut().find(|g| g.key == key) {
-            if !group.links.contains(&l) {
-                group.links.push(l);
-            }
+        if let Some(group) = groups.iter_mut().find(|g| g.key == key)
+            && !group.links.contains(&l)
+        {
+            group.links.push(l);
         }
     };
     let mut held: Vec<NodeIndex> = Vec::new();

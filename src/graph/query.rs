@@ -213,14 +213,23 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
         .cloned()
         .collect();
     let mut present: HashSet<String> = nodes.iter().map(|n| n.iri.clone()).collect();
-    let reference = if filter.no_reference { Vec::new() } else { reference_relations(store, &Property::ALL)? };
+    let reference = if filter.no_reference {
+        Vec::new()
+    } else {
+        reference_relations(store, &Property::ALL)?
+    };
     // The zones that the areas and special zones shown are part of.
     for (s, p, o) in &reference {
-        if *p == Property::PartOf && present.contains(s) && !present.contains(o) {
-            if let Some(parent) = catalogue.nodes().iter().find(|n| n.iri == *o && class_ok(n.kind)) {
-                present.insert(parent.iri.clone());
-                nodes.push(parent.clone());
-            }
+        if *p == Property::PartOf
+            && present.contains(s)
+            && !present.contains(o)
+            && let Some(parent) = catalogue
+                .nodes()
+                .iter()
+                .find(|n| n.iri == *o && class_ok(n.kind))
+        {
+            present.insert(parent.iri.clone());
+            nodes.push(parent.clone());
         }
     }
 
