@@ -1,8 +1,12 @@
 //! Every command and flag of `ftzkg`, defined once. `main.rs` parses these
 //! and hands them to `commands`.
 
+use crate::graph::Filter;
+use crate::graph::export::GraphFormat;
+use crate::graph::view::ViewFormat;
+use crate::model::{Class, Property};
 use crate::results::ResultFormat;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -82,6 +86,129 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draw the knowledge graph: entities as nodes, relations (with their
+    /// evidence count, articles and dates) as edges.
+    Graph {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, short, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        /// Output file instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Trace a practice: where it started, its recognitions, every zone
+    /// that copied it; or, with --zone, what a zone copied and who copied it.
+    Trace {
+        /// A practice (label, alias, or an unambiguous part of one).
+        #[arg(required_unless_present = "zone", conflicts_with = "zone")]
+        name: Option<String>,
+        /// A zone or area instead of a practice.
+        #[arg(long, value_name = "NAME")]
+        zone: Option<String>,
+        #[arg(long, short, value_enum, default_value_t = ViewFormat::Text)]
+        format: ViewFormat,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// A zone's policies, practices, platforms, firms and institutions and
+    /// recognitions, each with its evidence; --all: the whole zone network.
+    Links {
+        /// A zone or area (label, alias, or an unambiguous part of one).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        zone: Option<String>,
+        /// Every zone's links as one graph (json = Cytoscape.js elements).
+        #[arg(long)]
+        all: bool,
+        #[arg(long, short, value_enum, default_value_t = ViewFormat::Text)]
+        format: ViewFormat,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Most connected zones and practices, most copied practices, connected
+    /// components.
+    Analyze {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Rows per ranking.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The shortest path between two entities, with the evidence of each step.
+    Path {
+        /// The first entity (name).
+        #[arg(value_name = "A")]
+        start: String,
+        /// The second entity (name).
+        #[arg(value_name = "B")]
+        end: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Which part of the graph to project (shared by graph, analyze, path).
+#[derive(Clone, Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only these classes (Area, Practice, 片区 …; repeat or separate with commas).
+    #[arg(long, value_delimiter = ',', value_name = "CLASS")]
+    pub class: Vec<Class>,
+    /// Only these properties (replicatedIn, issued …).
+    #[arg(long, value_delimiter = ',', value_name = "PROPERTY")]
+    pub property: Vec<Property>,
+    /// Only this zone, its parts and their direct links.
+    #[arg(long, value_name = "NAME")]
+    pub zone: Option<String>,
+    /// Only relations stated in this article (IRI, id, or part of its title).
+    #[arg(long, value_name = "ARTICLE")]
+    pub article: Vec<String>,
+    /// Only relations stated in this issue (IRI, id, or issue number).
+    #[arg(long, value_name = "ISSUE")]
+    pub issue: Vec<String>,
+    /// Only articles printed on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles printed on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only the neighbourhood of this entity …
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// … to this depth.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    pub depth: usize,
+    /// Add article nodes and their ftz:mentions edges.
+    #[arg(long)]
+    pub mentions: bool,
+    /// Leave out facts only the reference graph states.
+    #[arg(long)]
+    pub no_reference: bool,
+    /// Leave out entities without relations.
+    #[arg(long)]
+    pub connected_only: bool,
+}
+
+impl FilterArgs {
+    pub fn to_filter(&self) -> Filter {
+        Filter {
+            classes: self.class.clone(),
+            properties: self.property.clone(),
+            zone: self.zone.clone(),
+            articles: self.article.clone(),
+            issues: self.issue.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            focus: self.focus.clone(),
+            depth: Some(self.depth),
+            mentions: self.mentions,
+            no_reference: self.no_reference,
+            connected_only: self.connected_only,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ use crate::cli::{Cli, Command, ExportFormat, ExtractFormat};
 use crate::corpus;
 use crate::eval;
 use crate::extract::Extractor;
+use crate::graph::{Filter, view};
 use crate::ingest::{self, Summary};
 use crate::model::{Document, Extraction};
 use crate::queries;
@@ -64,6 +65,49 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             show,
             json,
         } => eval_command(&gold, &files, show, json, &mut out),
+        Command::Graph { filter, format, output } => to_output(output.as_deref(), &mut out, |w| {
+            Ok(view::graph(&open(&store_dir)?, &filter.to_filter(), format, w)?)
+        }),
+        Command::Trace { name, zone, format, output } => to_output(output.as_deref(), &mut out, |w| {
+            let store = open(&store_dir)?;
+            match (&name, &zone) {
+                (_, Some(zone)) => Ok(view::trace_zone(&store, zone, format, w)?),
+                (Some(name), None) => Ok(view::trace_practice(&store, name, format, w)?),
+                (None, None) => Err("trace needs a NAME or --zone NAME".into()),
+            }
+        }),
+        Command::Links { zone, all, format, output } => to_output(output.as_deref(), &mut out, |w| {
+            let store = open(&store_dir)?;
+            match zone.as_deref().filter(|_| !all) {
+                Some(zone) => Ok(view::zone_links(&store, zone, format, w)?),
+                None => Ok(view::all_links(&store, &Filter::default(), format, w)?),
+            }
+        }),
+        Command::Analyze { filter, top, json } => {
+            Ok(view::analyze(&open(&store_dir)?, &filter.to_filter(), top, json, &mut out)?)
+        }
+        Command::Path { start, end, filter, json } => {
+            Ok(view::path(&open(&store_dir)?, &filter.to_filter(), &start, &end, json, &mut out)?)
+        }
+    }
+}
+
+/// Runs `write` on a file (when `-o FILE` is given) or on stdout.
+fn to_output(
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
+            let mut writer = std::io::BufWriter::new(file);
+            write(&mut writer)?;
+            writer.flush()?;
+            Ok(())
+        }
+        None => write(out),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod corpus;
 pub mod eval;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod queries;
