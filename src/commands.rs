@@ -52,6 +52,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Stats { json } => stats_command(&open(&store_dir)?, json, &mut out),
         Command::Extract { file, format } => extract_command(&file, format, &mut out),
         Command::Demo => demo_command(&store_dir, &mut out),
+        Command::Serve {
+            bind,
+            timeout,
+            writable,
+        } => serve_command(&store_dir, bind, timeout, writable),
         Command::Eval {
             gold,
             files,
@@ -321,6 +326,17 @@ fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
         write_results(store.query(query.sparql)?, ResultFormat::Table, out)?;
     }
     writeln!(out, "\n更多查询 more: ftzkg queries · ftzkg query <name> · ftzkg stats")?;
+    Ok(())
+}
+
+fn serve_command(dir: &Path, bind: std::net::SocketAddr, timeout: u64, writable: bool) -> Result<(), Failure> {
+    let config = crate::server::ServeConfig {
+        store: dir.to_owned(),
+        bind,
+        timeout: std::time::Duration::from_secs(timeout.max(1)),
+        writable,
+    };
+    crate::server::serve(&config)?;
     Ok(())
 }
 
