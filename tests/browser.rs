@@ -229,6 +229,16 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     let trace = browser.wait_for("css selector", "ol.trace");
     assert!(browser.text(&trace).contains("最佳实践案例"), "{}", browser.text(&trace));
     browser.screenshot(&shots, "trace");
+    // The language switch keeps the page.
+    let switch = browser.wait_for("css selector", "#lang-switch");
+    browser.click(&switch);
+    browser.wait_until("English", "return document.documentElement.lang === 'en'");
+    let steps = browser.wait_for("css selector", "ol.trace");
+    assert!(browser.text(&steps).contains("Originated in"));
+    browser.screenshot(&shots, "trace-en");
+    let back = browser.wait_for("css selector", "#lang-switch");
+    browser.click(&back);
+    browser.wait_until("Chinese", "return document.documentElement.lang === 'zh'");
 
     // A canned query in the SPARQL page returns rows.
     browser.open(&server.url("/editor"));
@@ -244,7 +254,7 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     browser.wait_for("css selector", "#result-table td");
     browser.screenshot(&shots, "sparql");
 
-    // The English switch.
+    // English by parameter.
     browser.open(&server.url("/?lang=en"));
     let brand = browser.wait_for("css selector", "header .brand");
     assert_eq!(browser.text(&brand), "Free Trade Zone Knowledge Graph");

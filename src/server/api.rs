@@ -62,12 +62,12 @@ pub async fn download(State(state): State<AppState>, Query(params): Params) -> R
     }
     match run_query(&state, request, None).await {
         Ok(answer) => {
-            let mut bytes = answer.bytes;
-            let media_type = if format == "csv" {
-                bytes.splice(0..0, "\u{feff}".bytes());
-                "text/csv; charset=utf-8"
+            let (bytes, media_type) = if format == "csv" {
+                let mut with_bom = "\u{feff}".as_bytes().to_vec();
+                with_bom.extend(answer.bytes);
+                (with_bom, "text/csv; charset=utf-8")
             } else {
-                answer.media_type
+                (answer.bytes, answer.media_type)
             };
             let extension = if format == "jsonld" { "jsonld" } else { format.as_str() };
             let disposition = format!("attachment; filename=\"ftzkg-results.{}\"", extension.replace('"', ""));

@@ -101,7 +101,7 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
          <title>{title} · ftzkg</title><link rel=\"stylesheet\" href=\"/assets/style.css\"></head>\
          <body data-lang=\"{code}\"><header><a class=\"brand\" href=\"/\">{brand}</a><nav>\
          <a href=\"/\">{home}</a><a href=\"/graph\">{network}</a><a href=\"/editor\">SPARQL</a>\
-         <a id=\"lang-switch\" href=\"?lang={other}\">{switch}</a></nav></header><main>{body}</main>\
+         <a id=\"lang-switch\" href=\"/lang/{other}\">{switch}</a></nav></header><main>{body}</main>\
          <footer>ftzkg · <a href=\"/sparql\">SPARQL endpoint</a></footer>",
         code = lang.code(),
         title = esc(title),

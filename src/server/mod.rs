@@ -98,5 +98,6 @@ pub fn router(state: AppState) -> Router {
         .route("/api/network", get(api::network))
         .route("/api/download", get(api::download))
         .route("/assets/{name}", get(ui::asset))
+        .route("/lang/{code}", get(ui::switch_language))
         .with_state(state)
 }

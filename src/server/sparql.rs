@@ -306,7 +306,7 @@ pub fn negotiate(accept: Option<&str>, format: Option<&str>, graph: bool) -> Opt
             return Some(first);
         }
         if let Some((m, _, f)) = table.iter().find(|(m, _, _)| *m == media) {
-            return Some((*f, m));
+            return Some((*f, *m));
         }
     }
     None

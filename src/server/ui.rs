@@ -74,6 +74,37 @@ where
     response
 }
 
+/// `/lang/en`, `/lang/zh`: remembers the choice and goes back to the page
+/// the link was on (same site only).
+pub async fn switch_language(Path(code): Path<String>, headers: HeaderMap) -> Response {
+    let code = if code == "en" { "en" } else { "zh" };
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(same_site_path)
+        .unwrap_or_else(|| "/".to_owned());
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    for (name, value) in [(header::LOCATION, back), (header::SET_COOKIE, format!("lang={code}; Path=/; SameSite=Lax"))] {
+        if let Ok(value) = value.parse() {
+            headers.insert(name, value);
+        }
+    }
+    if !headers.contains_key(header::LOCATION) {
+        headers.insert(header::LOCATION, header::HeaderValue::from_static("/"));
+    }
+    response
+}
+
+/// The path and query of a URL, without its `lang=` parameters.
+fn same_site_path(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let path = &rest[rest.find('/')?..];
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let kept: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
+    Some(if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) })
+}
+
 fn not_found(lang: Lang, what: &str) -> (StatusCode, String) {
     let body = format!("<p class=\"error\">{} {}</p>", lang.t("未找到", "Not found:"), esc(what));
     (StatusCode::NOT_FOUND, html::page(lang, "404", &body, &[]))
@@ -358,8 +389,8 @@ pub async fn trace(State(state): State<AppState>, Query(params): Params, headers
             html::entity_link(&practice.iri, &practice.label, &practice.class)
         );
         body.push_str("<ol class=\"trace\">");
-        for (property, zh, en) in TRACE_STEPS {
-            let links = kg::links(store, &practice.iri, Direction::Outgoing, &[*property])?;
+        for &(property, zh, en) in TRACE_STEPS {
+            let links = kg::links(store, &practice.iri, Direction::Outgoing, &[property])?;
             let _ = write!(body, "<li class=\"step\"><h2>{}</h2><ul>", lang.t(zh, en));
             if links.is_empty() {
                 let _ = write!(body, "<li class=\"none\">{}</li>", lang.t("文中未提及", "not stated in the articles"));
