@@ -89,7 +89,6 @@ pub enum Direction {
 #[derive(Clone, Debug)]
 pub struct Link {
     pub property: Property,
-    pub direction: Direction,
     pub other: EntityRef,
     pub evidence: Vec<Evidence>,
 }
@@ -149,7 +148,6 @@ pub fn links(
         let Some(property) = property_of(&row[0]) else { continue };
         let link = grouped.entry((row[0].clone(), row[1].clone())).or_insert_with(|| Link {
             property,
-            direction,
             other: EntityRef {
                 iri: row[1].clone(),
                 label: row[2].clone(),
