@@ -11,10 +11,16 @@ use common::{Server, Workspace, agent};
 use std::time::{Duration, Instant};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let clients: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(50);
     let per_client: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20);
-    let name = args.get(2).cloned().unwrap_or_else(|| "areas-of-zone".into());
+    let name = args
+        .get(2)
+        .cloned()
+        .unwrap_or_else(|| "areas-of-zone".into());
     let sparql = ftzkg::queries::find(&name).expect("a canned query").sparql;
 
     let ws = Workspace::new();
@@ -64,7 +70,20 @@ fn main() {
         latencies[i].as_secs_f64() * 1000.0
     };
     println!("query: {name}");
-    println!("clients: {clients}, requests: {} ok, {failures} failed, wall time {:.2} s", latencies.len(), wall.as_secs_f64());
-    println!("throughput: {:.1} requests/s", latencies.len() as f64 / wall.as_secs_f64());
-    println!("latency ms: p50 {:.1}  p90 {:.1}  p99 {:.1}  max {:.1}", pct(0.50), pct(0.90), pct(0.99), pct(1.0));
+    println!(
+        "clients: {clients}, requests: {} ok, {failures} failed, wall time {:.2} s",
+        latencies.len(),
+        wall.as_secs_f64()
+    );
+    println!(
+        "throughput: {:.1} requests/s",
+        latencies.len() as f64 / wall.as_secs_f64()
+    );
+    println!(
+        "latency ms: p50 {:.1}  p90 {:.1}  p99 {:.1}  max {:.1}",
+        pct(0.50),
+        pct(0.90),
+        pct(0.99),
+        pct(1.0)
+    );
 }

@@ -35,7 +35,11 @@ struct Browser {
 
 impl Browser {
     fn start(chromium: &Path, chromedriver: &Path) -> Browser {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let driver = Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -45,7 +49,10 @@ impl Browser {
         let base = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         while agent().get(&format!("{base}/status")).call().is_err() {
-            assert!(started.elapsed() < Duration::from_secs(30), "chromedriver did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "chromedriver did not start"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = tempfile::tempdir().unwrap();
@@ -74,7 +81,10 @@ impl Browser {
             json!({"capabilities": {"alwaysMatch": {"browserName": "chrome",
                 "goog:chromeOptions": {"binary": chromium.display().to_string(), "args": args}}}}),
         );
-        browser.session = created["sessionId"].as_str().expect("a session id").to_owned();
+        browser.session = created["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_owned();
         browser
     }
 
@@ -87,7 +97,10 @@ impl Browser {
         let mut response = match method {
             "GET" => agent().get(&url).call(),
             "DELETE" => agent().delete(&url).call(),
-            _ => agent().post(&url).header("Content-Type", "application/json").send(body.to_string()),
+            _ => agent()
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send(body.to_string()),
         }
         .expect("WebDriver call");
         let text = response.body_mut().read_to_string().unwrap();
@@ -100,7 +113,11 @@ impl Browser {
     }
 
     fn find(&self, using: &str, value: &str) -> Option<String> {
-        let found = self.call("POST", "/element", json!({ "using": using, "value": value }));
+        let found = self.call(
+            "POST",
+            "/element",
+            json!({ "using": using, "value": value }),
+        );
         found[ELEMENT].as_str().map(str::to_owned)
     }
 
@@ -111,13 +128,20 @@ impl Browser {
             if let Some(id) = self.find(using, value) {
                 return id;
             }
-            assert!(started.elapsed() < Duration::from_secs(20), "no element {value}");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no element {value}"
+            );
             std::thread::sleep(Duration::from_millis(200));
         }
     }
 
     fn script(&self, code: &str) -> Value {
-        self.call("POST", "/execute/sync", json!({ "script": code, "args": [] }))
+        self.call(
+            "POST",
+            "/execute/sync",
+            json!({ "script": code, "args": [] }),
+        )
     }
 
     /// Waits until a script returns a truthy value.
@@ -128,7 +152,10 @@ impl Browser {
             if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
                 return v;
             }
-            assert!(started.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}"
+            );
             std::thread::sleep(Duration::from_millis(200));
         }
     }
@@ -138,7 +165,10 @@ impl Browser {
     }
 
     fn text(&self, element: &str) -> String {
-        self.call("GET", &format!("/element/{element}/text"), json!({})).as_str().unwrap_or("").to_owned()
+        self.call("GET", &format!("/element/{element}/text"), json!({}))
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
     }
 
     fn screenshot(&self, dir: &Path, name: &str) {
@@ -166,11 +196,15 @@ impl Drop for Browser {
 #[test]
 fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     let Some(chromium) = find_program(&["chromium", "chromium-browser", "google-chrome"]) else {
-        eprintln!("SKIPPED browser test: chromium is not installed (apt-get install -y chromium chromium-driver)");
+        eprintln!(
+            "SKIPPED browser test: chromium is not installed (apt-get install -y chromium chromium-driver)"
+        );
         return;
     };
     let Some(chromedriver) = find_program(&["chromedriver"]) else {
-        eprintln!("SKIPPED browser test: chromedriver is not installed (apt-get install -y chromium-driver)");
+        eprintln!(
+            "SKIPPED browser test: chromedriver is not installed (apt-get install -y chromium-driver)"
+        );
         return;
     };
     let ws = Workspace::new();
@@ -187,8 +221,15 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     // Home: type 哈尔滨 and see suggestions.
     browser.open(&server.url("/"));
     let q = browser.wait_for("css selector", "#q");
-    browser.call("POST", &format!("/element/{q}/value"), json!({ "text": "哈尔滨" }));
-    browser.wait_until("suggestions", "return document.querySelectorAll('#suggestions li').length");
+    browser.call(
+        "POST",
+        &format!("/element/{q}/value"),
+        json!({ "text": "哈尔滨" }),
+    );
+    browser.wait_until(
+        "suggestions",
+        "return document.querySelectorAll('#suggestions li').length",
+    );
     browser.screenshot(&shots, "home-search");
 
     // Search results, then the area page with at least one evidence sentence.
@@ -199,14 +240,23 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     let heading = browser.wait_for("css selector", "#entity-label");
     assert_eq!(browser.text(&heading), AREA);
     let sentences = browser.script("return document.querySelectorAll('q.sentence').length");
-    assert!(sentences.as_u64().unwrap_or(0) >= 1, "no evidence sentence on the area page");
+    assert!(
+        sentences.as_u64().unwrap_or(0) >= 1,
+        "no evidence sentence on the area page"
+    );
     browser.screenshot(&shots, "entity");
 
     // Graph view of the area: nodes drawn; clicking another node expands it.
     let graph_link = browser.wait_for("css selector", "#graph-link");
     browser.click(&graph_link);
-    browser.wait_until("graph nodes", "return document.querySelectorAll('#graph g.node').length > 1");
-    let before = browser.script("return document.querySelectorAll('#graph g.node').length").as_u64().unwrap();
+    browser.wait_until(
+        "graph nodes",
+        "return document.querySelectorAll('#graph g.node').length > 1",
+    );
+    let before = browser
+        .script("return document.querySelectorAll('#graph g.node').length")
+        .as_u64()
+        .unwrap();
     browser.script(
         "const g = Array.from(document.querySelectorAll('#graph g.node')).find(n => n.textContent.indexOf('片区') < 0) \
          || document.querySelectorAll('#graph g.node')[1]; g.dispatchEvent(new MouseEvent('click', {bubbles: true}));",
@@ -220,14 +270,21 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
 
     // The zone-to-policy network.
     browser.open(&server.url("/graph"));
-    browser.wait_until("network nodes", "return document.querySelectorAll('#graph g.node').length > 2");
+    browser.wait_until(
+        "network nodes",
+        "return document.querySelectorAll('#graph g.node').length > 2",
+    );
     std::thread::sleep(Duration::from_secs(4));
     browser.screenshot(&shots, "graph-network");
 
     // The trace of 无感续证.
     browser.open(&server.url("/trace?name=%E6%97%A0%E6%84%9F%E7%BB%AD%E8%AF%81"));
     let trace = browser.wait_for("css selector", "ol.trace");
-    assert!(browser.text(&trace).contains("最佳实践案例"), "{}", browser.text(&trace));
+    assert!(
+        browser.text(&trace).contains("最佳实践案例"),
+        "{}",
+        browser.text(&trace)
+    );
     browser.screenshot(&shots, "trace");
     // The language switch keeps the page.
     let switch = browser.wait_for("css selector", "#lang-switch");
@@ -249,7 +306,10 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     );
     let run = browser.wait_for("css selector", "#run");
     browser.click(&run);
-    let rows = browser.wait_until("result rows", "return Number(document.getElementById('status').dataset.rows || 0)");
+    let rows = browser.wait_until(
+        "result rows",
+        "return Number(document.getElementById('status').dataset.rows || 0)",
+    );
     assert!(rows.as_u64().unwrap() > 0);
     browser.wait_for("css selector", "#result-table td");
     browser.screenshot(&shots, "sparql");

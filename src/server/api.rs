@@ -51,7 +51,10 @@ pub async fn network(State(state): State<AppState>) -> Response {
 
 /// `/api/download?query=&format=csv|tsv|json|xml`: the results as a file.
 pub async fn download(State(state): State<AppState>, Query(params): Params) -> Response {
-    let format = params.get("format").cloned().unwrap_or_else(|| "csv".into());
+    let format = params
+        .get("format")
+        .cloned()
+        .unwrap_or_else(|| "csv".into());
     let request = ProtocolRequest {
         query: params.get("query").cloned(),
         format: Some(format.clone()),
@@ -69,10 +72,20 @@ pub async fn download(State(state): State<AppState>, Query(params): Params) -> R
             } else {
                 (answer.bytes, answer.media_type)
             };
-            let extension = if format == "jsonld" { "jsonld" } else { format.as_str() };
-            let disposition = format!("attachment; filename=\"ftzkg-results.{}\"", extension.replace('"', ""));
+            let extension = if format == "jsonld" {
+                "jsonld"
+            } else {
+                format.as_str()
+            };
+            let disposition = format!(
+                "attachment; filename=\"ftzkg-results.{}\"",
+                extension.replace('"', "")
+            );
             (
-                [(header::CONTENT_TYPE, media_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+                [
+                    (header::CONTENT_TYPE, media_type.to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
                 bytes,
             )
                 .into_response()

@@ -90,7 +90,11 @@ pub fn entity_link(iri: &str, label: &str, class: &str) -> String {
 
 pub fn article_link(iri: &str, title: &str) -> String {
     let title = if title.is_empty() { iri } else { title };
-    format!("<a class=\"article\" href=\"/article?iri={}\">{}</a>", url(iri), esc(title))
+    format!(
+        "<a class=\"article\" href=\"/article?iri={}\">{}</a>",
+        url(iri),
+        esc(title)
+    )
 }
 
 /// A whole page: head with the embedded stylesheet, navigation, body.
@@ -121,12 +125,17 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
 /// Highlights the names of `entities` (label or alias, longest first) in
 /// `text` as links; everything else is escaped.
 pub fn highlight(text: &str, names: &[(String, String, String)]) -> String {
-    let mut names: Vec<&(String, String, String)> = names.iter().filter(|n| !n.0.is_empty()).collect();
+    let mut names: Vec<&(String, String, String)> =
+        names.iter().filter(|n| !n.0.is_empty()).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
     let mut out = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if let Some((name, iri, class)) = names.iter().map(|n| (&n.0, &n.1, &n.2)).find(|n| rest.starts_with(n.0.as_str())) {
+        if let Some((name, iri, class)) = names
+            .iter()
+            .map(|n| (&n.0, &n.1, &n.2))
+            .find(|n| rest.starts_with(n.0.as_str()))
+        {
             let _ = write!(
                 out,
                 "<a class=\"mention c-{}\" href=\"/entity?iri={}\">{}</a>",
@@ -153,18 +162,32 @@ mod tests {
 
     #[test]
     fn script_labels_become_text() {
-        assert_eq!(esc("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(
+            esc("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
         assert_eq!(url("哈 &"), "%E5%93%88%20%26");
     }
 
     #[test]
     fn names_in_the_text_become_links_and_the_rest_is_escaped() {
         let names = vec![
-            ("哈尔滨片区".to_owned(), "https://w3id.org/ftzkg/id/area/x".to_owned(), "Area".to_owned()),
-            ("哈尔滨".to_owned(), "https://w3id.org/ftzkg/id/place/y".to_owned(), "Place".to_owned()),
+            (
+                "哈尔滨片区".to_owned(),
+                "https://w3id.org/ftzkg/id/area/x".to_owned(),
+                "Area".to_owned(),
+            ),
+            (
+                "哈尔滨".to_owned(),
+                "https://w3id.org/ftzkg/id/place/y".to_owned(),
+                "Place".to_owned(),
+            ),
         ];
         let html = highlight("<b>哈尔滨片区在哈尔滨", &names);
-        assert!(html.starts_with("<p>&lt;b&gt;<a class=\"mention c-Area\""), "{html}");
+        assert!(
+            html.starts_with("<p>&lt;b&gt;<a class=\"mention c-Area\""),
+            "{html}"
+        );
         assert!(html.contains("c-Place"), "{html}");
     }
 }

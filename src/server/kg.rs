@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 /// characters that could end the IRI.
 pub fn iri_ref(iri: &str) -> Option<String> {
     let safe = iri.starts_with(FTZR)
-        && !iri.chars().any(|c| c.is_whitespace() || "<>\"{}|\\^`".contains(c));
+        && !iri
+            .chars()
+            .any(|c| c.is_whitespace() || "<>\"{}|\\^`".contains(c));
     safe.then(|| format!("<{iri}>"))
 }
 
@@ -45,7 +47,10 @@ pub fn property_of(iri: &str) -> Option<Property> {
 }
 
 fn classes_values() -> String {
-    Class::ALL.iter().map(|c| format!("ftz:{} ", c.local_name())).collect()
+    Class::ALL
+        .iter()
+        .map(|c| format!("ftz:{} ", c.local_name()))
+        .collect()
 }
 
 fn relation_values() -> String {
@@ -94,13 +99,19 @@ pub struct Link {
 }
 
 pub fn entity(store: &KgStore, iri: &str) -> Result<Option<EntitySummary>, StoreError> {
-    let Some(e) = iri_ref(iri) else { return Ok(None) };
+    let Some(e) = iri_ref(iri) else {
+        return Ok(None);
+    };
     let (_, rows) = store.select(&format!(
         "SELECT ?class ?label WHERE {{ {e} a ?class ; rdfs:label ?label . VALUES ?class {{ {} }} }} LIMIT 1",
         classes_values()
     ))?;
-    let Some(row) = rows.into_iter().next() else { return Ok(None) };
-    let (_, aliases) = store.select(&format!("SELECT DISTINCT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"))?;
+    let Some(row) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    let (_, aliases) = store.select(&format!(
+        "SELECT DISTINCT ?a WHERE {{ {e} skos:altLabel ?a }} ORDER BY ?a"
+    ))?;
     Ok(Some(EntitySummary {
         entity: EntityRef {
             iri: iri.to_owned(),
@@ -123,15 +134,26 @@ pub fn links(
     direction: Direction,
     properties: &[Property],
 ) -> Result<Vec<Link>, StoreError> {
-    let Some(e) = iri_ref(iri) else { return Ok(Vec::new()) };
+    let Some(e) = iri_ref(iri) else {
+        return Ok(Vec::new());
+    };
     let values = if properties.is_empty() {
         relation_values()
     } else {
-        properties.iter().map(|p| format!("ftz:{} ", p.local_name())).collect()
+        properties
+            .iter()
+            .map(|p| format!("ftz:{} ", p.local_name()))
+            .collect()
     };
     let (pattern, ev) = match direction {
-        Direction::Outgoing => (format!("{e} ?p ?o"), format!("rdf:subject {e} ; rdf:object ?o")),
-        Direction::Incoming => (format!("?o ?p {e}"), format!("rdf:subject ?o ; rdf:object {e}")),
+        Direction::Outgoing => (
+            format!("{e} ?p ?o"),
+            format!("rdf:subject {e} ; rdf:object ?o"),
+        ),
+        Direction::Incoming => (
+            format!("?o ?p {e}"),
+            format!("rdf:subject ?o ; rdf:object {e}"),
+        ),
     };
     let (_, rows) = store.select(&format!(
         "SELECT DISTINCT ?p ?o ?label ?class ?sentence ?article ?title ?date WHERE {{
@@ -145,17 +167,26 @@ pub fn links(
     ))?;
     let mut grouped: BTreeMap<(String, String), Link> = BTreeMap::new();
     for row in rows {
-        let Some(property) = property_of(&row[0]) else { continue };
-        let link = grouped.entry((row[0].clone(), row[1].clone())).or_insert_with(|| Link {
-            property,
-            other: EntityRef {
-                iri: row[1].clone(),
-                label: row[2].clone(),
-                class: local(&row[3]),
-            },
-            evidence: Vec::new(),
-        });
-        if !row[4].is_empty() && !link.evidence.iter().any(|x| x.sentence == row[4] && x.article == row[5]) {
+        let Some(property) = property_of(&row[0]) else {
+            continue;
+        };
+        let link = grouped
+            .entry((row[0].clone(), row[1].clone()))
+            .or_insert_with(|| Link {
+                property,
+                other: EntityRef {
+                    iri: row[1].clone(),
+                    label: row[2].clone(),
+                    class: local(&row[3]),
+                },
+                evidence: Vec::new(),
+            });
+        if !row[4].is_empty()
+            && !link
+                .evidence
+                .iter()
+                .any(|x| x.sentence == row[4] && x.article == row[5])
+        {
             link.evidence.push(Evidence {
                 sentence: row[4].clone(),
                 article: row[5].clone(),
@@ -181,7 +212,9 @@ pub struct Statistic {
 }
 
 pub fn statistics(store: &KgStore, iri: &str) -> Result<Vec<Statistic>, StoreError> {
-    let Some(e) = iri_ref(iri) else { return Ok(Vec::new()) };
+    let Some(e) = iri_ref(iri) else {
+        return Ok(Vec::new());
+    };
     let (_, rows) = store.select(&format!(
         "SELECT DISTINCT ?value ?unit ?measure ?qualifier ?sentence ?article ?title WHERE {{
            ?st a ftz:Statistic ; ftz:about {e} ; ftz:value ?value ; ftz:unit ?unit ; ftz:measure ?measure ;
@@ -212,7 +245,9 @@ pub struct ArticleRef {
 }
 
 pub fn mentioning_articles(store: &KgStore, iri: &str) -> Result<Vec<ArticleRef>, StoreError> {
-    let Some(e) = iri_ref(iri) else { return Ok(Vec::new()) };
+    let Some(e) = iri_ref(iri) else {
+        return Ok(Vec::new());
+    };
     let (_, rows) = store.select(&format!(
         "SELECT DISTINCT ?a ?title ?date WHERE {{ ?a ftz:mentions {e} ; dcterms:title ?title .
            OPTIONAL {{ ?a dcterms:date ?date }} }} ORDER BY ?date ?a"
@@ -237,12 +272,16 @@ pub struct Article {
 }
 
 pub fn article(store: &KgStore, iri: &str) -> Result<Option<Article>, StoreError> {
-    let Some(a) = iri_ref(iri) else { return Ok(None) };
+    let Some(a) = iri_ref(iri) else {
+        return Ok(None);
+    };
     let (_, rows) = store.select(&format!(
         "SELECT ?title ?text ?date ?section WHERE {{ {a} a ftz:Article ; dcterms:title ?title ; ftz:text ?text .
            OPTIONAL {{ {a} dcterms:date ?date }} OPTIONAL {{ {a} ftz:section ?section }} }} LIMIT 1"
     ))?;
-    let Some(row) = rows.into_iter().next() else { return Ok(None) };
+    let Some(row) = rows.into_iter().next() else {
+        return Ok(None);
+    };
     let (_, mentioned) = store.select(&format!(
         "SELECT ?e ?label ?class ?alias WHERE {{ {a} ftz:mentions ?e . ?e rdfs:label ?label ; a ?class .
            VALUES ?class {{ {} }} OPTIONAL {{ GRAPH {a} {{ ?e skos:altLabel ?alias }} }} }} ORDER BY ?label",
@@ -250,14 +289,16 @@ pub fn article(store: &KgStore, iri: &str) -> Result<Option<Article>, StoreError
     ))?;
     let mut entities: BTreeMap<String, EntitySummary> = BTreeMap::new();
     for r in mentioned {
-        let summary = entities.entry(r[0].clone()).or_insert_with(|| EntitySummary {
-            entity: EntityRef {
-                iri: r[0].clone(),
-                label: r[1].clone(),
-                class: local(&r[2]),
-            },
-            aliases: Vec::new(),
-        });
+        let summary = entities
+            .entry(r[0].clone())
+            .or_insert_with(|| EntitySummary {
+                entity: EntityRef {
+                    iri: r[0].clone(),
+                    label: r[1].clone(),
+                    class: local(&r[2]),
+                },
+                aliases: Vec::new(),
+            });
         if !r[3].is_empty() {
             summary.aliases.push(r[3].clone());
         }
@@ -299,7 +340,13 @@ pub fn search(store: &KgStore, words: &str, limit: usize) -> Result<Vec<Hit>, St
     let mut best: BTreeMap<String, (u8, usize, Hit)> = BTreeMap::new();
     for r in rows {
         let name = r[3].to_lowercase();
-        let rank = if name == lower { 0 } else if name.starts_with(&lower) { 1 } else { 2 };
+        let rank = if name == lower {
+            0
+        } else if name.starts_with(&lower) {
+            1
+        } else {
+            2
+        };
         let key = (rank, r[1].chars().count());
         let hit = Hit {
             entity: EntityRef {
@@ -346,7 +393,9 @@ impl Graph {
 /// An entity and every entity one relation away.
 pub fn neighbourhood(store: &KgStore, iri: &str) -> Result<Graph, StoreError> {
     let mut graph = Graph::default();
-    let Some(centre) = entity(store, iri)? else { return Ok(graph) };
+    let Some(centre) = entity(store, iri)? else {
+        return Ok(graph);
+    };
     graph.add_node(centre.entity.clone());
     for direction in [Direction::Outgoing, Direction::Incoming] {
         for link in links(store, iri, direction, &[])? {

@@ -62,7 +62,9 @@ pub fn serve(config: &ServeConfig) -> Result<(), ServerError> {
         store,
         timeout: config.timeout,
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.bind)
             .await
@@ -84,8 +86,14 @@ pub fn serve(config: &ServeConfig) -> Result<(), ServerError> {
 /// Every route of the server.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/sparql", get(sparql::get_endpoint).post(sparql::post_endpoint))
-        .route("/query", get(sparql::get_endpoint).post(sparql::post_endpoint))
+        .route(
+            "/sparql",
+            get(sparql::get_endpoint).post(sparql::post_endpoint),
+        )
+        .route(
+            "/query",
+            get(sparql::get_endpoint).post(sparql::post_endpoint),
+        )
         .route("/", get(ui::home))
         .route("/search", get(ui::search))
         .route("/entity", get(ui::entity))

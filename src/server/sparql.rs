@@ -95,7 +95,11 @@ impl IntoResponse for Refusal {
 }
 
 /// GET /sparql: a query, or the service description when there is none.
-pub async fn get_endpoint(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+pub async fn get_endpoint(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let mut request = ProtocolRequest::default();
     if let Err(refusal) = request.add_pairs(raw.as_deref().unwrap_or("")) {
         return refusal.into_response();
@@ -140,7 +144,8 @@ pub async fn post_endpoint(
         }
         "application/sparql-query" => {
             if request.query.is_some() {
-                return Refusal::bad_request("a query both in the URL and in the body").into_response();
+                return Refusal::bad_request("a query both in the URL and in the body")
+                    .into_response();
             }
             request.query = Some(body);
         }
@@ -189,7 +194,11 @@ impl IntoResponse for Answer {
 
 /// Evaluates and serializes on a blocking thread; after the time limit the
 /// evaluation is cancelled and the caller gets a 503 at once.
-pub async fn run_query(state: &AppState, request: ProtocolRequest, accept: Option<String>) -> Result<Answer, Refusal> {
+pub async fn run_query(
+    state: &AppState,
+    request: ProtocolRequest,
+    accept: Option<String>,
+) -> Result<Answer, Refusal> {
     let query = request.query.clone().unwrap_or_default();
     if store::is_update(&query) {
         return Err(Refusal::read_only());
@@ -199,7 +208,14 @@ pub async fn run_query(state: &AppState, request: ProtocolRequest, accept: Optio
     let timeout = state.timeout;
     let worker_token = token.clone();
     let task = tokio::task::spawn_blocking(move || {
-        evaluate(&store, &query, &request, accept.as_deref(), worker_token, timeout)
+        evaluate(
+            &store,
+            &query,
+            &request,
+            accept.as_deref(),
+            worker_token,
+            timeout,
+        )
     });
     match tokio::time::timeout(timeout, task).await {
         Ok(Ok(result)) => result,
@@ -249,13 +265,33 @@ pub enum Format {
 }
 
 const RESULT_TYPES: &[(&str, &str, Format)] = &[
-    ("application/sparql-results+json", "json", Format::Results(QueryResultsFormat::Json)),
-    ("application/json", "json", Format::Results(QueryResultsFormat::Json)),
-    ("application/sparql-results+xml", "xml", Format::Results(QueryResultsFormat::Xml)),
-    ("application/xml", "xml", Format::Results(QueryResultsFormat::Xml)),
+    (
+        "application/sparql-results+json",
+        "json",
+        Format::Results(QueryResultsFormat::Json),
+    ),
+    (
+        "application/json",
+        "json",
+        Format::Results(QueryResultsFormat::Json),
+    ),
+    (
+        "application/sparql-results+xml",
+        "xml",
+        Format::Results(QueryResultsFormat::Xml),
+    ),
+    (
+        "application/xml",
+        "xml",
+        Format::Results(QueryResultsFormat::Xml),
+    ),
     ("text/xml", "xml", Format::Results(QueryResultsFormat::Xml)),
     ("text/csv", "csv", Format::Results(QueryResultsFormat::Csv)),
-    ("text/tab-separated-values", "tsv", Format::Results(QueryResultsFormat::Tsv)),
+    (
+        "text/tab-separated-values",
+        "tsv",
+        Format::Results(QueryResultsFormat::Tsv),
+    ),
 ];
 
 const JSON_LD: RdfFormat = RdfFormat::JsonLd {
@@ -264,17 +300,33 @@ const JSON_LD: RdfFormat = RdfFormat::JsonLd {
 
 const GRAPH_TYPES: &[(&str, &str, Format)] = &[
     ("text/turtle", "turtle", Format::Graph(RdfFormat::Turtle)),
-    ("application/x-turtle", "turtle", Format::Graph(RdfFormat::Turtle)),
-    ("application/n-triples", "ntriples", Format::Graph(RdfFormat::NTriples)),
+    (
+        "application/x-turtle",
+        "turtle",
+        Format::Graph(RdfFormat::Turtle),
+    ),
+    (
+        "application/n-triples",
+        "ntriples",
+        Format::Graph(RdfFormat::NTriples),
+    ),
     ("text/plain", "ntriples", Format::Graph(RdfFormat::NTriples)),
-    ("application/rdf+xml", "rdfxml", Format::Graph(RdfFormat::RdfXml)),
+    (
+        "application/rdf+xml",
+        "rdfxml",
+        Format::Graph(RdfFormat::RdfXml),
+    ),
     ("application/ld+json", "jsonld", Format::Graph(JSON_LD)),
     ("application/json", "jsonld", Format::Graph(JSON_LD)),
 ];
 
 /// Chooses the output format from `format=` or the Accept header (by q
 /// value); `*/*` or no header gives JSON results or Turtle.
-pub fn negotiate(accept: Option<&str>, format: Option<&str>, graph: bool) -> Option<(Format, &'static str)> {
+pub fn negotiate(
+    accept: Option<&str>,
+    format: Option<&str>,
+    graph: bool,
+) -> Option<(Format, &'static str)> {
     let table = if graph { GRAPH_TYPES } else { RESULT_TYPES };
     let first = (table[0].2, table[0].0);
     if let Some(name) = format {
@@ -293,7 +345,11 @@ pub fn negotiate(accept: Option<&str>, format: Option<&str>, graph: bool) -> Opt
             let mut parts = range.split(';');
             let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
             let q = parts
-                .filter_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+                .filter_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                })
                 .next()
                 .unwrap_or(1.0);
             (q, media)
@@ -359,7 +415,11 @@ fn serialize(
             }
             writer.finish().map_err(output)?;
         }
-        _ => return Err(StoreError::Output("result kind and format do not match".into())),
+        _ => {
+            return Err(StoreError::Output(
+                "result kind and format do not match".into(),
+            ));
+        }
     }
     Ok(out)
 }
@@ -384,7 +444,9 @@ fn service_description(state: &AppState, headers: &HeaderMap) -> Response {
          sd:defaultDataset [\n    a sd:Dataset ;\n    sd:defaultGraph [ a sd:Graph ] "
     ));
     for graph in graphs.iter().filter(|g| !g.contains('>')) {
-        ttl.push_str(&format!(";\n    sd:namedGraph [ a sd:NamedGraph ; sd:name <{graph}> ] "));
+        ttl.push_str(&format!(
+            ";\n    sd:namedGraph [ a sd:NamedGraph ; sd:name <{graph}> ] "
+        ));
     }
     ttl.push_str("\n  ] .\n");
     ([(header::CONTENT_TYPE, "text/turtle; charset=utf-8")], ttl).into_response()
@@ -441,10 +503,21 @@ mod tests {
     fn accept_header_picks_the_best_known_type() {
         let csv = negotiate(Some("text/html;q=0.9, text/csv"), None, false).unwrap();
         assert_eq!(csv.1, "text/csv");
-        assert_eq!(negotiate(Some("*/*"), None, false).unwrap().1, "application/sparql-results+json");
+        assert_eq!(
+            negotiate(Some("*/*"), None, false).unwrap().1,
+            "application/sparql-results+json"
+        );
         assert_eq!(negotiate(None, None, true).unwrap().1, "text/turtle");
-        assert_eq!(negotiate(Some("application/n-triples"), None, true).unwrap().1, "application/n-triples");
+        assert_eq!(
+            negotiate(Some("application/n-triples"), None, true)
+                .unwrap()
+                .1,
+            "application/n-triples"
+        );
         assert!(negotiate(Some("image/png"), None, false).is_none());
-        assert_eq!(negotiate(Some("text/csv"), Some("tsv"), false).unwrap().1, "text/tab-separated-values");
+        assert_eq!(
+            negotiate(Some("text/csv"), Some("tsv"), false).unwrap().1,
+            "text/tab-separated-values"
+        );
     }
 }

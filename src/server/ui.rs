@@ -5,9 +5,9 @@
 //! Input: query parameters (`iri`, `q`, `name`, `lang`). Output: HTML pages
 //! in which every string from the store is escaped.
 
+use super::AppState;
 use super::html::{self, Lang, esc, url};
 use super::kg::{self, Direction, Link};
-use super::AppState;
 use crate::model::Property;
 use crate::queries;
 use crate::store::{KgStore, StoreError};
@@ -21,16 +21,35 @@ type Params = Query<HashMap<String, String>>;
 
 /// Static files, embedded in the binary.
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("style.css", "text/css; charset=utf-8", include_str!("assets/style.css")),
-    ("search.js", "text/javascript; charset=utf-8", include_str!("assets/search.js")),
-    ("graph.js", "text/javascript; charset=utf-8", include_str!("assets/graph.js")),
-    ("editor.js", "text/javascript; charset=utf-8", include_str!("assets/editor.js")),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("assets/style.css"),
+    ),
+    (
+        "search.js",
+        "text/javascript; charset=utf-8",
+        include_str!("assets/search.js"),
+    ),
+    (
+        "graph.js",
+        "text/javascript; charset=utf-8",
+        include_str!("assets/graph.js"),
+    ),
+    (
+        "editor.js",
+        "text/javascript; charset=utf-8",
+        include_str!("assets/editor.js"),
+    ),
 ];
 
 pub async fn asset(Path(name): Path<String>) -> Response {
     match ASSETS.iter().find(|(n, _, _)| *n == name) {
         Some((_, media, body)) => (
-            [(header::CONTENT_TYPE, *media), (header::CACHE_CONTROL, "max-age=3600")],
+            [
+                (header::CONTENT_TYPE, *media),
+                (header::CACHE_CONTROL, "max-age=3600"),
+            ],
             *body,
         )
             .into_response(),
@@ -49,9 +68,16 @@ fn lang(params: &HashMap<String, String>, headers: &HeaderMap) -> Lang {
 
 /// Builds a page on a blocking thread (the store is synchronous) and
 /// remembers an explicit language choice in a cookie.
-async fn render<F>(state: AppState, params: HashMap<String, String>, headers: HeaderMap, build: F) -> Response
+async fn render<F>(
+    state: AppState,
+    params: HashMap<String, String>,
+    headers: HeaderMap,
+    build: F,
+) -> Response
 where
-    F: FnOnce(&KgStore, &HashMap<String, String>, Lang) -> Result<(StatusCode, String), StoreError> + Send + 'static,
+    F: FnOnce(&KgStore, &HashMap<String, String>, Lang) -> Result<(StatusCode, String), StoreError>
+        + Send
+        + 'static,
 {
     let lang = lang(&params, &headers);
     let chosen = params.contains_key("lang");
@@ -60,11 +86,21 @@ where
         Ok(Ok(page)) => page,
         Ok(Err(e)) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            html::page(lang, "error", &format!("<p class=\"error\">{}</p>", esc(&e.to_string())), &[]),
+            html::page(
+                lang,
+                "error",
+                &format!("<p class=\"error\">{}</p>", esc(&e.to_string())),
+                &[],
+            ),
         ),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, esc(&e.to_string())),
     };
-    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    let mut response = (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response();
     if chosen {
         let cookie = format!("lang={}; Path=/; SameSite=Lax", lang.code());
         if let Ok(value) = cookie.parse() {
@@ -85,7 +121,13 @@ pub async fn switch_language(Path(code): Path<String>, headers: HeaderMap) -> Re
         .unwrap_or_else(|| "/".to_owned());
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
-    for (name, value) in [(header::LOCATION, back), (header::SET_COOKIE, format!("lang={code}; Path=/; SameSite=Lax"))] {
+    for (name, value) in [
+        (header::LOCATION, back),
+        (
+            header::SET_COOKIE,
+            format!("lang={code}; Path=/; SameSite=Lax"),
+        ),
+    ] {
         if let Ok(value) = value.parse() {
             headers.insert(name, value);
         }
@@ -101,12 +143,23 @@ fn same_site_path(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let path = &rest[rest.find('/')?..];
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let kept: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
-    Some(if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) })
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("lang="))
+        .collect();
+    Some(if kept.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    })
 }
 
 fn not_found(lang: Lang, what: &str) -> (StatusCode, String) {
-    let body = format!("<p class=\"error\">{} {}</p>", lang.t("未找到", "Not found:"), esc(what));
+    let body = format!(
+        "<p class=\"error\">{} {}</p>",
+        lang.t("未找到", "Not found:"),
+        esc(what)
+    );
     (StatusCode::NOT_FOUND, html::page(lang, "404", &body, &[]))
 }
 
@@ -116,12 +169,19 @@ fn search_form(lang: Lang, value: &str) -> String {
          <input id=\"q\" name=\"q\" type=\"search\" value=\"{}\" placeholder=\"{}\" autofocus>\
          <button type=\"submit\">{}</button><ul id=\"suggestions\"></ul></form>",
         esc(value),
-        lang.t("搜索片区、政策、制度创新、企业……", "Search zones, policies, practices, firms…"),
+        lang.t(
+            "搜索片区、政策、制度创新、企业……",
+            "Search zones, policies, practices, firms…"
+        ),
         lang.t("搜索", "Search")
     )
 }
 
-pub async fn home(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn home(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |store, _, lang| {
         let (_, rows) = store.select(
             "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?a ftz:mentions ?e . ?e a ?class } GROUP BY ?class ORDER BY DESC(?n)",
@@ -159,12 +219,21 @@ pub async fn home(State(state): State<AppState>, Query(params): Params, headers:
     .await
 }
 
-pub async fn search(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn search(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |store, params, lang| {
         let q = params.get("q").cloned().unwrap_or_default();
         let hits = kg::search(store, &q, 100)?;
         let mut body = search_form(lang, &q);
-        let _ = write!(body, "<h1>{} “{}”</h1><ul class=\"hits\">", lang.t("搜索", "Search"), esc(&q));
+        let _ = write!(
+            body,
+            "<h1>{} “{}”</h1><ul class=\"hits\">",
+            lang.t("搜索", "Search"),
+            esc(&q)
+        );
         for hit in &hits {
             let e = &hit.entity;
             let _ = write!(
@@ -172,7 +241,11 @@ pub async fn search(State(state): State<AppState>, Query(params): Params, header
                 "<li>{} <span class=\"class\">{}</span>{}</li>",
                 html::entity_link(&e.iri, &e.label, &e.class),
                 esc(&html::class_name(&e.class, lang)),
-                if hit.matched != e.label { format!(" <span class=\"alias\">({})</span>", esc(&hit.matched)) } else { String::new() }
+                if hit.matched != e.label {
+                    format!(" <span class=\"alias\">({})</span>", esc(&hit.matched))
+                } else {
+                    String::new()
+                }
             );
         }
         if hits.is_empty() {
@@ -186,7 +259,10 @@ pub async fn search(State(state): State<AppState>, Query(params): Params, header
 
 fn evidence_html(lang: Lang, link: &Link) -> String {
     if link.evidence.is_empty() {
-        return format!("<p class=\"ref\">{}</p>", lang.t("来自参考数据", "from the reference lists"));
+        return format!(
+            "<p class=\"ref\">{}</p>",
+            lang.t("来自参考数据", "from the reference lists")
+        );
     }
     let mut out = String::from("<ul class=\"evidence\">");
     for ev in &link.evidence {
@@ -202,7 +278,11 @@ fn evidence_html(lang: Lang, link: &Link) -> String {
     out
 }
 
-pub async fn entity(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn entity(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |store, params, lang| {
         let iri = params.get("iri").cloned().unwrap_or_default();
         let Some(summary) = kg::entity(store, &iri)? else { return Ok(not_found(lang, &iri)) };
@@ -299,7 +379,11 @@ pub async fn entity(State(state): State<AppState>, Query(params): Params, header
     .await
 }
 
-pub async fn article(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn article(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |store, params, lang| {
         let iri = params.get("iri").cloned().unwrap_or_default();
         let Some(article) = kg::article(store, &iri)? else { return Ok(not_found(lang, &iri)) };
@@ -331,7 +415,11 @@ pub async fn article(State(state): State<AppState>, Query(params): Params, heade
     .await
 }
 
-pub async fn graph(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn graph(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |store, params, lang| {
         let iri = params.get("iri").cloned().unwrap_or_default();
         let title = if iri.is_empty() {
@@ -370,7 +458,11 @@ const TRACE_STEPS: &[(Property, &str, &str)] = &[
     (Property::ReplicatedIn, "复制推广", "Replicated in"),
 ];
 
-pub async fn trace(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn trace(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |store, params, lang| {
         let practice = match (params.get("iri"), params.get("name")) {
             (Some(iri), _) => kg::entity(store, iri)?.map(|s| s.entity),
@@ -378,7 +470,11 @@ pub async fn trace(State(state): State<AppState>, Query(params): Params, headers
             _ => None,
         };
         let Some(practice) = practice else {
-            let what = params.get("name").or(params.get("iri")).cloned().unwrap_or_default();
+            let what = params
+                .get("name")
+                .or(params.get("iri"))
+                .cloned()
+                .unwrap_or_default();
             return Ok(not_found(lang, &what));
         };
         let mut body = format!(
@@ -393,10 +489,19 @@ pub async fn trace(State(state): State<AppState>, Query(params): Params, headers
             let links = kg::links(store, &practice.iri, Direction::Outgoing, &[property])?;
             let _ = write!(body, "<li class=\"step\"><h2>{}</h2><ul>", lang.t(zh, en));
             if links.is_empty() {
-                let _ = write!(body, "<li class=\"none\">{}</li>", lang.t("文中未提及", "not stated in the articles"));
+                let _ = write!(
+                    body,
+                    "<li class=\"none\">{}</li>",
+                    lang.t("文中未提及", "not stated in the articles")
+                );
             }
             for link in &links {
-                let date = link.evidence.iter().map(|e| e.date.as_str()).find(|d| !d.is_empty()).unwrap_or("");
+                let date = link
+                    .evidence
+                    .iter()
+                    .map(|e| e.date.as_str())
+                    .find(|d| !d.is_empty())
+                    .unwrap_or("");
                 let _ = write!(
                     body,
                     "<li><span class=\"date\">{}</span> {} {}</li>",
@@ -408,12 +513,19 @@ pub async fn trace(State(state): State<AppState>, Query(params): Params, headers
             body.push_str("</ul></li>");
         }
         body.push_str("</ol>");
-        Ok((StatusCode::OK, html::page(lang, &practice.label, &body, &[])))
+        Ok((
+            StatusCode::OK,
+            html::page(lang, &practice.label, &body, &[]),
+        ))
     })
     .await
 }
 
-pub async fn editor(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn editor(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     render(state, params, headers, |_, _, lang| {
         let mut options = String::new();
         for q in queries::all() {

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
-pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/zimao-dongtai-245.txt");
+pub const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/corpus/zimao-dongtai-245.txt"
+);
 
 /// A temporary store folder and the files a test writes beside it.
 pub struct Workspace {
@@ -107,7 +110,13 @@ impl Server {
         let child = Command::new(env!("CARGO_BIN_EXE_ftzkg"))
             .arg("--store")
             .arg(store)
-            .args(["serve", "--bind", &bind, "--timeout", &timeout_secs.to_string()])
+            .args([
+                "serve",
+                "--bind",
+                &bind,
+                "--timeout",
+                &timeout_secs.to_string(),
+            ])
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("start ftzkg serve");
@@ -123,7 +132,10 @@ impl Server {
                     return server;
                 }
             }
-            assert!(started.elapsed().as_secs() < 60, "ftzkg serve did not start on {bind}");
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "ftzkg serve did not start on {bind}"
+            );
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
     }
