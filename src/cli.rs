@@ -72,6 +72,19 @@ pub enum Command {
     },
     /// Ingest the bundled sample into the store and show what it holds.
     Demo,
+    /// Serve the SPARQL 1.1 Protocol endpoint (/sparql) and the web UI.
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Seconds a query may run before it is cancelled (answered 503).
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+        /// Open the store for writing (locks it against `ingest`); by default
+        /// it is opened read-only. The server never writes either way.
+        #[arg(long)]
+        writable: bool,
+    },
     /// Measure extraction against a hand annotation (gold TSV): precision,
     /// recall and F1 of entities and relations. Uses a temporary store.
     Eval {

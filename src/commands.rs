@@ -59,6 +59,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Stats { json } => stats_command(&open(&store_dir)?, json, &mut out),
         Command::Extract { file, format } => extract_command(&file, format, &mut out),
         Command::Demo => demo_command(&store_dir, &mut out),
+        Command::Serve {
+            bind,
+            timeout,
+            writable,
+        } => serve_command(&store_dir, bind, timeout, writable),
         Command::Eval {
             gold,
             files,
@@ -424,15 +429,19 @@ fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
-fn eval_command(
-    gold: &Path,
-    files: &[PathBuf],
-    show: bool,
-    json: bool,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(gold)
-        .map_err(|e| format!("{}: cannot read: {e}", gold.display()))?;
+fn serve_command(dir: &Path, bind: std::net::SocketAddr, timeout: u64, writable: bool) -> Result<(), Failure> {
+    let config = crate::server::ServeConfig {
+        store: dir.to_owned(),
+        bind,
+        timeout: std::time::Duration::from_secs(timeout.max(1)),
+        writable,
+    };
+    crate::server::serve(&config)?;
+    Ok(())
+}
+
+fn eval_command(gold: &Path, files: &[PathBuf], show: bool, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(gold).map_err(|e| format!("{}: cannot read: {e}", gold.display()))?;
     let gold_annotation = eval::parse_gold(&gold.display().to_string(), &text)?;
     let store = KgStore::in_memory()?;
     let extractor = Extractor::new()?;

@@ -17,5 +17,6 @@ pub mod model;
 pub mod queries;
 pub mod rdf;
 pub mod results;
+pub mod server;
 pub mod store;
 pub mod vocab;

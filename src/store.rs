@@ -7,11 +7,12 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{
     BlankNode, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term,
 };
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub use oxigraph::sparql::CancellationToken;
 pub use oxigraph::sparql::QueryResults as Results;
 
 const ONTOLOGY: &str = include_str!("../ontology/ftz.ttl");
@@ -176,6 +177,20 @@ impl KgStore {
         token: Option<CancellationToken>,
         timeout_secs: Option<u64>,
     ) -> Result<QueryResults<'static>, StoreError> {
+        self.query_in_dataset(sparql, &Dataset::default(), token, timeout_secs)
+    }
+
+    /// Like `query_with_cancellation`, with the dataset of the SPARQL
+    /// protocol (`default-graph-uri`, `named-graph-uri`): when either list is
+    /// given it replaces the query's own dataset; otherwise the default graph
+    /// is the union of all graphs.
+    pub fn query_in_dataset(
+        &self,
+        sparql: &str,
+        dataset: &Dataset,
+        token: Option<CancellationToken>,
+        timeout_secs: Option<u64>,
+    ) -> Result<QueryResults<'static>, StoreError> {
         let full = with_prefixes(sparql);
         // No service handler is registered (and no HTTP client is built in), so
         // SERVICE fails with `UnsupportedService`, reported as refused.
@@ -183,10 +198,33 @@ impl KgStore {
         if let Some(token) = token {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        let mut prepared = evaluator.parse_query(&full).map_err(|e| {
-            StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full)))
-        })?;
-        if prepared.dataset().is_default_dataset() {
+        let mut prepared = evaluator
+            .parse_query(&full)
+            .map_err(|e| StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full))))?;
+        if !dataset.is_empty() {
+            let iri = |g: &String| {
+                NamedNode::new(g.as_str()).map_err(|e| StoreError::Syntax(format!("graph IRI <{g}>: {e}")))
+            };
+            let defaults = dataset
+                .default_graphs
+                .iter()
+                .map(|g| iri(g).map(GraphName::NamedNode))
+                .collect::<Result<Vec<_>, _>>()?;
+            let named = dataset
+                .named_graphs
+                .iter()
+                .map(|g| iri(g).map(NamedOrBlankNode::NamedNode))
+                .collect::<Result<Vec<_>, _>>()?;
+            let spec = prepared.dataset_mut();
+            if defaults.is_empty() {
+                spec.set_default_graph_as_union();
+            } else {
+                spec.set_default_graph(defaults);
+            }
+            if !named.is_empty() {
+                spec.set_available_named_graphs(named);
+            }
+        } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
         prepared
@@ -255,6 +293,33 @@ impl KgStore {
             .map(|g| Ok(g?.to_string().trim_matches(['<', '>']).to_owned()))
             .collect()
     }
+}
+
+/// The dataset of a SPARQL protocol request: graph IRIs from
+/// `default-graph-uri` and `named-graph-uri`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dataset {
+    pub default_graphs: Vec<String>,
+    pub named_graphs: Vec<String>,
+}
+
+impl Dataset {
+    pub fn is_empty(&self) -> bool {
+        self.default_graphs.is_empty() && self.named_graphs.is_empty()
+    }
+}
+
+/// True when `sparql` is a SPARQL Update (INSERT, DELETE, LOAD, CLEAR, …)
+/// rather than a query: lets a read-only endpoint refuse it by name.
+pub fn is_update(sparql: &str) -> bool {
+    let full = with_prefixes(sparql);
+    SparqlEvaluator::new().parse_query(&full).is_err() && SparqlEvaluator::new().parse_update(&full).is_ok()
+}
+
+/// The error of one result row (evaluation is lazy: cancellation and
+/// refused SERVICE calls may surface while iterating).
+pub fn row_error(e: oxigraph::sparql::QueryEvaluationError, timeout_secs: Option<u64>) -> StoreError {
+    evaluation_error(e, timeout_secs)
 }
 
 /// Adds the project prefixes to a serializer (Turtle, TriG).

@@ -91,3 +91,72 @@ pub fn run_with_store(store: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run ftzkg")
 }
+
+/// A running `ftzkg serve` on a free port, killed when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl Server {
+    /// Starts `ftzkg --store STORE serve --bind 127.0.0.1:PORT --timeout T`
+    /// and waits until it answers.
+    pub fn start(store: &Path, timeout_secs: u64) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let bind = format!("127.0.0.1:{port}");
+        let child = Command::new(env!("CARGO_BIN_EXE_ftzkg"))
+            .arg("--store")
+            .arg(store)
+            .args([
+                "serve",
+                "--bind",
+                &bind,
+                "--timeout",
+                &timeout_secs.to_string(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start ftzkg serve");
+        let server = Server {
+            child,
+            base: format!("http://{bind}"),
+        };
+        let agent = agent();
+        let started = std::time::Instant::now();
+        loop {
+            if let Ok(r) = agent.get(&format!("{}/sparql", server.base)).call() {
+                if r.status() == 200 {
+                    return server;
+                }
+            }
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "ftzkg serve did not start on {bind}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP client that returns 4xx/5xx responses instead of errors.
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(120)))
+        .build()
+        .into()
+}

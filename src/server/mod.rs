@@ -1,0 +1,111 @@
+//! `ftzkg serve`: one HTTP server with the SPARQL 1.1 Protocol endpoint
+//! (`/sparql`, `/query`) and a web UI for policy staff (search, entity,
+//! article, graph, practice trace and SPARQL pages).
+//!
+//! Input: a store folder, a bind address and a query timeout. Output: HTTP
+//! responses. The store is opened read-only unless `--writable` is given;
+//! nothing here ever writes to it.
+
+mod api;
+mod html;
+mod kg;
+mod sparql;
+mod ui;
+
+use crate::store::{KgStore, StoreError};
+use axum::Router;
+use axum::routing::get;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What `ftzkg serve` was asked to do.
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    pub store: PathBuf,
+    pub bind: SocketAddr,
+    pub timeout: Duration,
+    /// Open the store for writing (locks it); the server still never writes.
+    pub writable: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no store at {0}: run `ftzkg --store DIR ingest PATH` first")]
+    NoStore(PathBuf),
+    #[error("cannot listen on {bind}: {message}")]
+    Bind { bind: SocketAddr, message: String },
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What every handler shares: the store and the query time limit.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: KgStore,
+    pub timeout: Duration,
+}
+
+/// Opens the store, binds, prints the address and serves until killed.
+pub fn serve(config: &ServeConfig) -> Result<(), ServerError> {
+    if !config.store.join("CURRENT").exists() {
+        return Err(ServerError::NoStore(config.store.clone()));
+    }
+    let store = if config.writable {
+        KgStore::open(&config.store)?
+    } else {
+        KgStore::open_read_only(&config.store)?
+    };
+    let state = AppState {
+        store,
+        timeout: config.timeout,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.bind)
+            .await
+            .map_err(|e| ServerError::Bind {
+                bind: config.bind,
+                message: e.to_string(),
+            })?;
+        let address = listener.local_addr()?;
+        println!(
+            "ftzkg serve: http://{address}/ (SPARQL endpoint http://{address}/sparql, timeout {} s, {})",
+            config.timeout.as_secs(),
+            if config.writable { "store opened writable" } else { "store opened read-only" }
+        );
+        axum::serve(listener, router(state)).await?;
+        Ok(())
+    })
+}
+
+/// Every route of the server.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/sparql",
+            get(sparql::get_endpoint).post(sparql::post_endpoint),
+        )
+        .route(
+            "/query",
+            get(sparql::get_endpoint).post(sparql::post_endpoint),
+        )
+        .route("/", get(ui::home))
+        .route("/search", get(ui::search))
+        .route("/entity", get(ui::entity))
+        .route("/article", get(ui::article))
+        .route("/graph", get(ui::graph))
+        .route("/trace", get(ui::trace))
+        .route("/editor", get(ui::editor))
+        .route("/api/search", get(api::search))
+        .route("/api/neighbourhood", get(api::neighbourhood))
+        .route("/api/network", get(api::network))
+        .route("/api/download", get(api::download))
+        .route("/assets/{name}", get(ui::asset))
+        .route("/lang/{code}", get(ui::switch_language))
+        .with_state(state)
+}
