@@ -70,10 +70,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             show,
             json,
         } => eval_command(&gold, &files, show, json, &mut out),
-        Command::Graph { filter, format, output } => to_output(output.as_deref(), &mut out, |w| {
-            Ok(view::graph(&open(&store_dir)?, &filter.to_filter(), format, w)?)
+        Command::Graph {
+            filter,
+            format,
+            output,
+        } => to_output(output.as_deref(), &mut out, |w| {
+            Ok(view::graph(
+                &open(&store_dir)?,
+                &filter.to_filter(),
+                format,
+                w,
+            )?)
         }),
-        Command::Trace { name, zone, format, output } => to_output(output.as_deref(), &mut out, |w| {
+        Command::Trace {
+            name,
+            zone,
+            format,
+            output,
+        } => to_output(output.as_deref(), &mut out, |w| {
             let store = open(&store_dir)?;
             match (&name, &zone) {
                 (_, Some(zone)) => Ok(view::trace_zone(&store, zone, format, w)?),
@@ -81,19 +95,38 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 (None, None) => Err("trace needs a NAME or --zone NAME".into()),
             }
         }),
-        Command::Links { zone, all, format, output } => to_output(output.as_deref(), &mut out, |w| {
+        Command::Links {
+            zone,
+            all,
+            format,
+            output,
+        } => to_output(output.as_deref(), &mut out, |w| {
             let store = open(&store_dir)?;
             match zone.as_deref().filter(|_| !all) {
                 Some(zone) => Ok(view::zone_links(&store, zone, format, w)?),
                 None => Ok(view::all_links(&store, &Filter::default(), format, w)?),
             }
         }),
-        Command::Analyze { filter, top, json } => {
-            Ok(view::analyze(&open(&store_dir)?, &filter.to_filter(), top, json, &mut out)?)
-        }
-        Command::Path { start, end, filter, json } => {
-            Ok(view::path(&open(&store_dir)?, &filter.to_filter(), &start, &end, json, &mut out)?)
-        }
+        Command::Analyze { filter, top, json } => Ok(view::analyze(
+            &open(&store_dir)?,
+            &filter.to_filter(),
+            top,
+            json,
+            &mut out,
+        )?),
+        Command::Path {
+            start,
+            end,
+            filter,
+            json,
+        } => Ok(view::path(
+            &open(&store_dir)?,
+            &filter.to_filter(),
+            &start,
+            &end,
+            json,
+            &mut out,
+        )?),
     }
 }
 
@@ -429,7 +462,12 @@ fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
-fn serve_command(dir: &Path, bind: std::net::SocketAddr, timeout: u64, writable: bool) -> Result<(), Failure> {
+fn serve_command(
+    dir: &Path,
+    bind: std::net::SocketAddr,
+    timeout: u64,
+    writable: bool,
+) -> Result<(), Failure> {
     let config = crate::server::ServeConfig {
         store: dir.to_owned(),
         bind,
@@ -440,8 +478,15 @@ fn serve_command(dir: &Path, bind: std::net::SocketAddr, timeout: u64, writable:
     Ok(())
 }
 
-fn eval_command(gold: &Path, files: &[PathBuf], show: bool, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(gold).map_err(|e| format!("{}: cannot read: {e}", gold.display()))?;
+fn eval_command(
+    gold: &Path,
+    files: &[PathBuf],
+    show: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(gold)
+        .map_err(|e| format!("{}: cannot read: {e}", gold.display()))?;
     let gold_annotation = eval::parse_gold(&gold.display().to_string(), &text)?;
     let store = KgStore::in_memory()?;
     let extractor = Extractor::new()?;

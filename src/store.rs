@@ -198,12 +198,13 @@ impl KgStore {
         if let Some(token) = token {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        let mut prepared = evaluator
-            .parse_query(&full)
-            .map_err(|e| StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full))))?;
+        let mut prepared = evaluator.parse_query(&full).map_err(|e| {
+            StoreError::Syntax(shift_line(&e.to_string(), prefix_lines(sparql, &full)))
+        })?;
         if !dataset.is_empty() {
             let iri = |g: &String| {
-                NamedNode::new(g.as_str()).map_err(|e| StoreError::Syntax(format!("graph IRI <{g}>: {e}")))
+                NamedNode::new(g.as_str())
+                    .map_err(|e| StoreError::Syntax(format!("graph IRI <{g}>: {e}")))
             };
             let defaults = dataset
                 .default_graphs
@@ -313,12 +314,16 @@ impl Dataset {
 /// rather than a query: lets a read-only endpoint refuse it by name.
 pub fn is_update(sparql: &str) -> bool {
     let full = with_prefixes(sparql);
-    SparqlEvaluator::new().parse_query(&full).is_err() && SparqlEvaluator::new().parse_update(&full).is_ok()
+    SparqlEvaluator::new().parse_query(&full).is_err()
+        && SparqlEvaluator::new().parse_update(&full).is_ok()
 }
 
 /// The error of one result row (evaluation is lazy: cancellation and
 /// refused SERVICE calls may surface while iterating).
-pub fn row_error(e: oxigraph::sparql::QueryEvaluationError, timeout_secs: Option<u64>) -> StoreError {
+pub fn row_error(
+    e: oxigraph::sparql::QueryEvaluationError,
+    timeout_secs: Option<u64>,
+) -> StoreError {
     evaluation_error(e, timeout_secs)
 }
 
