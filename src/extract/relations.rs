@@ -47,7 +47,12 @@ pub fn apply(
         // subjects of this one (建设 A、B，创新实施 C: A and B did not create C).
         let governed = |m: &Mention| {
             triggers.iter().zip(&scopes).any(|(o, &(a, b))| {
-                let built = o.kind == "operate" && m.class().is_organisation();
+                // 组建全省首个区级科技局: built, not acting. 成立不足4年的公司: acting.
+                let gap = &s.text[o.end.min(m.start)..m.start];
+                let built = o.kind == "operate"
+                    && m.class().is_organisation()
+                    && gap.chars().count() <= 6
+                    && !gap.contains('的');
                 o.start < t.start
                     && m.start >= a
                     && m.start < b
