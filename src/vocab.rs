@@ -66,11 +66,6 @@ pub mod term {
         QUALIFIER = "qualifier", AS_OF = "asOf", APPROVED_YEAR = "approvedYear");
 }
 
-/// Local name of a class in the ontology (`Area`).
-pub fn class_local(class: Class) -> &'static str {
-    class.local_name()
-}
-
 pub fn class_iri(class: Class) -> String {
     format!("{FTZ}{}", class.local_name())
 }
