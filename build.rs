@@ -6,7 +6,9 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=queries");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    // Read at run time: the build script binary is cached across checkouts.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("queries");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("queries/ exists")
         .filter_map(|e| e.ok())
