@@ -38,6 +38,7 @@ fn main() {
                 let agent = agent();
                 let mut latencies = Vec::with_capacity(per_client);
                 let mut failures = 0;
+                let mut first_failure = None;
                 for _ in 0..per_client {
                     let t = Instant::now();
                     match agent
@@ -49,21 +50,38 @@ fn main() {
                             let _ = r.body_mut().read_to_vec();
                             latencies.push(t.elapsed());
                         }
-                        _ => failures += 1,
+                        Ok(mut r) => {
+                            failures += 1;
+                            let body = r.body_mut().read_to_string().unwrap_or_default();
+                            first_failure.get_or_insert(format!("HTTP {}: {body}", r.status()));
+                        }
+                        Err(e) => {
+                            failures += 1;
+                            first_failure.get_or_insert(e.to_string());
+                        }
                     }
                 }
-                (latencies, failures)
+                (latencies, failures, first_failure)
             })
         })
         .collect();
     let mut latencies: Vec<Duration> = Vec::new();
     let mut failures = 0;
+    let mut first_failure = None;
     for h in handles {
-        let (l, f) = h.join().expect("client thread");
+        let (l, f, why) = h.join().expect("client thread");
         latencies.extend(l);
         failures += f;
+        first_failure = first_failure.or(why);
     }
     let wall = started.elapsed();
+    if let Some(why) = first_failure {
+        println!("first failure: {why}");
+    }
+    if latencies.is_empty() {
+        println!("query: {name}: every request failed");
+        return;
+    }
     latencies.sort();
     let pct = |p: f64| {
         let i = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len()) - 1;

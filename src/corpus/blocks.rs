@@ -26,7 +26,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .lines()
         .any(|l| matches!(classify(l.trim()), Some(HeadingKind::Article(_))));
     let mut in_body = false;
-    for raw in text.split(['\n', '\u{c}']) {
+    let lines = super::tables::normalise(text.split(['\n', '\u{c}']).map(str::to_owned).collect());
+    for raw in &lines {
         let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if line.is_empty() {
             gap = true;

@@ -275,10 +275,20 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
     let document_number = DOCUMENT_NUMBER
         .find(&blocks[number_at].text)
         .map(|m| m.as_str().replace(' ', ""));
-    let title_at = (number_at + 1..blocks.len().min(number_at + 4))
-        .find(|&i| blocks[i].text.chars().count() <= 80 && !blocks[i].text.ends_with('。'))?;
+    // Posted online, the title often stands above the 文号.
+    let title_above = (0..number_at).rev().find(|&i| is_notice_title(&blocks[i].text));
+    let title_at = match title_above {
+        Some(i) => i,
+        None => (number_at + 1..blocks.len().min(number_at + 4)).find(|&i| {
+            blocks[i].text.chars().count() <= 80 && !blocks[i].text.ends_with('。')
+        })?,
+    };
     let mut title = blocks[title_at].text.clone();
-    let mut next = title_at + 1;
+    let mut next = if title_above.is_some() {
+        number_at + 1
+    } else {
+        title_at + 1
+    };
     // Titles wrapped over two lines: the second line ends the title.
     while next < blocks.len()
         && !ends_with_recipient_colon(&blocks[next].text)
@@ -290,12 +300,19 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
         title.push_str(&blocks[next].text);
         next += 1;
     }
-    let issuer = blocks[..number_at]
-        .iter()
-        .rev()
-        .map(|b| b.text.trim())
-        .find(|t| (2..=30).contains(&t.chars().count()) && !t.contains(['。', '，']))
-        .map(|t| t.trim_end_matches("文件").trim().to_owned());
+    let issuer = match title_above {
+        // 四川省人民政府关于…的通知: the issuer opens the title.
+        Some(_) => title
+            .split_once("关于")
+            .map(|(who, _)| who.trim().to_owned())
+            .filter(|who| (2..=30).contains(&who.chars().count())),
+        None => blocks[..number_at]
+            .iter()
+            .rev()
+            .map(|b| b.text.trim())
+            .find(|t| (2..=30).contains(&t.chars().count()) && !t.contains(['。', '，']))
+            .map(|t| t.trim_end_matches("文件").trim().to_owned()),
+    };
     let mut article = Article {
         title,
         document_number,
@@ -313,6 +330,16 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
         add_block(&mut article, block);
     }
     Some(article)
+}
+
+/// 四川省人民政府关于复制推广…的通知: a short line with 关于, ending like a
+/// document title.
+fn is_notice_title(text: &str) -> bool {
+    const ENDINGS: &[&str] = &["通知", "意见", "方案", "决定", "办法", "批复", "通告", "公告", "函"];
+    text.chars().count() <= 80
+        && text.contains("关于")
+        && !text.contains(['。', '；'])
+        && ENDINGS.iter().any(|e| text.ends_with(e))
 }
 
 fn ends_with_recipient_colon(text: &str) -> bool {
@@ -426,6 +453,19 @@ mod tests {
         assert_eq!(a.issuer.as_deref(), Some("江苏省自由贸易试验区工作办公室"));
         let rows: Vec<_> = a.sentences().filter(|s| is_table_row(s)).collect();
         assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn notice_posted_with_its_title_above_the_document_number() {
+        let d = doc(
+            "湖南省人民政府关于复制推广自贸试验区改革经验的通知\n\n湘政函〔2024〕3号\n\n各市州人民政府：\n现将有关事项通知如下。",
+        );
+        let a = &d.articles[0];
+        assert_eq!(a.title, "湖南省人民政府关于复制推广自贸试验区改革经验的通知");
+        assert_eq!(a.document_number.as_deref(), Some("湘政函〔2024〕3号"));
+        assert_eq!(a.issuer.as_deref(), Some("湖南省人民政府"));
+        assert_eq!(a.addressees.as_deref(), Some("各市州人民政府"));
+        assert_eq!(a.sentences().count(), 1);
     }
 
     #[test]

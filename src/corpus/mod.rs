@@ -10,6 +10,7 @@ mod decode;
 mod headings;
 mod layout;
 mod sentences;
+mod tables;
 
 pub use blocks::is_table_row;
 pub use decode::{DecodeError, TextEncoding, decode};

@@ -164,7 +164,15 @@ impl Extractor {
                             && o.end >= m.end
                             && o.key != m.key
                     });
-                if m.nested && !standalone.contains(&m.key) && !inside_recognition {
+                let issues_title = m.nested
+                    && mentions.iter().any(|o| {
+                        o.class() == Class::Policy
+                            && o.start <= m.start
+                            && o.end >= m.end
+                            && relations::opens_policy_title(s, o, m)
+                    });
+                if m.nested && !standalone.contains(&m.key) && !inside_recognition && !issues_title
+                {
                     continue;
                 }
                 graph.add_mention(m);

@@ -121,10 +121,10 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
             .is_some();
         let group_class = class_after_group(extractor, after);
         for (i, q) in group.iter().enumerate() {
-            if !is_free(mentions, q.start, q.end) {
+            let inner = clean_label(&q.inner);
+            if !quote_is_free(mentions, q, &inner) {
                 continue;
             }
-            let inner = clean_label(&q.inner);
             if inner.chars().count() > MAX_QUOTED || inner.contains(['。', '；']) {
                 continue;
             }
@@ -168,6 +168,20 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
             add(mentions, Mention::new(class, &inner, q.start, q.end));
         }
     }
+}
+
+/// A quote is free when nothing crosses it and nothing names all of it; a
+/// reference name inside it (前海 in “前海深港国际服务城”) becomes nested.
+fn quote_is_free(mentions: &[Mention], q: &Quote, inner: &str) -> bool {
+    mentions
+        .iter()
+        .filter(|m| m.start < q.end && q.start < m.end)
+        .all(|m| {
+            m.entry.is_some()
+                && m.start > q.start
+                && m.end < q.end
+                && m.surface.chars().count() < inner.chars().count()
+        })
 }
 
 /// Endings that make “X”… one practice even when X lists several things.

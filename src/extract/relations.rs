@@ -31,7 +31,7 @@ pub fn apply(
 ) {
     let evidence = s.original;
     reference_facts(extractor, mentions, evidence, graph);
-    names_inside_names(extractor, mentions, evidence, graph);
+    names_inside_names(extractor, s, mentions, evidence, graph);
     let triggers = find_triggers(extractor, s, mentions);
     let scopes: Vec<(usize, usize)> = triggers
         .iter()
@@ -214,7 +214,9 @@ fn subjects_before(
         .filter(|m| !m.nested && m.end <= at && !governed(m) && !instrument(s, m))
         .filter(|m| match kind {
             "replicate" => m.class().is_zone(),
-            "recognize" => !matches!(m.class(), Class::Recognition | Class::Policy),
+            "recognize" => {
+                !matches!(m.class(), Class::Recognition | Class::Policy) && !is_agent(s, m, at)
+            }
             _ => is_actor(m.class()),
         })
         .collect();
@@ -257,6 +259,13 @@ fn subjects_before(
         right = left;
     }
     subjects
+}
+
+/// The agent of a passive (被商务部列为): it selects, it is not selected.
+fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
+    let before = s.text[..m.start].trim_end();
+    let between = s.text[m.end..trigger].trim();
+    (before.ends_with('被') || before.ends_with('经')) && between.chars().count() <= 2
 }
 
 /// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
@@ -319,10 +328,16 @@ fn firms_in_zones(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    for m in mentions
-        .iter()
-        .filter(|m| m.class() == Class::Firm && !m.nested)
-    {
+    for m in mentions.iter().filter(|m| {
+        matches!(m.class(), Class::Firm | Class::Institution) && !m.nested
+    }) {
+        if let Some(zone) = settled_in(s, m, mentions) {
+            graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
+            continue;
+        }
+        if m.class() != Class::Firm {
+            continue;
+        }
         let before = &text[..m.start];
         let after = &text[m.end..];
         let zone_word = [
@@ -392,6 +407,29 @@ fn firms_in_zones(
     }
 }
 
+/// Verbs that say a firm or institution settled in the zone named next.
+const SETTLE_VERBS: &[&str] = &["落户", "入驻", "进驻", "落地", "扎根", "选址", "注册"];
+
+/// 易达供应链落户南沙片区 / 研究院正式入驻于自贸片区: the organisation is based
+/// in the zone that follows the verb.
+fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    let mut rest = s.text[m.end..].trim_start();
+    for adverb in ["已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先"] {
+        rest = rest.strip_prefix(adverb).unwrap_or(rest);
+    }
+    let verb = SETTLE_VERBS.iter().find(|v| rest.starts_with(*v))?;
+    let rest = &rest[verb.len()..];
+    let rest = rest
+        .strip_prefix('在')
+        .or(rest.strip_prefix('于'))
+        .or(rest.strip_prefix('到'))
+        .unwrap_or(rest);
+    let at = s.text.len() - rest.len();
+    mentions
+        .iter()
+        .find(|z| z.start == at && z.class().is_zone() && !z.nested)
+}
+
 /// A policy whose title names a zone applies to it; "在 A、B 和 C 允许"
 /// in a sentence with a policy says it applies to A, B and C.
 fn applies_to(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
@@ -428,6 +466,7 @@ fn applies_to(s: &Sentence<'_>, mentions: &[Mention], evidence: &str, graph: &mu
 /// …绥芬河综合保税区教学科研基地 is based in 绥芬河综合保税区.
 fn names_inside_names(
     extractor: &Extractor,
+    s: &Sentence<'_>,
     mentions: &[Mention],
     evidence: &str,
     graph: &mut ArticleGraph,
@@ -450,10 +489,21 @@ fn names_inside_names(
                 (Class::Institution | Class::Firm, c) if c.is_zone() && i.end < outer.end => {
                     graph.add_relation(&outer.key, Property::BasedIn, &i.key, evidence)
                 }
+                (Class::Policy, _) if opens_policy_title(s, outer, i) => {
+                    graph.add_relation(&i.key, Property::Issued, &outer.key, evidence)
+                }
                 _ => {}
             }
         }
     }
+}
+
+/// 《国务院关于印发…的通知》: the body that opens a policy's title issued it.
+pub fn opens_policy_title(s: &Sentence<'_>, policy: &Mention, body: &Mention) -> bool {
+    let lead = &s.text[policy.start..body.start];
+    body.class() == Class::GovernmentBody
+        && lead.trim_start_matches(['《', '“']).is_empty()
+        && s.text[body.end..].starts_with("关于")
 }
 
 /// partOf and locatedIn of areas named in full, or together with their zone.

@@ -116,15 +116,20 @@ fn strip_verbs(before: &str, qualifier: Option<&str>) -> String {
     if let Some(q) = qualifier
         && let Some(i) = phrase.find(q)
     {
-        let head = phrase[..i].to_owned();
-        phrase = if head.chars().count() >= 2 {
-            head
+        // What follows the qualifier names the count (截至目前累计入驻港澳企业
+        // 320 家); else what precedes it (进出口贸易额年均增速超 20%).
+        let tail = phrase[i + q.len()..].to_owned();
+        phrase = if strip_verbs(&tail, None).chars().count() >= 2 {
+            tail
         } else {
-            phrase[i + q.len()..].to_owned()
+            phrase[..i].to_owned()
         };
     }
     for verb in [
         "集聚",
+        "入驻",
+        "进驻",
+        "落户",
         "引进",
         "完成",
         "形成",
@@ -196,6 +201,8 @@ mod tests {
             (x[0].value.as_str(), x[0].measure.as_str()),
             ("206", "各类投资机构")
         );
+        let z = stats("截至目前累计入驻港澳企业320家。");
+        assert_eq!((z[0].value.as_str(), z[0].measure.as_str()), ("320", "港澳企业"));
         let y = stats("片区获批以来，进出口贸易额年均增速超 20%。");
         assert_eq!((y[0].value.as_str(), y[0].unit.as_str()), ("20", "%"));
         assert_eq!(y[0].qualifier.as_deref(), Some("年均增速"));

@@ -1,0 +1,367 @@
+//! Tables written as plain text, as PDF and Word extraction leaves them:
+//! columns aligned with runs of spaces or separated by tabs (cells that wrap
+//! continue on the next line, under their column), or one cell per line.
+//! Each table becomes rows with ｜ between cells, so that later stages read
+//! every row by its column headers.
+//!
+//! A table is recognised by its header row: at least three cells, two of
+//! them known column headers (data/rules/tables.tsv, plus 序号).
+
+use std::sync::LazyLock;
+
+/// Every header word of data/rules/tables.tsv.
+static HEADER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words = vec!["序号"];
+    for line in include_str!("../../data/rules/tables.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((_, list)) = line.split_once('\t') {
+            words.extend(list.split('|').map(str::trim).filter(|w| !w.is_empty()));
+        }
+    }
+    words
+});
+
+/// Cell separator in the rows this module writes.
+const SEP: &str = "｜";
+
+fn is_header_word(cell: &str) -> bool {
+    cell.chars().count() <= 12 && HEADER_WORDS.iter().any(|w| cell.contains(w))
+}
+
+/// Rewrites every text table of `lines` as ｜-separated rows; other lines
+/// are kept as they are.
+pub fn normalise(lines: Vec<String>) -> Vec<String> {
+    if !lines.iter().any(|l| HEADER_WORDS.iter().any(|w| l.contains(w))) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(header) = aligned_header(&lines[i]) {
+            i = aligned_table(&lines, i + 1, &header, &mut out);
+        } else if let Some(k) = stacked_header(&lines, i) {
+            i = stacked_table(&lines, i, k, &mut out);
+        } else {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A cell of an aligned line: where it starts (display column, or tab
+/// index) and its text.
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    at: usize,
+    text: String,
+}
+
+/// Display width of a character: CJK and full-width forms take two columns.
+fn width(c: char) -> usize {
+    let u = c as u32;
+    if u >= 0x2E80 && !(0xFF61..=0xFFDC).contains(&u) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Splits a line at tabs, or at runs of two or more spaces (or an
+/// ideographic space).
+fn split_cells(line: &str) -> Vec<Cell> {
+    let line = line.trim_end();
+    if line.contains('\t') {
+        return line
+            .split('\t')
+            .enumerate()
+            .map(|(at, t)| Cell {
+                at,
+                text: t.trim().to_owned(),
+            })
+            .filter(|c| !c.text.is_empty())
+            .collect();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut cells = Vec::new();
+    let mut column = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let gap_len = chars[i..]
+            .iter()
+            .take_while(|c| **c == ' ' || **c == '\u{3000}')
+            .count();
+        let is_gap = gap_len >= 2 || chars[i] == '\u{3000}';
+        if gap_len > 0 && (is_gap || cells.is_empty() && column == 0) {
+            column += chars[i..i + gap_len].iter().map(|&c| width(c)).sum::<usize>();
+            i += gap_len;
+            continue;
+        }
+        let start = column;
+        let mut text = String::new();
+        while i < chars.len() {
+            let run = chars[i..]
+                .iter()
+                .take_while(|c| **c == ' ' || **c == '\u{3000}')
+                .count();
+            if run >= 2 || chars[i] == '\u{3000}' {
+                break;
+            }
+            column += width(chars[i]);
+            text.push(chars[i]);
+            i += 1;
+        }
+        cells.push(Cell {
+            at: start,
+            text: text.trim().to_owned(),
+        });
+    }
+    cells
+}
+
+/// Header of an aligned table: three or more short cells, two of them
+/// known headers.
+fn aligned_header(line: &str) -> Option<Vec<Cell>> {
+    let cells = split_cells(line);
+    let known = cells.iter().filter(|c| is_header_word(&c.text)).count();
+    let short = cells.iter().all(|c| c.text.chars().count() <= 12);
+    (cells.len() >= 3 && known >= 2 && short).then_some(cells)
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Reads the rows of an aligned table from `lines[from..]` into `out`;
+/// returns the index of the first line after the table.
+fn aligned_table(lines: &[String], from: usize, header: &[Cell], out: &mut Vec<String>) -> usize {
+    let numbered = header[0].text.contains("序号");
+    let column_of = |at: usize| {
+        header
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, h)| h.at.abs_diff(at))
+            .map(|(i, _)| i)
+            .unwrap_or(0)
+    };
+    out.push(join_row(header.iter().map(|c| c.text.as_str())));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut blanks = 0;
+    let mut i = from;
+    while i < lines.len() {
+        let cells = split_cells(&lines[i]);
+        if cells.is_empty() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        blanks = 0;
+        let first_column = column_of(cells[0].at) == 0;
+        let starts_row = if numbered {
+            first_column && is_number(&cells[0].text)
+        } else {
+            first_column
+        };
+        let ends_table = if numbered {
+            first_column && !starts_row
+        } else {
+            cells.len() == 1 && (cells[0].text.contains('。') || cells[0].text.chars().count() > 40)
+        };
+        if ends_table || (!starts_row && rows.is_empty()) {
+            break;
+        }
+        if starts_row {
+            rows.push(vec![String::new(); header.len()]);
+        }
+        let row = rows.last_mut().expect("a row");
+        for cell in cells {
+            let cell_text = &mut row[column_of(cell.at)];
+            let ascii_join = cell_text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && cell.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if ascii_join {
+                cell_text.push(' ');
+            }
+            cell_text.push_str(&cell.text);
+        }
+        i += 1;
+    }
+    out.extend(rows.iter().map(|r| join_row(r.iter().map(String::as_str))));
+    out.push(String::new());
+    i
+}
+
+/// Header of a table written one cell per line: three or more consecutive
+/// short lines that are all headers; returns how many.
+fn stacked_header(lines: &[String], at: usize) -> Option<usize> {
+    let k = lines[at..]
+        .iter()
+        .take_while(|l| {
+            let t = l.trim();
+            !t.is_empty() && t.chars().count() <= 8 && is_header_word(t)
+        })
+        .count();
+    (k >= 3).then_some(k)
+}
+
+/// Reads a table written one cell per line. Rows start at their number
+/// (1, 2, 3 …) when the first column is 序号; a cell wrapped over two lines
+/// is joined when the line ends in 、 or an open quote.
+fn stacked_table(lines: &[String], at: usize, k: usize, out: &mut Vec<String>) -> usize {
+    let header: Vec<&str> = lines[at..at + k].iter().map(|l| l.trim()).collect();
+    out.push(join_row(header.iter().copied()));
+    let numbered = header[0].contains("序号");
+    let mut i = at + k;
+    let mut expected = 1;
+    let body = |l: &String| {
+        let t = l.trim();
+        !t.is_empty() && !(t.contains('。') && t.chars().count() > 30)
+    };
+    loop {
+        let mut cells: Vec<String> = Vec::new();
+        if numbered {
+            if lines.get(i).map(|l| l.trim()) != Some(expected.to_string().as_str()) {
+                break;
+            }
+            cells.push(expected.to_string());
+            i += 1;
+            expected += 1;
+            let next = expected.to_string();
+            let row_start = i;
+            while i < lines.len() && body(&lines[i]) && lines[i].trim() != next {
+                cells.push(lines[i].trim().to_owned());
+                i += 1;
+                if cells.len() > 3 * k {
+                    break;
+                }
+            }
+            let last_row = lines.get(i).map(|l| l.trim()) != Some(next.as_str());
+            if last_row && cells.len() > k {
+                // After the last row, lines that no wrap explains are text.
+                let joined = join_marked(&cells[..k + 1]);
+                let keep = if joined { k + 1 } else { k };
+                cells.truncate(keep);
+                i = row_start + keep - 1;
+            }
+        } else {
+            while i < lines.len() && body(&lines[i]) && cells.len() < k {
+                cells.push(lines[i].trim().to_owned());
+                i += 1;
+            }
+            if cells.len() < k {
+                i -= cells.len();
+                break;
+            }
+        }
+        join_wrapped(&mut cells, k);
+        cells.resize(k, String::new());
+        out.push(join_row(cells.iter().map(String::as_str)));
+    }
+    out.push(String::new());
+    i
+}
+
+/// A line that a wrap cut: it ends in 、 or + or leaves a quote open.
+fn is_cut(t: &str) -> bool {
+    let open = t.matches(['“', '《', '（', '(']).count() > t.matches(['”', '》', '）', ')']).count();
+    t.ends_with(['、', '，', '+']) || open
+}
+
+/// Whether some line of `cells` (but the last) is cut by a wrap.
+fn join_marked(cells: &[String]) -> bool {
+    cells[..cells.len() - 1].iter().any(|c| is_cut(c))
+}
+
+/// Joins lines of one cell that a wrap split, while there are more lines
+/// than columns: a line ending in 、 or with an unclosed quote continues.
+fn join_wrapped(cells: &mut Vec<String>, k: usize) {
+    let mut j = 0;
+    while cells.len() > k && j + 1 < cells.len() {
+        if is_cut(&cells[j]) {
+            let next = cells.remove(j + 1);
+            cells[j].push_str(&next);
+        } else {
+            j += 1;
+        }
+    }
+    if cells.len() > k {
+        // Still too many: the extra lines belong to the last column.
+        let tail = cells.split_off(k - 1).concat();
+        cells.push(tail);
+    }
+}
+
+fn join_row<'a>(cells: impl Iterator<Item = &'a str>) -> String {
+    let cells: Vec<&str> = cells.collect();
+    cells.join(SEP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<String> {
+        normalise(text.lines().map(str::to_owned).collect())
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn aligned_columns_with_wrapped_cells() {
+        let text = "\
+序号  成果名称                    经验来源          推广范围
+1     “银行+保险+担保”            成都天府新区片区  全省
+      风险分担机制
+2     跨境电商退货“集中仓”模式    川南临港片区      成都天府新区片区、
+                                                    德阳协同改革先行区
+
+四川省人民政府办公厅                  2024年3月20日印发";
+        assert_eq!(
+            rows(text),
+            vec![
+                "序号｜成果名称｜经验来源｜推广范围",
+                "1｜“银行+保险+担保”风险分担机制｜成都天府新区片区｜全省",
+                "2｜跨境电商退货“集中仓”模式｜川南临港片区｜成都天府新区片区、德阳协同改革先行区",
+                "四川省人民政府办公厅                  2024年3月20日印发",
+            ]
+        );
+    }
+
+    #[test]
+    fn tab_separated_rows() {
+        let text = "改革事项\t经验来源\t推广范围\n证照联办\t哈尔滨片区\t全省\n无感续证\t\t黑河片区";
+        assert_eq!(
+            rows(text),
+            vec![
+                "改革事项｜经验来源｜推广范围",
+                "证照联办｜哈尔滨片区｜全省",
+                "无感续证｜｜黑河片区"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_cell_per_line_with_a_wrapped_cell() {
+        let text = "序号\n成果名称\n经验来源\n推广范围\n1\n“一枚印章管\n审批”\n哈尔滨片区\n全省\n2\n证照联办\n黑河片区\n全省各片区\n以上成果自印发之日起实施，请各地认真落实。";
+        assert_eq!(
+            rows(text),
+            vec![
+                "序号｜成果名称｜经验来源｜推广范围",
+                "1｜“一枚印章管审批”｜哈尔滨片区｜全省",
+                "2｜证照联办｜黑河片区｜全省各片区",
+                "以上成果自印发之日起实施，请各地认真落实。",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_mentioning_header_words_is_untouched() {
+        let lines = vec!["经验来源于片区企业，推广范围为全省。".to_owned()];
+        assert_eq!(normalise(lines.clone()), lines);
+    }
+}
