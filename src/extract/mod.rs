@@ -125,6 +125,12 @@ impl Extractor {
         let mut graph = ArticleGraph::new(&article.id);
         tables::read(self, article, &mut graph);
         self.notice_policy(article, &mut graph);
+        // Which sentences open a paragraph (the title opens the first).
+        let mut opens = vec![true];
+        for p in &article.paragraphs {
+            let body = p.sentences.iter().filter(|t| !crate::corpus::is_table_row(t));
+            opens.extend(body.enumerate().map(|(i, _)| i == 0));
+        }
         let prepared: Vec<(Sentence<'_>, Vec<Mention>)> = self
             .sentences(article)
             .filter(|text| !crate::corpus::is_table_row(text))
@@ -155,7 +161,14 @@ impl Extractor {
             .iter()
             .flat_map(|(_, ms)| ms.iter().filter(|m| !m.nested).map(|m| &m.key))
             .collect();
-        for (s, mentions) in &prepared {
+        let mut paragraph_topic = topic.clone();
+        for (i, (s, mentions)) in prepared.iter().enumerate() {
+            if i > 0 && opens.get(i).copied().unwrap_or(false) {
+                if let Some(area) = opening_area(s, mentions) {
+                    paragraph_topic = vec![area.clone()];
+                }
+            }
+            let topic = &paragraph_topic;
             for m in mentions {
                 let inside_recognition = m.nested
                     && mentions.iter().any(|o| {
@@ -191,7 +204,7 @@ impl Extractor {
                 }
             }
             let context = relations::Context {
-                topic: &topic,
+                topic,
                 zones: &zones,
                 last_practice: last_practice.as_ref(),
             };
@@ -199,7 +212,7 @@ impl Extractor {
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
                 last_practice = Some(p.key.clone());
             }
-            for stat in statistics::find(s, mentions, &topic, default_date) {
+            for stat in statistics::find(s, mentions, topic, default_date) {
                 graph.add_statistic(stat);
             }
         }
@@ -315,6 +328,16 @@ fn topic_zones(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Vec<EntityKey> {
         }
     }
     topic
+}
+
+/// The area a paragraph opens with (在南沙片区，…; 前海蛇口片区聚焦…): the
+/// paragraph is about it.
+fn opening_area<'m>(s: &Sentence<'_>, mentions: &'m [Mention]) -> Option<&'m EntityKey> {
+    let first = mentions.iter().find(|m| !m.nested)?;
+    let lead = s.text[..first.start].trim_start_matches('在');
+    let after = &s.text[first.end..];
+    let listed = after.starts_with(['、', '和', '与', '及']);
+    (first.class() == Class::Area && lead.chars().count() <= 1 && !listed).then_some(&first.key)
 }
 
 /// Shorthand for an entity key.

@@ -60,7 +60,29 @@ pub fn apply(
             })
         };
         let subjects = subjects_before(s, mentions, t.start, t.kind, context, &governed);
-        link(t.kind, &subjects, &objects, evidence, graph);
+        let built = t.kind == "operate" && builds(&s.text[..t.end]);
+        link(t.kind, built, &subjects, &objects, evidence, graph);
+        if t.kind == "replicate" && !objects.iter().any(|o| o.class() == Class::Practice) {
+            // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
+            // comes before the zones.
+            let zones_at = s.text[..t.start].rfind('在').unwrap_or(t.start);
+            let practice = mentions
+                .iter()
+                .filter(|m| !m.nested && m.class() == Class::Practice && m.end <= zones_at)
+                .last()
+                .map(|m| &m.key)
+                .or(context.last_practice.filter(|_| refers_back(&s.text[..t.start])));
+            let named: Vec<&EntityKey> = mentions
+                .iter()
+                .filter(|m| !m.nested && m.class().is_zone() && m.start >= zones_at && m.end <= t.start)
+                .map(|m| &m.key)
+                .collect();
+            if let Some(practice) = practice {
+                for zone in named {
+                    graph.add_relation(practice, Property::ReplicatedIn, zone, evidence);
+                }
+            }
+        }
         if t.kind == "recognize" && objects.iter().any(|o| o.class() == Class::Recognition) {
             // A practice selected as a case started where the text is about.
             for practice in subjects.iter().filter(|k| k.class == Class::Practice) {
@@ -220,20 +242,9 @@ fn subjects_before(
             _ => is_actor(m.class()),
         })
         .collect();
-    let anaphora = [
-        "该模式",
-        "该做法",
-        "该经验",
-        "该机制",
-        "该制度",
-        "该案例",
-        "该举措",
-        "此项改革",
-        "这一做法",
-        "这一模式",
-    ];
-    let refers_back = anaphora.iter().any(|a| s.text[..at].contains(a));
-    if kind == "recognize" && refers_back && candidates.iter().all(|m| m.class() != Class::Practice)
+    if kind == "recognize"
+        && refers_back(&s.text[..at])
+        && candidates.iter().all(|m| m.class() != Class::Practice)
     {
         if let Some(p) = context.last_practice {
             return vec![p.clone()];
@@ -261,6 +272,25 @@ fn subjects_before(
     subjects
 }
 
+/// Whether the text refers back to a practice named before (该模式).
+fn refers_back(text: &str) -> bool {
+    const ANAPHORA: &[&str] = &[
+        "该模式",
+        "该做法",
+        "该经验",
+        "该机制",
+        "该制度",
+        "该案例",
+        "该举措",
+        "该改革",
+        "此项改革",
+        "这一做法",
+        "这一模式",
+        "这一经验",
+    ];
+    ANAPHORA.iter().any(|a| text.contains(a))
+}
+
 /// The agent of a passive (被商务部列为): it selects, it is not selected.
 fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
     let before = s.text[..m.start].trim_end();
@@ -280,8 +310,16 @@ fn instrument(s: &Sentence<'_>, m: &Mention) -> bool {
 /// Words that join two actors into one subject (A 和 B; A 联合 B).
 const JOINERS: &[&str] = &["和", "与", "及", "、", "暨", "联合", "会同", "携手"];
 
+/// 牵头搭建, 自主搭建: the operator also created the platform.
+fn builds(text_to_verb: &str) -> bool {
+    ["牵头搭建", "自主搭建", "率先搭建", "首创搭建", "自主研发", "自主开发"]
+        .iter()
+        .any(|v| text_to_verb.ends_with(v))
+}
+
 fn link(
     kind: &str,
+    built: bool,
     subjects: &[EntityKey],
     objects: &[&Mention],
     evidence: &str,
@@ -307,7 +345,10 @@ fn link(
                     graph.add_relation(subject, Property::Issued, object, evidence)
                 }
                 ("operate", Class::Platform) => {
-                    graph.add_relation(subject, Property::Operates, object, evidence)
+                    graph.add_relation(subject, Property::Operates, object, evidence);
+                    if built {
+                        graph.add_relation(object, Property::OriginatedIn, subject, evidence);
+                    }
                 }
                 ("operate" | "originate", Class::SpecialZone) if subject.class.is_zone() => {
                     graph.add_relation(object, Property::PartOf, subject, evidence)
