@@ -206,6 +206,7 @@ impl Extractor {
             let context = relations::Context {
                 topic,
                 zones: &zones,
+                named: &standalone,
                 last_practice: last_practice.as_ref(),
             };
             relations::apply(self, s, mentions, &context, &mut graph);

@@ -10,6 +10,9 @@ use super::mentions::Mention;
 use super::sentence::Sentence;
 use super::{Extractor, key};
 use crate::model::{Class, EntityKey, Property};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// What relation rules know about the article.
 pub struct Context<'a> {
@@ -19,6 +22,8 @@ pub struct Context<'a> {
     pub last_practice: Option<&'a EntityKey>,
     /// Every zone the article names.
     pub zones: &'a [EntityKey],
+    /// Every entity the article names on its own (not only inside a name).
+    pub named: &'a HashSet<&'a EntityKey>,
 }
 
 /// Applies every relation rule to a sentence's mentions.
@@ -30,7 +35,7 @@ pub fn apply(
     graph: &mut ArticleGraph,
 ) {
     let evidence = s.original;
-    reference_facts(extractor, mentions, evidence, graph);
+    reference_facts(extractor, mentions, context, evidence, graph);
     names_inside_names(extractor, s, mentions, evidence, graph);
     let triggers = find_triggers(extractor, s, mentions);
     let scopes: Vec<(usize, usize)> = triggers
@@ -448,6 +453,11 @@ fn firms_in_zones(
     }
 }
 
+static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|近日|日前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
+        .expect("date pattern")
+});
+
 /// Verbs that say a firm or institution settled in the zone named next.
 const SETTLE_VERBS: &[&str] = &["落户", "入驻", "进驻", "落地", "扎根", "选址", "注册"];
 
@@ -455,6 +465,10 @@ const SETTLE_VERBS: &[&str] = &["落户", "入驻", "进驻", "落地", "扎根"
 /// in the zone that follows the verb.
 fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Option<&'m Mention> {
     let mut rest = s.text[m.end..].trim_start();
+    // 于2023年入驻: a date may stand before the verb.
+    if let Some(date) = SETTLE_DATE.find(rest) {
+        rest = &rest[date.end()..];
+    }
     for adverb in ["已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先"] {
         rest = rest.strip_prefix(adverb).unwrap_or(rest);
     }
@@ -551,6 +565,7 @@ pub fn opens_policy_title(s: &Sentence<'_>, policy: &Mention, body: &Mention) ->
 fn reference_facts(
     extractor: &Extractor,
     mentions: &[Mention],
+    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
@@ -567,7 +582,7 @@ fn reference_facts(
         };
         let zone_named = m.surface.contains("自由贸易试验区")
             || m.surface.ends_with("组团")
-            || mentions.iter().any(|o| &o.key.label == zone_label);
+            || mentions.iter().any(|o| !o.nested && &o.key.label == zone_label);
         if !zone_named {
             continue;
         }
@@ -576,29 +591,33 @@ fn reference_facts(
         };
         let zone_key = key(zone.class, &zone.label);
         graph.add_relation(&m.key, Property::PartOf, &zone_key, evidence);
-        let place = |name: Option<&str>| {
-            name.and_then(|n| lexicon.lookup(n))
+        // Where it lies: its city, or a place its name contains (亦庄组团,
+        // 珠海横琴新区片区 → 横琴), when the article names that place itself.
+        let place = |name: &str| {
+            lexicon
+                .lookup(name)
                 .filter(|e| e.class == Class::Place)
+                .map(|e| key(Class::Place, &e.label))
+                .filter(|k| context.named.contains(k))
         };
-        // 亦庄组团 lies in 亦庄, when the reference data knows that place.
-        let stem = entry.label.strip_suffix("组团");
-        if let Some(city) = place(stem).or_else(|| place(entry.city.as_deref())) {
-            graph.add_relation(
-                &m.key,
-                Property::LocatedIn,
-                &key(Class::Place, &city.label),
-                evidence,
-            );
+        let mut places: Vec<EntityKey> = entry.city.as_deref().and_then(place).into_iter().collect();
+        let short = entry.label.rsplit('）').next().unwrap_or(&entry.label);
+        for (i, _) in short.char_indices() {
+            for (j, _) in short[i..].char_indices().skip(2) {
+                if let Some(k) = place(&short[i..i + j])
+                    && !places.contains(&k)
+                {
+                    places.push(k);
+                }
+            }
+        }
+        for k in places {
+            graph.add_relation(&m.key, Property::LocatedIn, &k, evidence);
         }
         if m.surface.contains("自由贸易试验区")
-            && let Some(province) = place(zone.province.as_deref())
+            && let Some(province) = zone.province.as_deref().and_then(place)
         {
-            graph.add_relation(
-                &zone_key,
-                Property::LocatedIn,
-                &key(Class::Place, &province.label),
-                evidence,
-            );
+            graph.add_relation(&zone_key, Property::LocatedIn, &province, evidence);
         }
     }
 }

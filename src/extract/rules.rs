@@ -192,10 +192,11 @@ pub fn strip_trailing_parenthetical(name: &str) -> &str {
     for (open, close) in [('（', '）'), ('(', ')')] {
         if name.ends_with(close)
             && let Some(i) = name.rfind(open)
-            && name[i..].chars().count() <= 8
+            && name[i..].chars().count() <= 14
             && i > 0
         {
-            return &name[..i];
+            // 方案（2024—2026年）（试行）: every trailing note goes.
+            return strip_trailing_parenthetical(&name[..i]);
         }
     }
     name
