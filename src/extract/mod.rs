@@ -161,6 +161,11 @@ impl Extractor {
             .iter()
             .flat_map(|(_, ms)| ms.iter().filter(|m| !m.nested).map(|m| &m.key))
             .collect();
+        let issuer = article
+            .document_number
+            .as_ref()
+            .and(article.issuer.as_deref())
+            .and_then(|i| self.organisation(i));
         let mut paragraph_topic = topic.clone();
         for (i, (s, mentions)) in prepared.iter().enumerate() {
             if i > 0 && opens.get(i).copied().unwrap_or(false) {
@@ -207,6 +212,7 @@ impl Extractor {
                 topic,
                 zones: &zones,
                 named: &standalone,
+                issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
             };
             relations::apply(self, s, mentions, &context, &mut graph);

@@ -115,10 +115,7 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
         let last = group.last().expect("group");
         let before_context = context_before(extractor, s, first.start);
         let after = &text[last.end..];
-        let selected = extractor
-            .rules
-            .starts_with_trigger("recognize", after.trim_start())
-            .is_some();
+        let selected = is_selected(extractor, after);
         let group_class = class_after_group(extractor, after);
         for (i, q) in group.iter().enumerate() {
             let inner = clean_label(&q.inner);
@@ -155,6 +152,10 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
                     .or(before_context)
                     .or(group_class)
                     .or_else(|| tail.as_ref().map(|t| t.2))
+                    .or_else(|| {
+                        (group.len() == 1 && is_platform_word(extractor, &inner))
+                            .then_some(Class::Platform)
+                    })
             };
             let Some(class) = class else { continue };
             if class == Class::Practice && inner.contains('、') && !has_short_item(&inner) && single
@@ -165,9 +166,38 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
                 }
                 continue;
             }
+            // 跨境商事登记“一窗通办”, 国际贸易“单一窗口”: the words before
+            // the quote are part of the name.
+            let prefix = if single && matches!(class, Class::Practice | Class::Platform) {
+                compound_prefix(extractor, s, q.start, mentions)
+            } else {
+                String::new()
+            };
+            if prefix.chars().count() >= 2 {
+                let start = q.start - prefix.len();
+                let mut m = Mention::new(class, &format!("{prefix}{inner}"), start, q.end);
+                m.aliases.push(inner.clone());
+                add(mentions, m);
+                continue;
+            }
             add(mentions, Mention::new(class, &inner, q.start, q.end));
         }
     }
+}
+
+/// “X”成功入选…, “X”被商务部列为…: the quote names what was selected.
+fn is_selected(extractor: &Extractor, after: &str) -> bool {
+    let after = after.trim_start();
+    if extractor.rules.starts_with_trigger("recognize", after).is_some() {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix('被').or(after.strip_prefix("已被")) else {
+        return false;
+    };
+    let clause: String = rest.chars().take_while(|c| !"，。；,".contains(*c)).take(12).collect();
+    (0..clause.len())
+        .filter(|&i| clause.is_char_boundary(i))
+        .any(|i| extractor.rules.starts_with_trigger("recognize", &clause[i..]).is_some())
 }
 
 /// A quote is free when nothing crosses it and nothing names all of it; a
@@ -258,9 +288,19 @@ fn quoted_compound(
     add(mentions, m);
 }
 
+/// “单一窗口” alone: a long platform ending is a name by itself.
+fn is_platform_word(extractor: &Extractor, inner: &str) -> bool {
+    extractor
+        .rules
+        .endings
+        .iter()
+        .any(|e| e.class == Class::Platform && e.text == inner && inner.chars().count() >= 4)
+}
+
 /// The class a quoted text has by its own ending (智慧司法服务平台): only
 /// endings specific enough to decide (three characters or more, or strong).
 fn own_class(extractor: &Extractor, inner: &str) -> Option<Class> {
+
     let (class, use_, ending) = extractor.rules.class_by_ending(inner)?;
     let specific = ending.chars().count() >= 3 || use_ != EndingUse::Weak;
     match class {
@@ -344,6 +384,14 @@ fn context_before(extractor: &Extractor, s: &Sentence<'_>, start: usize) -> Opti
         .is_some()
     {
         return Some(Class::Practice);
+    }
+    // 率先探索跨境商事登记“一窗通办”: the verb governs a short noun phrase
+    // that the quote ends.
+    if let Some((head, true)) = extend_back(extractor, s, start, &[])
+        && head < start
+        && s.text[head..start].chars().count() <= 8
+    {
+        return context_before(extractor, s, head);
     }
     None
 }
@@ -546,7 +594,8 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let mut e_end = e_start + ending.text.len();
             from = e_end;
             let in_quote = quoted.iter().any(|&(a, b)| e_start >= a && e_end <= b);
-            if in_quote || (!s.ends_word(e_end) && !next_is_boundary(text, e_end)) {
+            let long = ending.text.chars().count() >= 4;
+            if in_quote || (!long && !s.ends_word(e_end) && !next_is_boundary(text, e_end)) {
                 continue;
             }
             if extractor
@@ -582,7 +631,7 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let name = &text[start..e_end];
             let modifier = &text[start..e_start];
             let bare_allowed = modifier.is_empty()
-                && ending.text.chars().count() >= 6
+                && ending.text.chars().count() >= 8
                 && ending.class == Class::SpecialZone;
             if (extractor.rules.is_generic(modifier) && !bare_allowed)
                 || name.chars().count() > MAX_NAME

@@ -24,6 +24,8 @@ pub struct Context<'a> {
     pub zones: &'a [EntityKey],
     /// Every entity the article names on its own (not only inside a name).
     pub named: &'a HashSet<&'a EntityKey>,
+    /// The body that issued the article, when it is a notice.
+    pub issuer: Option<&'a EntityKey>,
 }
 
 /// Applies every relation rule to a sentence's mentions.
@@ -256,6 +258,12 @@ fn subjects_before(
         }
     }
     let Some(nearest) = candidates.last() else {
+        // 现将《…》印发给你们: a notice's own issuer.
+        if kind == "issue"
+            && let Some(issuer) = context.issuer
+        {
+            return vec![issuer.clone()];
+        }
         return context.topic.to_vec();
     };
     if kind == "recognize" {
@@ -317,7 +325,7 @@ const JOINERS: &[&str] = &["和", "与", "及", "、", "暨", "联合", "会同"
 
 /// 牵头搭建, 自主搭建: the operator also created the platform.
 fn builds(text_to_verb: &str) -> bool {
-    ["牵头搭建", "自主搭建", "率先搭建", "首创搭建", "自主研发", "自主开发"]
+    ["搭建", "搭建了", "自主研发", "自主开发", "开发", "研发"]
         .iter()
         .any(|v| text_to_verb.ends_with(v))
 }
