@@ -51,7 +51,7 @@ const HARBIN: &str = "中国（黑龙江）自由贸易试验区哈尔滨片区"
 fn reference_names_and_full_area_names_state_part_of_and_located_in() {
     let x = extract(
         "哈尔滨片区稳步扩大制度型开放",
-        "中国（黑龙江）自由贸易试验区哈尔滨片区（以下简称“哈尔滨片区”）作为向北开放的重要合作平台，成立 5 年来成效明显。",
+        "中国（黑龙江）自由贸易试验区哈尔滨片区（以下简称“哈尔滨片区”）位于哈尔滨，作为黑龙江向北开放的重要合作平台，成立 5 年来成效明显。",
     );
     assert!(has_entity(&x, Class::Area, HARBIN), "{}", entities(&x));
     assert!(has_entity(
@@ -71,6 +71,23 @@ fn reference_names_and_full_area_names_state_part_of_and_located_in() {
         Property::LocatedIn,
         "黑龙江"
     ));
+}
+
+#[test]
+fn a_place_named_only_inside_an_area_name_is_not_stated() {
+    let x = extract(
+        "横琴片区推进琴澳规则衔接",
+        "中国（广东）自由贸易试验区珠海横琴新区片区推进规则衔接，澳门居民在横琴就医可直接结算。",
+    );
+    let hengqin = "中国（广东）自由贸易试验区珠海横琴新区片区";
+    assert!(
+        has_relation(&x, hengqin, Property::LocatedIn, "横琴"),
+        "{}",
+        relations(&x)
+    );
+    // 珠海 appears only inside the area's name: no entity, no relation.
+    assert!(!has_entity(&x, Class::Place, "珠海"), "{}", entities(&x));
+    assert!(!has_relation(&x, hengqin, Property::LocatedIn, "珠海"));
 }
 
 #[test]
@@ -398,17 +415,19 @@ fn annex_table_rows_are_read_by_their_column_headers() {
         Property::ReplicatedIn,
         lianyungang
     ));
-    // "全省各片区": every area of the province's zone.
+    // "全省各片区" names no zone: no replication is stated.
     assert!(
-        has_relation(&x, "企业登记智能审批", Property::ReplicatedIn, nanjing),
+        !x.relations
+            .iter()
+            .any(|r| r.subject.label == "企业登记智能审批" && r.property == Property::ReplicatedIn),
         "{}",
         relations(&x)
     );
     assert!(has_relation(
         &x,
         "企业登记智能审批",
-        Property::ReplicatedIn,
-        lianyungang
+        Property::OriginatedIn,
+        suzhou
     ));
     // The notice itself is a policy issued by the office above its 文号.
     assert!(
@@ -422,4 +441,58 @@ fn annex_table_rows_are_read_by_their_column_headers() {
         "{}",
         relations(&x)
     );
+}
+
+#[test]
+fn space_aligned_annex_table_with_wrapped_cells_and_title_above_the_number() {
+    let notice = "四川省人民政府关于复制推广自由贸易试验区制度创新成果的通知\n\n川府函〔2024〕15号\n\n各市（州）人民政府，省政府各部门：\n\n现将《制度创新成果清单》印发给你们，请认真贯彻执行。\n\n附件\n\n序号  成果名称                        经验来源              推广范围                  责任单位\n1     知识产权质押融资“银行+保险+担保”  成都天府新区片区      川南临港片区、            省市场监管局、\n      风险分担机制                                            德阳协同改革先行区        成都海关\n2     进口肉类“冷链前置仓”通关模式      川南临港片区          全省                      省商务厅\n\n四川省人民政府办公厅                                  2024年3月20日印发";
+    let document = parse_text("notice.txt", notice);
+    let x = extractor().extract_document(&document).remove(0);
+    let practice = "知识产权质押融资银行+保险+担保风险分担机制";
+    assert!(
+        has_entity(&x, Class::Practice, practice),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（四川）自由贸易试验区成都天府新区片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(
+        &x,
+        practice,
+        Property::ReplicatedIn,
+        "中国（四川）自由贸易试验区川南临港片区"
+    ));
+    assert!(has_relation(
+        &x,
+        practice,
+        Property::ReplicatedIn,
+        "德阳协同改革先行区"
+    ));
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "成都海关"),
+        "{}",
+        entities(&x)
+    );
+    assert!(has_relation(
+        &x,
+        "四川省人民政府",
+        Property::Issued,
+        "四川省人民政府关于复制推广自由贸易试验区制度创新成果的通知"
+    ));
+    assert!(has_relation(
+        &x,
+        "四川省人民政府",
+        Property::Issued,
+        "制度创新成果清单"
+    ));
+    // The signature line after the table is not a row.
+    assert!(!has_entity(&x, Class::Practice, "四川省人民政府办公厅"));
 }

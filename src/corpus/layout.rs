@@ -276,12 +276,13 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
         .find(&blocks[number_at].text)
         .map(|m| m.as_str().replace(' ', ""));
     // Posted online, the title often stands above the 文号.
-    let title_above = (0..number_at).rev().find(|&i| is_notice_title(&blocks[i].text));
+    let title_above = (0..number_at)
+        .rev()
+        .find(|&i| is_notice_title(&blocks[i].text));
     let title_at = match title_above {
         Some(i) => i,
-        None => (number_at + 1..blocks.len().min(number_at + 4)).find(|&i| {
-            blocks[i].text.chars().count() <= 80 && !blocks[i].text.ends_with('。')
-        })?,
+        None => (number_at + 1..blocks.len().min(number_at + 4))
+            .find(|&i| blocks[i].text.chars().count() <= 80 && !blocks[i].text.ends_with('。'))?,
     };
     let mut title = blocks[title_at].text.clone();
     let mut next = if title_above.is_some() {
@@ -335,7 +336,9 @@ fn notice_article(blocks: &[Block]) -> Option<Article> {
 /// 四川省人民政府关于复制推广…的通知: a short line with 关于, ending like a
 /// document title.
 fn is_notice_title(text: &str) -> bool {
-    const ENDINGS: &[&str] = &["通知", "意见", "方案", "决定", "办法", "批复", "通告", "公告", "函"];
+    const ENDINGS: &[&str] = &[
+        "通知", "意见", "方案", "决定", "办法", "批复", "通告", "公告", "函",
+    ];
     text.chars().count() <= 80
         && text.contains("关于")
         && !text.contains(['。', '；'])
@@ -461,7 +464,10 @@ mod tests {
             "湖南省人民政府关于复制推广自贸试验区改革经验的通知\n\n湘政函〔2024〕3号\n\n各市州人民政府：\n现将有关事项通知如下。",
         );
         let a = &d.articles[0];
-        assert_eq!(a.title, "湖南省人民政府关于复制推广自贸试验区改革经验的通知");
+        assert_eq!(
+            a.title,
+            "湖南省人民政府关于复制推广自贸试验区改革经验的通知"
+        );
         assert_eq!(a.document_number.as_deref(), Some("湘政函〔2024〕3号"));
         assert_eq!(a.issuer.as_deref(), Some("湖南省人民政府"));
         assert_eq!(a.addressees.as_deref(), Some("各市州人民政府"));

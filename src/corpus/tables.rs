@@ -33,7 +33,10 @@ fn is_header_word(cell: &str) -> bool {
 /// Rewrites every text table of `lines` as ｜-separated rows; other lines
 /// are kept as they are.
 pub fn normalise(lines: Vec<String>) -> Vec<String> {
-    if !lines.iter().any(|l| HEADER_WORDS.iter().any(|w| l.contains(w))) {
+    if !lines
+        .iter()
+        .any(|l| HEADER_WORDS.iter().any(|w| l.contains(w)))
+    {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len());
@@ -95,7 +98,10 @@ fn split_cells(line: &str) -> Vec<Cell> {
             .count();
         let is_gap = gap_len >= 2 || chars[i] == '\u{3000}';
         if gap_len > 0 && (is_gap || cells.is_empty() && column == 0) {
-            column += chars[i..i + gap_len].iter().map(|&c| width(c)).sum::<usize>();
+            column += chars[i..i + gap_len]
+                .iter()
+                .map(|&c| width(c))
+                .sum::<usize>();
             i += gap_len;
             continue;
         }
@@ -267,7 +273,8 @@ fn stacked_table(lines: &[String], at: usize, k: usize, out: &mut Vec<String>) -
 
 /// A line that a wrap cut: it ends in 、 or + or leaves a quote open.
 fn is_cut(t: &str) -> bool {
-    let open = t.matches(['“', '《', '（', '(']).count() > t.matches(['”', '》', '）', ')']).count();
+    let open =
+        t.matches(['“', '《', '（', '(']).count() > t.matches(['”', '》', '）', ')']).count();
     t.ends_with(['、', '，', '+']) || open
 }
 

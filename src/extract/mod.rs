@@ -128,7 +128,10 @@ impl Extractor {
         // Which sentences open a paragraph (the title opens the first).
         let mut opens = vec![true];
         for p in &article.paragraphs {
-            let body = p.sentences.iter().filter(|t| !crate::corpus::is_table_row(t));
+            let body = p
+                .sentences
+                .iter()
+                .filter(|t| !crate::corpus::is_table_row(t));
             opens.extend(body.enumerate().map(|(i, _)| i == 0));
         }
         let prepared: Vec<(Sentence<'_>, Vec<Mention>)> = self

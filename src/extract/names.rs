@@ -188,16 +188,29 @@ pub fn quoted(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Mentio
 /// “X”成功入选…, “X”被商务部列为…: the quote names what was selected.
 fn is_selected(extractor: &Extractor, after: &str) -> bool {
     let after = after.trim_start();
-    if extractor.rules.starts_with_trigger("recognize", after).is_some() {
+    if extractor
+        .rules
+        .starts_with_trigger("recognize", after)
+        .is_some()
+    {
         return true;
     }
     let Some(rest) = after.strip_prefix('被').or(after.strip_prefix("已被")) else {
         return false;
     };
-    let clause: String = rest.chars().take_while(|c| !"，。；,".contains(*c)).take(12).collect();
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !"，。；,".contains(*c))
+        .take(12)
+        .collect();
     (0..clause.len())
         .filter(|&i| clause.is_char_boundary(i))
-        .any(|i| extractor.rules.starts_with_trigger("recognize", &clause[i..]).is_some())
+        .any(|i| {
+            extractor
+                .rules
+                .starts_with_trigger("recognize", &clause[i..])
+                .is_some()
+        })
 }
 
 /// A quote is free when nothing crosses it and nothing names all of it; a
@@ -300,7 +313,6 @@ fn is_platform_word(extractor: &Extractor, inner: &str) -> bool {
 /// The class a quoted text has by its own ending (智慧司法服务平台): only
 /// endings specific enough to decide (three characters or more, or strong).
 fn own_class(extractor: &Extractor, inner: &str) -> Option<Class> {
-
     let (class, use_, ending) = extractor.rules.class_by_ending(inner)?;
     let specific = ending.chars().count() >= 3 || use_ != EndingUse::Weak;
     match class {

@@ -69,6 +69,25 @@ pub fn apply(
         let subjects = subjects_before(s, mentions, t.start, t.kind, context, &governed);
         let built = t.kind == "operate" && builds(&s.text[..t.end]);
         link(t.kind, built, &subjects, &objects, evidence, graph);
+        if t.kind == "issue" && !objects.iter().any(|o| o.class() == Class::Policy) {
+            // 现将《…》印发给你们: the policy stands between 将 and the verb.
+            if let Some(at) = s.text[..t.start].rfind('将') {
+                let moved: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| !m.nested && m.class() == Class::Policy)
+                    .filter(|m| m.start > at && m.end <= t.start)
+                    .collect();
+                let subjects: Vec<EntityKey> = match context.issuer {
+                    Some(issuer)
+                        if !mentions.iter().any(|m| m.end <= at && is_actor(m.class())) =>
+                    {
+                        vec![issuer.clone()]
+                    }
+                    _ => subjects.clone(),
+                };
+                link(t.kind, false, &subjects, &moved, evidence, graph);
+            }
+        }
         if t.kind == "replicate" && !objects.iter().any(|o| o.class() == Class::Practice) {
             // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
             // comes before the zones.
@@ -78,10 +97,14 @@ pub fn apply(
                 .filter(|m| !m.nested && m.class() == Class::Practice && m.end <= zones_at)
                 .last()
                 .map(|m| &m.key)
-                .or(context.last_practice.filter(|_| refers_back(&s.text[..t.start])));
+                .or(context
+                    .last_practice
+                    .filter(|_| refers_back(&s.text[..t.start])));
             let named: Vec<&EntityKey> = mentions
                 .iter()
-                .filter(|m| !m.nested && m.class().is_zone() && m.start >= zones_at && m.end <= t.start)
+                .filter(|m| {
+                    !m.nested && m.class().is_zone() && m.start >= zones_at && m.end <= t.start
+                })
                 .map(|m| &m.key)
                 .collect();
             if let Some(practice) = practice {
@@ -382,9 +405,10 @@ fn firms_in_zones(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    for m in mentions.iter().filter(|m| {
-        matches!(m.class(), Class::Firm | Class::Institution) && !m.nested
-    }) {
+    for m in mentions
+        .iter()
+        .filter(|m| matches!(m.class(), Class::Firm | Class::Institution) && !m.nested)
+    {
         if let Some(zone) = settled_in(s, m, mentions) {
             graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
             continue;
@@ -477,7 +501,9 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
     if let Some(date) = SETTLE_DATE.find(rest) {
         rest = &rest[date.end()..];
     }
-    for adverb in ["已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先"] {
+    for adverb in [
+        "已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先",
+    ] {
         rest = rest.strip_prefix(adverb).unwrap_or(rest);
     }
     let verb = SETTLE_VERBS.iter().find(|v| rest.starts_with(*v))?;
@@ -590,7 +616,9 @@ fn reference_facts(
         };
         let zone_named = m.surface.contains("自由贸易试验区")
             || m.surface.ends_with("组团")
-            || mentions.iter().any(|o| !o.nested && &o.key.label == zone_label);
+            || mentions
+                .iter()
+                .any(|o| !o.nested && &o.key.label == zone_label);
         if !zone_named {
             continue;
         }
@@ -608,7 +636,8 @@ fn reference_facts(
                 .map(|e| key(Class::Place, &e.label))
                 .filter(|k| context.named.contains(k))
         };
-        let mut places: Vec<EntityKey> = entry.city.as_deref().and_then(place).into_iter().collect();
+        let mut places: Vec<EntityKey> =
+            entry.city.as_deref().and_then(place).into_iter().collect();
         let short = entry.label.rsplit('）').next().unwrap_or(&entry.label);
         for (i, _) in short.char_indices() {
             for (j, _) in short[i..].char_indices().skip(2) {

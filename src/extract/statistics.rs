@@ -202,7 +202,10 @@ mod tests {
             ("206", "各类投资机构")
         );
         let z = stats("截至目前累计入驻港澳企业320家。");
-        assert_eq!((z[0].value.as_str(), z[0].measure.as_str()), ("320", "港澳企业"));
+        assert_eq!(
+            (z[0].value.as_str(), z[0].measure.as_str()),
+            ("320", "港澳企业")
+        );
         let y = stats("片区获批以来，进出口贸易额年均增速超 20%。");
         assert_eq!((y[0].value.as_str(), y[0].unit.as_str()), ("20", "%"));
         assert_eq!(y[0].qualifier.as_deref(), Some("年均增速"));
