@@ -26,6 +26,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .lines()
         .any(|l| matches!(classify(l.trim()), Some(HeadingKind::Article(_))));
     let mut in_body = false;
+    let mut page_break = false;
     let lines = super::tables::normalise(text.split(['\n', '\u{c}']).map(str::to_owned).collect());
     for raw in &lines {
         let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -33,8 +34,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
             gap = true;
             continue;
         }
+        if is_page_number(line) {
+            // "— 3 —" between two halves of a sentence: a page break.
+            page_break = true;
+            gap = true;
+            continue;
+        }
         let heading = classify(line);
-        let lenient = marked && in_body;
+        let lenient = (marked && in_body) || std::mem::take(&mut page_break);
         in_body |= heading.is_some();
         match out.last_mut() {
             Some(prev) if heading.is_none() && continues(prev, line, gap, lenient) => {
@@ -48,6 +55,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
         gap = false;
     }
     out
+}
+
+/// A page number line left by PDF extraction: "— 3 —", "- 12 -", "第 3 页",
+/// "3 / 12".
+fn is_page_number(line: &str) -> bool {
+    let core = line
+        .trim_matches(|c: char| "—–-－ 　".contains(c))
+        .trim_start_matches('第')
+        .trim_end_matches('页')
+        .trim();
+    let is_number = |d: &str| (1..=3).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit());
+    let decorated = line.chars().any(|c| "—–-－第页/／".contains(c));
+    !core.is_empty() && core.split(['/', '／']).map(str::trim).all(is_number) && decorated
 }
 
 /// Whether `line` continues the paragraph `prev` across a break.
@@ -108,6 +128,17 @@ mod tests {
                 "哈尔滨片区聚焦重点领域。结合实际积极借鉴。今年上半年复制推广“跨境贸易投资便利化集成创新”等 20 项先进经验。"
             ]
         );
+    }
+
+    #[test]
+    fn page_number_lines_go_and_the_name_they_cut_is_joined() {
+        let text = "片区企业泸州临港通达供应\n\n— 3 —\n\n链管理有限公司作为首家试点企业。";
+        assert_eq!(
+            texts(text),
+            vec!["片区企业泸州临港通达供应链管理有限公司作为首家试点企业。"]
+        );
+        assert!(is_page_number("- 12 -") && is_page_number("第 3 页") && is_page_number("3/12"));
+        assert!(!is_page_number("2024") && !is_page_number("一、总体要求"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub fn apply(
 ) {
     let evidence = s.original;
     reference_facts(extractor, mentions, context, evidence, graph);
-    names_inside_names(extractor, s, mentions, evidence, graph);
+    names_inside_names(extractor, s, mentions, context, evidence, graph);
     let triggers = find_triggers(extractor, s, mentions);
     let scopes: Vec<(usize, usize)> = triggers
         .iter()
@@ -557,6 +557,7 @@ fn names_inside_names(
     extractor: &Extractor,
     s: &Sentence<'_>,
     mentions: &[Mention],
+    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
@@ -572,7 +573,9 @@ fn names_inside_names(
             .collect();
         for i in inner {
             match (outer.class(), i.class()) {
-                (Class::SpecialZone, Class::Place) if i.start == outer.start && city(i) => {
+                (Class::SpecialZone, Class::Place)
+                    if i.start == outer.start && city(i) && context.named.contains(&i.key) =>
+                {
                     graph.add_relation(&outer.key, Property::LocatedIn, &i.key, evidence)
                 }
                 (Class::Institution | Class::Firm, c) if c.is_zone() && i.end < outer.end => {
