@@ -1165,9 +1165,23 @@ pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
                     && !name.chars().any(|c| c.is_ascii_digit())
                     && !word_is_stop(extractor, &name);
                 let short_enough = if single { n <= 8 } else { n <= 14 };
+                // 复制推广长效机制: a head noun with a generic modifier.
+                let generic_head =
+                    extractor
+                        .rules
+                        .class_by_ending(&name)
+                        .is_some_and(|(_, _, e)| {
+                            extractor.rules.is_generic(&name[..name.len() - e.len()])
+                        });
+                // 把复制推广工作作为推动…: prose, not a name.
+                let prose = ["作为", "成为", "推动", "加快", "确保", "结合", "进一步"]
+                    .iter()
+                    .any(|w| name.contains(w));
                 if n >= 3
                     && short_enough
                     && plain
+                    && !generic_head
+                    && !prose
                     && is_free(mentions, a, b)
                     && !extractor.rules.is_generic(&name)
                 {
