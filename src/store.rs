@@ -43,6 +43,30 @@ pub struct GraphUpdate {
     pub quads: Vec<Quad>,
 }
 
+/// The RocksDB store in `dir`.
+#[cfg(feature = "rocksdb")]
+fn open_on_disk(dir: &Path, read_only: bool) -> Result<Store, StoreError> {
+    let opened = if read_only {
+        Store::open_read_only(dir)
+    } else {
+        Store::open(dir)
+    };
+    opened.map_err(|e| StoreError::Open {
+        path: dir.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// Built without the `rocksdb` feature (only for benchmarks of extraction):
+/// there is no on-disk store.
+#[cfg(not(feature = "rocksdb"))]
+fn open_on_disk(dir: &Path, _read_only: bool) -> Result<Store, StoreError> {
+    Err(StoreError::Open {
+        path: dir.to_owned(),
+        message: "this build has no on-disk store (built without the `rocksdb` feature)".into(),
+    })
+}
+
 /// The knowledge-graph store.
 #[derive(Clone)]
 pub struct KgStore {
@@ -56,19 +80,13 @@ impl KgStore {
             path: dir.to_owned(),
             message: e.to_string(),
         })?;
-        let store = Store::open(dir).map_err(|e| StoreError::Open {
-            path: dir.to_owned(),
-            message: e.to_string(),
-        })?;
+        let store = open_on_disk(dir, false)?;
         Ok(KgStore { store })
     }
 
     /// Opens an existing store without write access (for the server).
     pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
-        let store = Store::open_read_only(dir).map_err(|e| StoreError::Open {
-            path: dir.to_owned(),
-            message: e.to_string(),
-        })?;
+        let store = open_on_disk(dir, true)?;
         Ok(KgStore { store })
     }
 

@@ -247,11 +247,14 @@ fn compound_prefix(
     quote_start: usize,
     mentions: &[Mention],
 ) -> String {
-    let Some((start, _)) = extend_back(extractor, s, quote_start, mentions) else {
+    let Some((start, after_verb)) = extend_back(extractor, s, quote_start, mentions) else {
         return String::new();
     };
     let prefix = &s.text[start..quote_start];
-    let ok = prefix.chars().count() <= 6
+    // 率先推出生物医药研发用物品进口“白名单”制度: after a verb, the whole
+    // noun phrase up to the quote is the name's.
+    let limit = if after_verb { 12 } else { 6 };
+    let ok = prefix.chars().count() <= limit
         && !extractor.rules.is_generic(prefix)
         && is_free(mentions, start, quote_start);
     if ok { prefix.to_owned() } else { String::new() }
@@ -645,7 +648,14 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let bare_allowed = modifier.is_empty()
                 && ending.text.chars().count() >= 8
                 && ending.class == Class::SpecialZone;
-            if (extractor.rules.is_generic(modifier) && !bare_allowed)
+            let standalone = extractor.rules.standalone.iter().any(|n| n == name);
+            // 各自贸片区管委会: every area's committee, not one body.
+            let each_area = text[..start].ends_with('各')
+                && ["片区", "自贸片区", "自贸试验区"].contains(&modifier);
+            if each_area {
+                continue;
+            }
+            if (extractor.rules.is_generic(modifier) && !bare_allowed && !standalone)
                 || name.chars().count() > MAX_NAME
             {
                 continue;
@@ -690,7 +700,17 @@ fn trim_generic_start(
             "该",
             "本",
             "各",
+            "经",
+            "由",
+            "被",
         ] {
+            let body_follows = rest
+                .strip_prefix(word)
+                .is_some_and(|r| r.starts_with(['省', '市', '区', '县', '国']));
+            let single = word.chars().count() == 1 && "经由被".contains(word);
+            if single && !body_follows {
+                continue;
+            }
             if rest.starts_with(word)
                 && rest.len() > word.len()
                 && !extractor.rules.is_generic(&rest[word.len()..])
@@ -1176,7 +1196,9 @@ pub fn practice_lists(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Ve
                 // 把复制推广工作作为推动…: prose, not a name.
                 let prose = ["作为", "成为", "推动", "加快", "确保", "结合", "进一步"]
                     .iter()
-                    .any(|w| name.contains(w));
+                    .any(|w| name.contains(w))
+                    || name.starts_with("工作")
+                    || name.ends_with("如下");
                 if n >= 3
                     && short_enough
                     && plain

@@ -37,7 +37,7 @@ pub fn apply(
     graph: &mut ArticleGraph,
 ) {
     let evidence = s.original;
-    reference_facts(extractor, mentions, context, evidence, graph);
+    reference_facts(extractor, s, mentions, context, evidence, graph);
     names_inside_names(extractor, s, mentions, context, evidence, graph);
     let triggers = find_triggers(extractor, s, mentions);
     let scopes: Vec<(usize, usize)> = triggers
@@ -88,6 +88,9 @@ pub fn apply(
                 link(t.kind, false, &subjects, &moved, evidence, graph);
             }
         }
+        if t.kind == "replicate" {
+            copied_by_passive(s, mentions, t, context, evidence, graph);
+        }
         if t.kind == "replicate" && !objects.iter().any(|o| o.class() == Class::Practice) {
             // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
             // comes before the zones.
@@ -127,6 +130,7 @@ pub fn apply(
             copied_from(s, mentions, from, to, evidence, graph);
         }
     }
+    zones_within(s, mentions, context, evidence, graph);
     created_by(extractor, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(s, mentions, context, evidence, graph);
@@ -490,6 +494,84 @@ static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date pattern")
 });
 
+/// 该模式已被长沙片区借鉴: the zones after 被 copied the practice before it.
+fn copied_by_passive(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    t: &Trigger,
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let Some(bei) = s.text[..t.start].rfind('被') else {
+        return;
+    };
+    let zones: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.class().is_zone() && m.start > bei && m.end <= t.start)
+        .collect();
+    let close = zones.iter().all(|z| {
+        let gap = &s.text[bei..z.start];
+        gap.chars().count() <= 20 && !gap.contains(['，', '。', '；'])
+    });
+    if zones.is_empty() || !close {
+        return;
+    }
+    let practice = mentions
+        .iter()
+        .filter(|m| !m.nested && m.class() == Class::Practice && m.end <= bei)
+        .last()
+        .map(|m| &m.key)
+        .or(context
+            .last_practice
+            .filter(|_| refers_back(&s.text[..bei])));
+    if let Some(practice) = practice {
+        for z in zones {
+            graph.add_relation(practice, Property::ReplicatedIn, &z.key, evidence);
+        }
+    }
+}
+
+/// 片区内的洛阳综合保税区, 青岛片区所辖的前湾综合保税区: a special zone
+/// inside the area (named, or the one the text is about).
+fn zones_within(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.class() == Class::SpecialZone && !m.nested)
+    {
+        let before = &s.text[..m.start];
+        let Some(marker) = ["辖区内的", "范围内的", "所辖的", "内的"]
+            .iter()
+            .find(|w| before.ends_with(*w))
+        else {
+            continue;
+        };
+        let head = &before[..before.len() - marker.len()];
+        let named = mentions
+            .iter()
+            .rev()
+            .find(|z| z.end == head.len() && z.class() == Class::Area && !z.nested);
+        let areas: Vec<&EntityKey> = match named {
+            Some(z) => vec![&z.key],
+            None if head.ends_with("片区") => context
+                .topic
+                .iter()
+                .filter(|k| k.class == Class::Area)
+                .collect(),
+            None => Vec::new(),
+        };
+        for area in areas {
+            graph.add_relation(&m.key, Property::PartOf, area, evidence);
+        }
+    }
+}
+
 /// Verbs that say a firm or institution settled in the zone named next.
 const SETTLE_VERBS: &[&str] = &["落户", "入驻", "进驻", "落地", "扎根", "选址", "注册"];
 
@@ -601,6 +683,7 @@ pub fn opens_policy_title(s: &Sentence<'_>, policy: &Mention, body: &Mention) ->
 /// partOf and locatedIn of areas named in full, or together with their zone.
 fn reference_facts(
     extractor: &Extractor,
+    s: &Sentence<'_>,
     mentions: &[Mention],
     context: &Context<'_>,
     evidence: &str,
@@ -617,8 +700,25 @@ fn reference_facts(
         let Some(zone_label) = &entry.part_of else {
             continue;
         };
-        let zone_named = m.surface.contains("自由贸易试验区")
-            || m.surface.ends_with("组团")
+        let names_zone = |m: &Mention| {
+            m.surface.contains("自由贸易试验区")
+                || m.surface.contains("自贸试验区")
+                || m.surface.contains("自贸区")
+                || m.surface.ends_with("组团")
+        };
+        // 浙江自贸试验区舟山片区、宁波片区、杭州片区: the list shares the zone.
+        let listed_after_full_name = mentions
+            .iter()
+            .filter(|o| !o.nested && o.end <= m.start && o.class() == Class::Area)
+            .last()
+            .is_some_and(|o| {
+                let gap = &s.text[o.end..m.start];
+                ["、", "和", "及", "与"].contains(&gap)
+                    && names_zone(o)
+                    && o.entry.map(|i| &lexicon.entries[i].part_of) == Some(&entry.part_of)
+            });
+        let zone_named = names_zone(m)
+            || listed_after_full_name
             || mentions
                 .iter()
                 .any(|o| !o.nested && &o.key.label == zone_label);

@@ -35,6 +35,8 @@ pub struct Rules {
     pub stop: HashSet<String>,
     pub generic: HashSet<String>,
     pub blockers: Vec<String>,
+    /// Short names that are names though their modifier is generic (省政府).
+    pub standalone: Vec<String>,
     triggers: BTreeMap<String, Vec<String>>,
     /// Column roles of annex tables and their header words, in order.
     pub columns: Vec<(String, Vec<String>)>,
@@ -93,6 +95,7 @@ impl Rules {
             stop: HashSet::new(),
             generic: HashSet::new(),
             blockers: Vec::new(),
+            standalone: Vec::new(),
             triggers: BTreeMap::new(),
             columns: rows(TABLES)
                 .map(|(_, f)| {
@@ -109,6 +112,7 @@ impl Rules {
                 "stop" => rules.stop.extend(list),
                 "generic" => rules.generic.extend(list),
                 "blocker" => rules.blockers.extend(list),
+                "standalone" => rules.standalone.extend(list),
                 other => {
                     return Err(RulesError {
                         file: "boundaries.tsv",
