@@ -292,6 +292,77 @@ pub fn evaluate(gold: &Annotation, predicted: &Annotation) -> Report {
     }
 }
 
+/// What a store holds, as an annotation: every entity the articles (and
+/// issue headers) name, and every relation they state.
+pub fn predicted_from_store(
+    store: &crate::store::KgStore,
+) -> Result<Annotation, crate::store::StoreError> {
+    use crate::vocab::{FTZ, FTZR};
+    let (_, rows) = store.select(
+        "SELECT ?e ?class ?label (GROUP_CONCAT(DISTINCT ?alt; separator=\"|\") AS ?aliases) WHERE {
+           GRAPH ?g { ?e a ?class ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt } }
+           FILTER(?g != <https://w3id.org/ftzkg/id/graph/reference> && ?g != <https://w3id.org/ftzkg/id/graph/ontology>)
+         } GROUP BY ?e ?class ?label",
+    )?;
+    let mut entities: Vec<(String, EvalEntity)> = Vec::new();
+    for row in rows {
+        let Some(class) = row[1]
+            .strip_prefix(FTZ)
+            .and_then(|c| c.parse::<Class>().ok())
+        else {
+            continue;
+        };
+        let aliases = row[3]
+            .split('|')
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect();
+        match entities.iter_mut().find(|(iri, _)| iri == &row[0]) {
+            // The same node in several graphs: merge its names.
+            Some((_, e)) => {
+                for a in aliases {
+                    if !e.aliases.contains(&a) {
+                        e.aliases.push(a);
+                    }
+                }
+            }
+            None => entities.push((
+                row[0].clone(),
+                EvalEntity {
+                    class,
+                    label: row[2].clone(),
+                    aliases,
+                },
+            )),
+        }
+    }
+    let label_of = |iri: &str| {
+        entities
+            .iter()
+            .find(|(i, _)| i == iri)
+            .map(|(_, e)| e.label.clone())
+    };
+    let (_, rows) = store.select(&format!(
+        "SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{FTZR}article/\")) FILTER(STRSTARTS(STR(?p), \"{FTZ}\")) }}"
+    ))?;
+    let relations = rows
+        .iter()
+        .filter_map(|r| {
+            let property = r[1].strip_prefix(FTZ)?.parse::<Property>().ok()?;
+            (property != Property::Mentions).then_some(())?;
+            Some(EvalRelation {
+                subject: label_of(&r[0])?,
+                property,
+                object: label_of(&r[2])?,
+            })
+        })
+        .collect();
+    Ok(Annotation {
+        entities: entities.into_iter().map(|(_, e)| e).collect(),
+        relations,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,75 +436,4 @@ mod tests {
         assert_eq!(err.line, 2);
         assert!(parse_gold("g.tsv", "E\tNoSuchClass\tx").is_err());
     }
-}
-
-/// What a store holds, as an annotation: every entity the articles (and
-/// issue headers) name, and every relation they state.
-pub fn predicted_from_store(
-    store: &crate::store::KgStore,
-) -> Result<Annotation, crate::store::StoreError> {
-    use crate::vocab::{FTZ, FTZR};
-    let (_, rows) = store.select(
-        "SELECT ?e ?class ?label (GROUP_CONCAT(DISTINCT ?alt; separator=\"|\") AS ?aliases) WHERE {
-           GRAPH ?g { ?e a ?class ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt } }
-           FILTER(?g != <https://w3id.org/ftzkg/id/graph/reference> && ?g != <https://w3id.org/ftzkg/id/graph/ontology>)
-         } GROUP BY ?e ?class ?label",
-    )?;
-    let mut entities: Vec<(String, EvalEntity)> = Vec::new();
-    for row in rows {
-        let Some(class) = row[1]
-            .strip_prefix(FTZ)
-            .and_then(|c| c.parse::<Class>().ok())
-        else {
-            continue;
-        };
-        let aliases = row[3]
-            .split('|')
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned)
-            .collect();
-        match entities.iter_mut().find(|(iri, _)| iri == &row[0]) {
-            // The same node in several graphs: merge its names.
-            Some((_, e)) => {
-                for a in aliases {
-                    if !e.aliases.contains(&a) {
-                        e.aliases.push(a);
-                    }
-                }
-            }
-            None => entities.push((
-                row[0].clone(),
-                EvalEntity {
-                    class,
-                    label: row[2].clone(),
-                    aliases,
-                },
-            )),
-        }
-    }
-    let label_of = |iri: &str| {
-        entities
-            .iter()
-            .find(|(i, _)| i == iri)
-            .map(|(_, e)| e.label.clone())
-    };
-    let (_, rows) = store.select(&format!(
-        "SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{FTZR}article/\")) FILTER(STRSTARTS(STR(?p), \"{FTZ}\")) }}"
-    ))?;
-    let relations = rows
-        .iter()
-        .filter_map(|r| {
-            let property = r[1].strip_prefix(FTZ)?.parse::<Property>().ok()?;
-            (property != Property::Mentions).then_some(())?;
-            Some(EvalRelation {
-                subject: label_of(&r[0])?,
-                property,
-                object: label_of(&r[2])?,
-            })
-        })
-        .collect();
-    Ok(Annotation {
-        entities: entities.into_iter().map(|(_, e)| e).collect(),
-        relations,
-    })
 }

@@ -75,7 +75,7 @@ fn utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<String, DecodeErro
 /// UTF-16 without BOM: ASCII-range text has a zero in every other byte, and
 /// CJK text never has zero bytes in GB18030 or UTF-8.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -225,7 +225,8 @@ fn stacked_table(lines: &[String], at: usize, k: usize, out: &mut Vec<String>) -
     let mut expected = 1;
     let body = |l: &String| {
         let t = l.trim();
-        !t.is_empty() && !(t.contains('。') && t.chars().count() > 30)
+        let prose = t.contains('。') && t.chars().count() > 30;
+        !t.is_empty() && !prose
     };
     loop {
         let mut cells: Vec<String> = Vec::new();

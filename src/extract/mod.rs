@@ -171,10 +171,11 @@ impl Extractor {
             .and_then(|i| self.organisation(i));
         let mut paragraph_topic = topic.clone();
         for (i, (s, mentions)) in prepared.iter().enumerate() {
-            if i > 0 && opens.get(i).copied().unwrap_or(false) {
-                if let Some(area) = opening_area(s, mentions) {
-                    paragraph_topic = vec![area.clone()];
-                }
+            if i > 0
+                && opens.get(i).copied().unwrap_or(false)
+                && let Some(area) = opening_area(s, mentions)
+            {
+                paragraph_topic = vec![area.clone()];
             }
             let topic = &paragraph_topic;
             for m in mentions {

@@ -497,7 +497,7 @@ pub fn recognitions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
             }));
             let bare = clean_label(raw);
             let n = label.chars().count();
-            if n < 4 || n > MAX_NAME || is_generic_name(extractor, &label) {
+            if !(4..=MAX_NAME).contains(&n) || is_generic_name(extractor, &label) {
                 continue;
             }
             // A year before the name is part of it (2022 年…枢纽); the name

@@ -97,8 +97,7 @@ pub fn apply(
             let zones_at = s.text[..t.start].rfind('在').unwrap_or(t.start);
             let practice = mentions
                 .iter()
-                .filter(|m| !m.nested && m.class() == Class::Practice && m.end <= zones_at)
-                .last()
+                .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= zones_at)
                 .map(|m| &m.key)
                 .or(context
                     .last_practice
@@ -279,10 +278,9 @@ fn subjects_before(
     if kind == "recognize"
         && refers_back(&s.text[..at])
         && candidates.iter().all(|m| m.class() != Class::Practice)
+        && let Some(p) = context.last_practice
     {
-        if let Some(p) = context.last_practice {
-            return vec![p.clone()];
-        }
+        return vec![p.clone()];
     }
     let Some(nearest) = candidates.last() else {
         // 现将《…》印发给你们: a notice's own issuer.
@@ -519,8 +517,7 @@ fn copied_by_passive(
     }
     let practice = mentions
         .iter()
-        .filter(|m| !m.nested && m.class() == Class::Practice && m.end <= bei)
-        .last()
+        .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= bei)
         .map(|m| &m.key)
         .or(context
             .last_practice
@@ -709,8 +706,7 @@ fn reference_facts(
         // 浙江自贸试验区舟山片区、宁波片区、杭州片区: the list shares the zone.
         let listed_after_full_name = mentions
             .iter()
-            .filter(|o| !o.nested && o.end <= m.start && o.class() == Class::Area)
-            .last()
+            .rfind(|o| !o.nested && o.end <= m.start && o.class() == Class::Area)
             .is_some_and(|o| {
                 let gap = &s.text[o.end..m.start];
                 ["、", "和", "及", "与"].contains(&gap)

@@ -89,12 +89,11 @@ pub fn find(
         }
         let subject = mentions
             .iter()
-            .filter(|m| {
+            .rfind(|m| {
                 !m.nested
                     && m.end <= whole.start()
                     && (m.class().is_zone() || m.class().is_organisation())
             })
-            .last()
             .map(|m| m.key.clone())
             .or_else(|| topic.first().cloned());
         out.push(Statistic {

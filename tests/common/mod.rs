@@ -127,10 +127,10 @@ impl Server {
         let agent = agent();
         let started = std::time::Instant::now();
         loop {
-            if let Ok(r) = agent.get(&format!("{}/sparql", server.base)).call() {
-                if r.status() == 200 {
-                    return server;
-                }
+            if let Ok(r) = agent.get(&format!("{}/sparql", server.base)).call()
+                && r.status() == 200
+            {
+                return server;
             }
             assert!(
                 started.elapsed().as_secs() < 60,
