@@ -271,7 +271,7 @@ fn recognitions_listed_after_huopi_and_zone_types_among_them() {
 fn special_zones_built_by_a_zone_are_part_of_it() {
     let x = extract(
         "绥芬河片区建强园区平台",
-        "绥芬河综合保税区打造“一区四园”，即：保税展示产业园、保税加工产业园、保税维修产业园。",
+        "地处绥芬河的绥芬河综合保税区打造“一区四园”，即：保税展示产业园、保税加工产业园、保税维修产业园。",
     );
     assert!(has_entity(&x, Class::SpecialZone, "绥芬河综合保税区"));
     assert!(
