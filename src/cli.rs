@@ -96,6 +96,7 @@ pub enum Command {
         /// List misses and false positives.
         #[arg(long)]
         show: bool,
+        /// Print the report (scores, misses, false positives) as JSON.
         #[arg(long)]
         json: bool,
     },
