@@ -166,6 +166,8 @@ fn add_variants(entry: &mut LexiconEntry) {
                 .aliases
                 .iter()
                 .filter(|a| a.ends_with("片区") || a.ends_with("组团"))
+                // 哈尔滨自贸片区 is already a variant: no 哈尔滨自贸自贸片区.
+                .filter(|a| !a.contains("自贸"))
                 .cloned()
                 .collect();
             for short in &shorts {

@@ -338,6 +338,14 @@ fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
 
 /// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
 fn instrument(s: &Sentence<'_>, m: &Mention) -> bool {
+    // 以深哈产业园为载体，…: the place where the work is done acts.
+    let after = &s.text[m.end..];
+    if ["为载体", "为主体", "为主阵地", "为核心区"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
     let (clause_start, _) = s.clause_bounds(m.start);
     let before = &s.text[clause_start..m.start];
     ["依托", "通过", "利用", "借助", "围绕", "以"]
