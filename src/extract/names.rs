@@ -726,7 +726,7 @@ fn trim_generic_start(
 /// 中国人民银行崇左市分行 is a government body; other branches are firms.
 fn adjust_class(class: Class, name: &str) -> Class {
     if name.ends_with("分行") || name.ends_with("支行") {
-        if name.contains("人民银行") {
+        if name.contains("人民银行") || name.starts_with("人行") {
             Class::GovernmentBody
         } else {
             Class::Firm
@@ -995,7 +995,15 @@ fn listed_firms(after: &str) -> bool {
     let clause_end = rest.find(['，', '。', '；', '、']).unwrap_or(rest.len());
     let clause = &rest[..clause_end];
     let head = clause.find("企业").map(|i| &clause[..i]);
-    matches!(head, Some(h) if h.chars().count() <= 12 && !h.contains("金融"))
+    // 等方面对储能企业, 等部门联合认定企业: the list is of something else.
+    let other = |h: &str| {
+        [
+            "金融", "方面", "部门", "领域", "单位", "机构", "对", "联合", "认定",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
+    };
+    matches!(head, Some(h) if h.chars().count() <= 12 && !other(h))
 }
 
 fn majority(classes: &[Class]) -> Option<Class> {

@@ -45,6 +45,7 @@ pub fn apply(
         .enumerate()
         .map(|(i, t)| scope(s, &triggers, i, t))
         .collect();
+    let mut originated_here: Vec<EntityKey> = Vec::new();
     for (t, &(from, to)) in triggers.iter().zip(&scopes) {
         let objects: Vec<&Mention> = mentions
             .iter()
@@ -90,6 +91,7 @@ pub fn apply(
         }
         if t.kind == "replicate" {
             copied_by_passive(s, mentions, t, context, evidence, graph);
+            copied_to(s, mentions, t, context, evidence, graph);
         }
         if t.kind == "replicate" && !objects.iter().any(|o| o.class() == Class::Practice) {
             // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
@@ -115,9 +117,16 @@ pub fn apply(
                 }
             }
         }
+        if t.kind == "originate" && subjects.as_slice() != context.topic {
+            originated_here.extend(objects.iter().map(|o| o.key.clone()));
+        }
         if t.kind == "recognize" && objects.iter().any(|o| o.class() == Class::Recognition) {
-            // A practice selected as a case started where the text is about.
-            for practice in subjects.iter().filter(|k| k.class == Class::Practice) {
+            // A practice selected as a case started where the text is about,
+            // unless the sentence names who created it.
+            for practice in subjects
+                .iter()
+                .filter(|k| k.class == Class::Practice && !originated_here.contains(k))
+            {
                 for zone in context.topic {
                     graph.add_relation(practice, Property::OriginatedIn, zone, evidence);
                 }
@@ -358,7 +367,7 @@ const JOINERS: &[&str] = &["和", "与", "及", "、", "暨", "联合", "会同"
 
 /// 牵头搭建, 自主搭建: the operator also created the platform.
 fn builds(text_to_verb: &str) -> bool {
-    ["搭建", "搭建了", "自主研发", "自主开发", "开发", "研发"]
+    ["搭建", "牵头建设", "自主研发", "自主开发", "开发", "研发"]
         .iter()
         .any(|v| text_to_verb.ends_with(v))
 }
@@ -419,15 +428,24 @@ fn firms_in_zones(
         .iter()
         .filter(|m| matches!(m.class(), Class::Firm | Class::Institution) && !m.nested)
     {
-        if let Some(zone) = settled_in(s, m, mentions) {
+        if let Some(zone) = settled_in(s, m, mentions).or_else(|| settled_before(s, m, mentions)) {
             graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
             continue;
         }
         if m.class() != Class::Firm {
+            built_in_zone(s, m, mentions, evidence, graph);
             continue;
         }
         let before = &text[..m.start];
-        let after = &text[m.end..];
+        // 连云港片区企业X: the area named right before 企业.
+        let named_before = mentions
+            .iter()
+            .rev()
+            .find(|z| z.end + "企业".len() == m.start && z.class().is_zone() && !z.nested);
+        if let Some(z) = named_before.filter(|_| before.ends_with("企业")) {
+            graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
+            continue;
+        }
         let zone_word = [
             "片区内企业——",
             "片区内企业",
@@ -470,28 +488,34 @@ fn firms_in_zones(
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
             }
         }
-        // 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…
-        if let Some(at) = after.find('在') {
-            let place = &after[at..];
-            let built = ["建设", "设立", "成立", "投资", "落户"]
-                .iter()
-                .any(|w| place.contains(w));
-            if built && at < 12 {
-                let zone_start = m.end + at;
-                let zones: Vec<&Mention> = mentions
-                    .iter()
-                    .filter(|z| {
-                        z.start >= zone_start
-                            && z.start < zone_start + 60
-                            && z.class().is_zone()
-                            && !z.nested
-                    })
-                    .collect();
-                for z in zones {
-                    graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
-                }
-            }
-        }
+        built_in_zone(s, m, mentions, evidence, graph);
+    }
+}
+
+/// 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…; 研究院在厦门片区揭牌成立.
+fn built_in_zone(
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let after = &s.text[m.end..];
+    let Some(at) = after.find('在') else {
+        return;
+    };
+    let place = &after[at..];
+    let built = ["建设", "设立", "成立", "投资", "落户", "揭牌", "挂牌"]
+        .iter()
+        .any(|w| place.contains(w));
+    if !built || at >= 12 {
+        return;
+    }
+    let zone_start = m.end + at;
+    for z in mentions.iter().filter(|z| {
+        z.start >= zone_start && z.start < zone_start + 60 && z.class().is_zone() && !z.nested
+    }) {
+        graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
     }
 }
 
@@ -499,6 +523,40 @@ static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|近日|日前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
         .expect("date pattern")
 });
+
+/// 这一模式复制推广至南京片区: the zones after 至 copied the practice named
+/// before the verb.
+fn copied_to(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    t: &Trigger,
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let rest = &s.text[t.end..];
+    let Some(rest) = ["至", "到"].iter().find_map(|w| rest.strip_prefix(w)) else {
+        return;
+    };
+    let from = s.text.len() - rest.len();
+    let (_, clause_end) = s.clause_bounds(from);
+    let zones: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.class().is_zone() && m.start >= from && m.end <= clause_end)
+        .collect();
+    let practice = mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= t.start)
+        .map(|m| &m.key)
+        .or(context
+            .last_practice
+            .filter(|_| refers_back(&s.text[..t.start])));
+    if let Some(practice) = practice {
+        for z in zones {
+            graph.add_relation(practice, Property::ReplicatedIn, &z.key, evidence);
+        }
+    }
+}
 
 /// 该模式已被长沙片区借鉴: the zones after 被 copied the practice before it.
 fn copied_by_passive(
@@ -604,6 +662,24 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
     mentions
         .iter()
         .find(|z| z.start == at && z.class().is_zone() && !z.nested)
+}
+
+/// 落户苏州片区的澄源生物: the zone between a settling verb and 的.
+fn settled_before<'m>(
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &'m [Mention],
+) -> Option<&'m Mention> {
+    let before = s.text[..m.start].strip_suffix('的')?;
+    let zone = mentions
+        .iter()
+        .rev()
+        .find(|z| z.end == before.len() && z.class().is_zone() && !z.nested)?;
+    let verb_text = s.text[..zone.start].trim_end_matches(['在', '于', '到']);
+    SETTLE_VERBS
+        .iter()
+        .any(|v| verb_text.ends_with(v))
+        .then_some(zone)
 }
 
 /// A policy whose title names a zone applies to it; "在 A、B 和 C 允许"
