@@ -184,7 +184,17 @@ fn newsletter_articles(blocks: &[Block]) -> Vec<Article> {
     let mut section: Option<(usize, String)> = None;
     let mut section_count = 0;
     for (i, block) in blocks.iter().enumerate() {
+        if is_contents_line(&block.text) {
+            continue;
+        }
         let title = match &block.heading {
+            // 一、济南片区…破解融资难题 followed by its text: without (一)
+            // markers, such a heading is an article's title.
+            Some(HeadingKind::Section(name)) if !marked && heads_body(blocks, i) => {
+                // Headings without text before it were contents, not sections.
+                section = None;
+                Some(name.clone())
+            }
             Some(HeadingKind::Section(name)) => {
                 section_count += 1;
                 section = Some((section_count, name.clone()));
@@ -218,6 +228,21 @@ fn newsletter_articles(blocks: &[Block]) -> Vec<Article> {
     }
     articles.retain(|a| !a.paragraphs.is_empty() || !a.title.is_empty());
     articles
+}
+
+/// 目录 / 目　录: the table of contents heading (its entries are headings
+/// without text, so they make no articles).
+fn is_contents_line(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t == "目录" || t == "目次"
+}
+
+/// Whether the heading at `i` is followed by body text (a paragraph with a
+/// sentence in it) rather than by another heading.
+fn heads_body(blocks: &[Block], i: usize) -> bool {
+    blocks
+        .get(i + 1)
+        .is_some_and(|b| b.heading.is_none() && b.text.contains(['。', '！', '？', '；']))
 }
 
 /// An unmarked title: a short line with no sentence, followed by body text.
@@ -456,6 +481,20 @@ mod tests {
         assert_eq!(a.issuer.as_deref(), Some("江苏省自由贸易试验区工作办公室"));
         let rows: Vec<_> = a.sentences().filter(|s| is_table_row(s)).collect();
         assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn numbered_titles_with_text_are_articles_and_contents_are_skipped() {
+        let d = doc(
+            "工作简报\n第 12 期\n山东省商务厅编 2024 年 9 月 10 日\n目　录\n一、济南片区破解融资难题\n二、青岛片区首创协同监管\n一、济南片区破解融资难题\n济南片区首创信易贷模式。\n二、青岛片区首创协同监管\n青岛片区上线平台。",
+        );
+        let titles: Vec<&str> = d.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, vec!["济南片区破解融资难题", "青岛片区首创协同监管"]);
+        assert!(d.articles.iter().all(|a| a.section.is_none()));
+        assert_eq!(
+            d.articles[1].sentences().collect::<Vec<_>>(),
+            vec!["青岛片区上线平台。"]
+        );
     }
 
     #[test]
