@@ -273,9 +273,21 @@ fn subjects_before(
     context: &Context<'_>,
     governed: &dyn Fn(&Mention) -> bool,
 ) -> Vec<EntityKey> {
+    // What is selected may be what an earlier verb made (企业自主研发的
+    // “X”模式，入选…): for 入选, a practice right before the verb counts.
+    let selected_practice = |m: &Mention| {
+        kind == "recognize"
+            && m.class() == Class::Practice
+            && s.text[m.end..at]
+                .trim_matches(['，', ',', ' '])
+                .chars()
+                .count()
+                <= 4
+    };
     let candidates: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| !m.nested && m.end <= at && !governed(m) && !instrument(s, m))
+        .filter(|m| !m.nested && m.end <= at && !instrument(s, m))
+        .filter(|m| !governed(m) || selected_practice(m))
         .filter(|m| match kind {
             "replicate" => m.class().is_zone(),
             "recognize" => {
@@ -287,9 +299,14 @@ fn subjects_before(
     if kind == "recognize"
         && refers_back(&s.text[..at])
         && candidates.iter().all(|m| m.class() != Class::Practice)
-        && let Some(p) = context.last_practice
     {
-        return vec![p.clone()];
+        // 该模式: the practice named last, in this sentence or before it.
+        let here = mentions
+            .iter()
+            .rfind(|m| !m.nested && m.end <= at && m.class() == Class::Practice);
+        if let Some(p) = here.map(|m| &m.key).or(context.last_practice) {
+            return vec![p.clone()];
+        }
     }
     let Some(nearest) = candidates.last() else {
         // 现将《…》印发给你们: a notice's own issuer.
@@ -771,10 +788,24 @@ fn reference_facts(
     graph: &mut ArticleGraph,
 ) {
     let lexicon = extractor.lexicon();
+    let named_place = |name: &str| {
+        lexicon
+            .lookup(name)
+            .filter(|e| e.class == Class::Place)
+            .map(|e| key(Class::Place, &e.label))
+            .filter(|k| context.named.contains(k))
+    };
     for m in mentions {
         let Some(entry) = m.entry.map(|i| &lexicon.entries[i]) else {
             continue;
         };
+        // 中国（重庆）自由贸易试验区 … 重庆: the zone lies in its province.
+        if entry.class == Class::FreeTradeZone
+            && m.surface.contains("自由贸易试验区")
+            && let Some(province) = entry.province.as_deref().and_then(named_place)
+        {
+            graph.add_relation(&m.key, Property::LocatedIn, &province, evidence);
+        }
         if entry.class != Class::Area {
             continue;
         }
@@ -819,8 +850,16 @@ fn reference_facts(
                 .map(|e| key(Class::Place, &e.label))
                 .filter(|k| context.named.contains(k))
         };
-        let mut places: Vec<EntityKey> =
-            entry.city.as_deref().and_then(place).into_iter().collect();
+        // In 北京, 上海, 天津 and 重庆 the city is the province: the zone
+        // lies there, not each area.
+        let municipality = entry.city.is_some() && entry.city == zone.province;
+        let mut places: Vec<EntityKey> = entry
+            .city
+            .as_deref()
+            .filter(|_| !municipality)
+            .and_then(place)
+            .into_iter()
+            .collect();
         let short = entry.label.rsplit('）').next().unwrap_or(&entry.label);
         for (i, _) in short.char_indices() {
             for (j, _) in short[i..].char_indices().skip(2) {
