@@ -496,3 +496,32 @@ fn space_aligned_annex_table_with_wrapped_cells_and_title_above_the_number() {
     // The signature line after the table is not a row.
     assert!(!has_entity(&x, Class::Practice, "四川省人民政府办公厅"));
 }
+
+#[test]
+fn markdown_annex_table_skips_its_rule_line() {
+    let notice = "京商自贸字〔2024〕12号\n关于印发第四批制度创新案例的通知\n各有关单位：\n现将案例印发给你们。\n附件\n| 序号 | 案例名称 | 经验来源 | 复制推广范围 |\n|---|---|---|---|\n| 1 | 跨境数据流动白名单机制 | 科技创新片区 | 高端产业片区 |";
+    let document = parse_text("notice.txt", notice);
+    let x = extractor().extract_document(&document).remove(0);
+    let practice = "跨境数据流动白名单机制";
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（北京）自由贸易试验区科技创新片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(
+        &x,
+        practice,
+        Property::ReplicatedIn,
+        "中国（北京）自由贸易试验区高端产业片区"
+    ));
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("---")),
+        "{}",
+        entities(&x)
+    );
+}

@@ -30,6 +30,14 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
             continue;
         }
         let Some(roles) = &roles else { continue };
+        // |---|---| under a markdown header.
+        let rule = row_cells.iter().all(|c| {
+            c.chars()
+                .all(|ch| matches!(ch, '-' | ':' | '—' | '－' | ' '))
+        });
+        if rule {
+            continue;
+        }
         let cell = |role: &str| {
             roles
                 .iter()
