@@ -44,6 +44,8 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
     while i < lines.len() {
         if let Some(header) = aligned_header(&lines[i]) {
             i = aligned_table(&lines, i + 1, &header, &mut out);
+        } else if let Some(header) = spaced_header(&lines[i]) {
+            i = spaced_table(&lines, i + 1, &header, &mut out);
         } else if let Some(k) = stacked_header(&lines, i) {
             i = stacked_table(&lines, i, k, &mut out);
         } else {
@@ -193,6 +195,65 @@ fn aligned_table(lines: &[String], from: usize, header: &[Cell], out: &mut Vec<S
                 cell_text.push(' ');
             }
             cell_text.push_str(&cell.text);
+        }
+        i += 1;
+    }
+    out.extend(rows.iter().map(|r| join_row(r.iter().map(String::as_str))));
+    out.push(String::new());
+    i
+}
+
+/// Header of a table whose cells a single space separates (序号 改革事项
+/// 主要内容 推广范围): three or more words, every one a known header.
+fn spaced_header(line: &str) -> Option<Vec<String>> {
+    let words: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+    (words.len() >= 3 && words.iter().all(|w| is_header_word(w))).then_some(words)
+}
+
+/// Rows of a single-space table: one row per line, words in column order.
+/// Extra words belong to the 内容 column (or the name column); a line
+/// without a leading number (when the first column is 序号) continues the
+/// cell the previous line cut.
+fn spaced_table(lines: &[String], from: usize, header: &[String], out: &mut Vec<String>) -> usize {
+    let k = header.len();
+    let numbered = header[0].contains("序号");
+    let name_column = usize::from(numbered && k > 1);
+    let wide = header
+        .iter()
+        .position(|h| h.contains("内容") || h.contains("做法"))
+        .unwrap_or(name_column);
+    out.push(join_row(header.iter().map(String::as_str)));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut blanks = 0;
+    let mut i = from;
+    while i < lines.len() {
+        let words: Vec<&str> = lines[i].split_whitespace().collect();
+        if words.is_empty() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        blanks = 0;
+        let starts_row = !numbered || is_number(words[0]);
+        if starts_row && words.len() >= k {
+            let extra = words.len() - k;
+            let mut row: Vec<String> = Vec::with_capacity(k);
+            let mut w = 0;
+            for c in 0..k {
+                let take = if c == wide { extra + 1 } else { 1 };
+                row.push(words[w..w + take].concat());
+                w += take;
+            }
+            rows.push(row);
+        } else if !starts_row && !rows.is_empty() && !lines[i].contains('。') {
+            let row = rows.last_mut().expect("a row");
+            let column = row.iter().position(|c| is_cut(c)).unwrap_or(wide);
+            row[column].push_str(&words.concat());
+        } else {
+            break;
         }
         i += 1;
     }
@@ -363,6 +424,20 @@ mod tests {
                 "1｜“一枚印章管审批”｜哈尔滨片区｜全省",
                 "2｜证照联办｜黑河片区｜全省各片区",
                 "以上成果自印发之日起实施，请各地认真落实。",
+            ]
+        );
+    }
+
+    #[test]
+    fn single_space_columns() {
+        let text = "序号 改革事项 经验来源 推广范围\n1 跨境电商退货中心仓模式 南京片区 苏州片区、\n连云港片区\n2 证照联办 黑河片区 全省\n以上经验请认真复制推广。";
+        assert_eq!(
+            rows(text),
+            vec![
+                "序号｜改革事项｜经验来源｜推广范围",
+                "1｜跨境电商退货中心仓模式｜南京片区｜苏州片区、连云港片区",
+                "2｜证照联办｜黑河片区｜全省",
+                "以上经验请认真复制推广。",
             ]
         );
     }
