@@ -97,13 +97,7 @@ pub fn apply(
             // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
             // comes before the zones.
             let zones_at = s.text[..t.start].rfind('在').unwrap_or(t.start);
-            let practice = mentions
-                .iter()
-                .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= zones_at)
-                .map(|m| &m.key)
-                .or(context
-                    .last_practice
-                    .filter(|_| refers_back(&s.text[..t.start])));
+            let practice = practice_before(s, mentions, zones_at, context);
             let named: Vec<&EntityKey> = mentions
                 .iter()
                 .filter(|m| {
@@ -561,18 +555,28 @@ fn copied_to(
         .iter()
         .filter(|m| !m.nested && m.class().is_zone() && m.start >= from && m.end <= clause_end)
         .collect();
-    let practice = mentions
-        .iter()
-        .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= t.start)
-        .map(|m| &m.key)
-        .or(context
-            .last_practice
-            .filter(|_| refers_back(&s.text[..t.start])));
-    if let Some(practice) = practice {
+    if let Some(practice) = practice_before(s, mentions, t.start, context) {
         for z in zones {
             graph.add_relation(practice, Property::ReplicatedIn, &z.key, evidence);
         }
     }
+}
+
+/// The practice a copy is about: the last one named before `end` in the
+/// sentence, or the one named before it when the text refers back (该模式).
+fn practice_before<'a>(
+    s: &Sentence<'_>,
+    mentions: &'a [Mention],
+    end: usize,
+    context: &Context<'a>,
+) -> Option<&'a EntityKey> {
+    mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= end)
+        .map(|m| &m.key)
+        .or(context
+            .last_practice
+            .filter(|_| refers_back(&s.text[..end])))
 }
 
 /// 该模式已被长沙片区借鉴: the zones after 被 copied the practice before it.
@@ -598,14 +602,7 @@ fn copied_by_passive(
     if zones.is_empty() || !close {
         return;
     }
-    let practice = mentions
-        .iter()
-        .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= bei)
-        .map(|m| &m.key)
-        .or(context
-            .last_practice
-            .filter(|_| refers_back(&s.text[..bei])));
-    if let Some(practice) = practice {
+    if let Some(practice) = practice_before(s, mentions, bei, context) {
         for z in zones {
             graph.add_relation(practice, Property::ReplicatedIn, &z.key, evidence);
         }
