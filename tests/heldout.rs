@@ -23,6 +23,9 @@ const DOCUMENTS: &[&str] = &[
     "jiangsu-wechat",
     "fujian-bulletin",
     "chongqing-notice",
+    "hunan-news",
+    "hainan-guangxi-digest",
+    "beijing-notice-table",
 ];
 
 fn f1(score: &Value) -> f64 {

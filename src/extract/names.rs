@@ -32,6 +32,8 @@ pub fn book_titles(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<M
         } else {
             match extractor.rules.class_by_ending(&inner) {
                 Some((Class::Policy, _, _)) => Some(Class::Policy),
+                // 《…若干财政措施》: measures in a title are a document.
+                Some((Class::Practice, _, "措施" | "举措")) => Some(Class::Policy),
                 _ => None,
             }
         };
@@ -453,6 +455,10 @@ fn compound_tail(
             .filter(|e| e.text.chars().count() >= 2)
             .find(|e| body.ends_with(e.text.as_str()));
         if let Some(e) = found {
+            // “合规一站通”服务经验: the name is the 服务, 经验 is what it is.
+            if best.is_some() && ["经验", "做法"].contains(&e.text.as_str()) {
+                break;
+            }
             best = Some((text[from..end].to_owned(), end, e.class));
         }
         i += 1;
@@ -492,6 +498,12 @@ pub fn recognitions(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<
                 continue;
             };
             let raw = text[start..end].trim();
+            // 入选商务部公布的第五批…案例: who published it is not the name.
+            let raw = ["公布的", "发布的", "评选的", "认定的", "确定的"]
+                .iter()
+                .find_map(|w| raw.split_once(w).map(|(_, r)| r))
+                .filter(|r| r.chars().count() >= 6)
+                .unwrap_or(raw);
             let label = clean_label(raw.trim_start_matches(|c: char| {
                 c.is_ascii_digit() || c.is_whitespace() || c == '年'
             }));

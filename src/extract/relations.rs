@@ -270,13 +270,12 @@ fn subjects_before(
     // What is selected may be what an earlier verb made (企业自主研发的
     // “X”模式，入选…): for 入选, a practice right before the verb counts.
     let selected_practice = |m: &Mention| {
+        // …模式，近日被联席会议办公室列入…: the agent after 被 is skipped.
+        let gap = &s.text[m.end..at];
+        let gap = gap.split('被').next().unwrap_or(gap);
         kind == "recognize"
             && m.class() == Class::Practice
-            && s.text[m.end..at]
-                .trim_matches(['，', ',', ' '])
-                .chars()
-                .count()
-                <= 4
+            && gap.trim_matches(['，', ',', ' ']).chars().count() <= 4
     };
     let candidates: Vec<&Mention> = mentions
         .iter()
@@ -623,6 +622,16 @@ fn zones_within(
         .filter(|m| m.class() == Class::SpecialZone && !m.nested)
     {
         let before = &s.text[..m.start];
+        // 位于岳阳片区的岳阳城陵矶综合保税区
+        if let Some(head) = before.strip_suffix('的')
+            && let Some(z) = mentions
+                .iter()
+                .rfind(|z| z.end == head.len() && z.class() == Class::Area && !z.nested)
+            && s.text[..z.start].ends_with("位于")
+        {
+            graph.add_relation(&m.key, Property::PartOf, &z.key, evidence);
+            continue;
+        }
         let Some(marker) = ["辖区内的", "范围内的", "所辖的", "内的"]
             .iter()
             .find(|w| before.ends_with(*w))
@@ -650,7 +659,18 @@ fn zones_within(
 }
 
 /// Verbs that say a firm or institution settled in the zone named next.
-const SETTLE_VERBS: &[&str] = &["落户", "入驻", "进驻", "落地", "扎根", "选址", "注册"];
+const SETTLE_VERBS: &[&str] = &[
+    "落户",
+    "入驻",
+    "进驻",
+    "落地",
+    "扎根",
+    "选址",
+    "注册",
+    "迁入",
+    "搬迁至",
+    "迁至",
+];
 
 /// 易达供应链落户南沙片区 / 研究院正式入驻于自贸片区: the organisation is based
 /// in the zone that follows the verb.
@@ -665,8 +685,21 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
     ] {
         rest = rest.strip_prefix(adverb).unwrap_or(rest);
     }
-    let verb = SETTLE_VERBS.iter().find(|v| rest.starts_with(*v))?;
-    let rest = &rest[verb.len()..];
+    // 将总部由广东东莞整体迁入郴州片区: a short phrase may stand before it.
+    let (_, clause_end) = s.clause_bounds(m.end);
+    let rest_start = s.text.len() - rest.len();
+    let clause_rest = &rest[..clause_end.saturating_sub(rest_start).min(rest.len())];
+    let (at, verb) = SETTLE_VERBS
+        .iter()
+        .filter_map(|v| clause_rest.find(v).map(|i| (i, v)))
+        .min_by_key(|(i, _)| *i)?;
+    let lead = &clause_rest[..at];
+    let short_lead =
+        lead.is_empty() || (lead.starts_with(['将', '由']) && lead.chars().count() <= 16);
+    if !short_lead {
+        return None;
+    }
+    let rest = &rest[at + verb.len()..];
     let rest = rest
         .strip_prefix('在')
         .or(rest.strip_prefix('于'))
