@@ -87,7 +87,10 @@ impl Extractor {
 
     /// Every sentence of an article, its title first.
     fn sentences<'a>(&self, article: &'a Article) -> impl Iterator<Item = &'a str> {
-        std::iter::once(article.title.as_str()).chain(article.sentences())
+        // A notice's 主送 line names bodies too (北京经济技术开发区管委会).
+        std::iter::once(article.title.as_str())
+            .chain(article.addressees.as_deref())
+            .chain(article.sentences())
     }
 
     /// First pass: names that rules found, and aliases the text declares.
@@ -127,6 +130,9 @@ impl Extractor {
         self.notice_policy(article, &mut graph);
         // Which sentences open a paragraph (the title opens the first).
         let mut opens = vec![true];
+        if article.addressees.is_some() {
+            opens.push(false);
+        }
         for p in &article.paragraphs {
             let body = p
                 .sentences

@@ -663,7 +663,17 @@ pub fn by_ending(extractor: &Extractor, s: &Sentence<'_>, mentions: &mut Vec<Men
             let standalone = extractor.rules.standalone.iter().any(|n| n == name);
             // 各自贸片区管委会: every area's committee, not one body.
             let each_area = text[..start].ends_with('各')
-                && ["片区", "自贸片区", "自贸试验区"].contains(&modifier);
+                && [
+                    "片区",
+                    "自贸片区",
+                    "自贸试验区",
+                    "区",
+                    "市",
+                    "县",
+                    "设区市",
+                    "区县",
+                ]
+                .contains(&modifier);
             if each_area {
                 continue;
             }
