@@ -3,7 +3,7 @@
 //! was called), each relation once (with every sentence that states it).
 
 use super::mentions::Mention;
-use crate::model::{Entity, EntityKey, Extraction, Property, Relation, Statistic};
+use crate::model::{Class, Entity, EntityKey, Extraction, Property, Relation, Statistic};
 use std::collections::BTreeMap;
 
 /// The growing extraction of one article.
@@ -99,38 +99,58 @@ impl ArticleGraph {
 impl ArticleGraph {
     /// 省财政厅 next to 湖北省财政厅 is the same body: a name that starts
     /// with 省/市/区/县 and ends another name of its class is merged into it.
+    /// 保税燃料油一船多供 next to 保税燃料油一船多供供应模式 is the same
+    /// practice: a practice that another one extends by a head noun (模式,
+    /// 机制 …) is merged into it.
     fn merge_short_forms(&mut self) {
+        const HEADS: &[&str] = &[
+            "模式", "机制", "制度", "服务", "改革", "体系", "试点", "做法", "举措", "措施",
+        ];
         let keys: Vec<EntityKey> = self.entities.keys().cloned().collect();
         for short in &keys {
-            if !short.label.starts_with(['省', '市', '区', '县']) || short.label.chars().count() < 3
-            {
-                continue;
-            }
+            let body_short_form = short.label.starts_with(['省', '市', '区', '县'])
+                && short.label.chars().count() >= 3;
             let long = keys.iter().find(|k| {
-                k.class == short.class
-                    && k.label.len() > short.label.len()
-                    && k.label.ends_with(short.label.as_str())
+                if k.class != short.class || k.label.len() <= short.label.len() {
+                    return false;
+                }
+                if body_short_form && k.label.ends_with(short.label.as_str()) {
+                    return true;
+                }
+                short.class == Class::Practice
+                    && short.label.chars().count() >= 4
+                    && k.label
+                        .strip_prefix(short.label.as_str())
+                        .is_some_and(|tail| {
+                            tail.chars().count() <= 4 && HEADS.iter().any(|h| tail.ends_with(h))
+                        })
             });
-            let Some(long) = long.cloned() else { continue };
-            let Some(removed) = self.entities.remove(short) else {
-                continue;
-            };
-            if let Some(target) = self.entities.get_mut(&long) {
-                target.aliases.insert(removed.label);
-                target.aliases.extend(removed.aliases);
+            if let Some(long) = long.cloned() {
+                self.merge(short, &long);
             }
-            for r in &mut self.relations {
-                if &r.subject == short {
-                    r.subject = long.clone();
-                }
-                if &r.object == short {
-                    r.object = long.clone();
-                }
+        }
+    }
+
+    /// Moves every name, relation and statistic of `short` to `long`.
+    fn merge(&mut self, short: &EntityKey, long: &EntityKey) {
+        let Some(removed) = self.entities.remove(short) else {
+            return;
+        };
+        if let Some(target) = self.entities.get_mut(long) {
+            target.aliases.insert(removed.label);
+            target.aliases.extend(removed.aliases);
+        }
+        for r in &mut self.relations {
+            if &r.subject == short {
+                r.subject = long.clone();
             }
-            for st in &mut self.statistics {
-                if st.subject.as_ref() == Some(short) {
-                    st.subject = Some(long.clone());
-                }
+            if &r.object == short {
+                r.object = long.clone();
+            }
+        }
+        for st in &mut self.statistics {
+            if st.subject.as_ref() == Some(short) {
+                st.subject = Some(long.clone());
             }
         }
     }
@@ -196,5 +216,29 @@ mod tests {
         assert_eq!(x.relations.len(), 1);
         assert_eq!(x.relations[0].evidence, vec!["句一。", "句二。"]);
         assert_eq!(x.entities.len(), 2);
+    }
+
+    #[test]
+    fn a_practice_and_the_same_with_a_head_noun_are_one_node() {
+        let key = |class, label: &str| EntityKey {
+            class,
+            label: label.into(),
+        };
+        let short = key(Class::Practice, "保税燃料油一船多供");
+        let long = key(Class::Practice, "保税燃料油一船多供供应模式");
+        let area = key(Class::Area, "舟山片区");
+        let mut g = ArticleGraph::new("a");
+        g.add_entity(&long, "保税燃料油一船多供供应模式");
+        g.add_relation(&short, Property::ReplicatedIn, &area, "句。");
+        let x = g.finish();
+        let practices: Vec<_> = x
+            .entities
+            .iter()
+            .filter(|e| e.class == Class::Practice)
+            .collect();
+        assert_eq!(practices.len(), 1);
+        assert_eq!(practices[0].label, long.label);
+        assert!(practices[0].aliases.contains(&short.label));
+        assert_eq!(x.relations[0].subject, long);
     }
 }
