@@ -351,10 +351,15 @@ fn topic_zones(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Vec<EntityKey> {
 /// paragraph is about it.
 fn opening_area<'m>(s: &Sentence<'_>, mentions: &'m [Mention]) -> Option<&'m EntityKey> {
     let first = mentions.iter().find(|m| !m.nested)?;
-    let lead = s.text[..first.start].trim_start_matches('在');
+    // Item numbers, speakers and time phrases may come first: "2. 大连片区…",
+    // "答：港务区片区…", "今年以来，合肥片区…".
+    let lead = s.text[..first.start]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "．.、）)（(①②③④⑤⑥⑦⑧⑨⑩ ".contains(c))
+        .trim_end_matches('在');
     let after = &s.text[first.end..];
     let listed = after.starts_with(['、', '和', '与', '及']);
-    (first.class() == Class::Area && lead.chars().count() <= 1 && !listed).then_some(&first.key)
+    let short_lead = lead.chars().count() <= 10 && !lead.contains(['。', '；']);
+    (first.class() == Class::Area && short_lead && !listed).then_some(&first.key)
 }
 
 /// Shorthand for an entity key.

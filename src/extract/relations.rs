@@ -643,13 +643,22 @@ fn zones_within(
             .iter()
             .rev()
             .find(|z| z.end == head.len() && z.class() == Class::Area && !z.nested);
+        // A bare 片区 is the area the sentence named last, else the topic.
+        let last_area = || {
+            mentions
+                .iter()
+                .rfind(|z| z.end <= head.len() && z.class() == Class::Area && !z.nested)
+                .map(|z| vec![&z.key])
+        };
         let areas: Vec<&EntityKey> = match named {
             Some(z) => vec![&z.key],
-            None if head.ends_with("片区") => context
-                .topic
-                .iter()
-                .filter(|k| k.class == Class::Area)
-                .collect(),
+            None if head.ends_with("片区") => last_area().unwrap_or_else(|| {
+                context
+                    .topic
+                    .iter()
+                    .filter(|k| k.class == Class::Area)
+                    .collect()
+            }),
             None => Vec::new(),
         };
         for area in areas {
