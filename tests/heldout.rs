@@ -26,6 +26,9 @@ const DOCUMENTS: &[&str] = &[
     "hunan-news",
     "hainan-guangxi-digest",
     "beijing-notice-table",
+    "shaanxi-pressconf",
+    "liaoning-anhui-roundup",
+    "hebei-notice",
 ];
 
 fn f1(score: &Value) -> f64 {

@@ -438,6 +438,12 @@ fn firms_in_zones(
         .iter()
         .filter(|m| matches!(m.class(), Class::Firm | Class::Institution) && !m.nested)
     {
+        if let Some(zones) = set_up_in(s, m, mentions, context) {
+            for z in zones {
+                graph.add_relation(&m.key, Property::BasedIn, &z, evidence);
+            }
+            continue;
+        }
         if let Some(zone) = settled_in(s, m, mentions).or_else(|| settled_before(s, m, mentions)) {
             graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
             continue;
@@ -448,11 +454,11 @@ fn firms_in_zones(
         }
         let before = &text[..m.start];
         // 连云港片区企业X: the area named right before 企业.
-        let named_before = mentions
-            .iter()
-            .rev()
-            .find(|z| z.end + "企业".len() == m.start && z.class().is_zone() && !z.nested);
-        if let Some(z) = named_before.filter(|_| before.ends_with("企业")) {
+        let named_before = mentions.iter().rev().find(|z| {
+            let gap = &text[z.end.min(m.start)..m.start];
+            ["企业", "内企业", "区内企业"].contains(&gap) && z.class().is_zone() && !z.nested
+        });
+        if let Some(z) = named_before {
             graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
             continue;
         }
@@ -492,7 +498,10 @@ fn firms_in_zones(
         let settles = rest_of_clause.contains('等')
             && ["进驻", "落户", "入驻", "南雁北归", "集聚"]
                 .iter()
-                .any(|w| rest_of_clause.contains(w));
+                .any(|w| rest_of_clause.contains(w))
+            || ["等片区企业", "等区内企业", "等自贸片区企业"]
+                .iter()
+                .any(|w| rest_of_clause.starts_with(w));
         if settles {
             for z in context.topic {
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
@@ -703,8 +712,21 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
         .filter_map(|v| clause_rest.find(v).map(|i| (i, v)))
         .min_by_key(|(i, _)| *i)?;
     let lead = &clause_rest[..at];
-    let short_lead =
-        lead.is_empty() || (lead.starts_with(['将', '由']) && lead.chars().count() <= 16);
+    // A、B落户…: the other firms of the list may stand between.
+    let lead_start = s.text.len() - rest.len();
+    let mut listed = lead.to_owned();
+    for o in mentions.iter().filter(|o| {
+        !o.nested
+            && o.start >= lead_start
+            && o.end <= lead_start + lead.len()
+            && o.class().is_organisation()
+    }) {
+        listed = listed.replacen(&s.text[o.start..o.end], "", 1);
+    }
+    let only_list = listed.chars().all(|c| "、和与及 ".contains(c));
+    let short_lead = lead.is_empty()
+        || only_list
+        || (lead.starts_with(['将', '由']) && lead.chars().count() <= 16);
     if !short_lead {
         return None;
     }
@@ -718,6 +740,40 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
     mentions
         .iter()
         .find(|z| z.start == at && z.class().is_zone() && !z.nested)
+}
+
+/// 东北大学在片区设立东北大学工业智能研究院: what is set up 在 a zone (or
+/// in the bare 片区 the text is about) is based there.
+fn set_up_in(
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &[Mention],
+    context: &Context<'_>,
+) -> Option<Vec<EntityKey>> {
+    let before = &s.text[..m.start];
+    let verb = ["设立", "成立", "注册", "组建", "新设"]
+        .iter()
+        .find(|v| before.ends_with(*v))?;
+    let place = before[..before.len() - verb.len()].trim_end_matches('了');
+    if let Some(z) = mentions
+        .iter()
+        .rfind(|z| z.end == place.len() && z.class().is_zone() && !z.nested)
+    {
+        return s.text[..z.start]
+            .ends_with('在')
+            .then(|| vec![z.key.clone()]);
+    }
+    let bare = ["在片区", "在自贸片区", "在区内"]
+        .iter()
+        .any(|w| place.ends_with(w));
+    bare.then(|| {
+        context
+            .topic
+            .iter()
+            .filter(|k| k.class == Class::Area || k.class == Class::SpecialZone)
+            .cloned()
+            .collect()
+    })
 }
 
 /// 落户苏州片区的澄源生物: the zone between a settling verb and 的.
