@@ -525,3 +525,27 @@ fn markdown_annex_table_skips_its_rule_line() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_practice_named_after_its_area_started_there_and_keeps_its_prefix() {
+    let x = extract(
+        "安徽自贸试验区十佳案例",
+        "芜湖片区商品车出口“江海直达、一次通关”模式成效明显。",
+    );
+    let practice = "商品车出口江海直达、一次通关模式";
+    assert!(
+        has_entity(&x, Class::Practice, practice),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（安徽）自由贸易试验区芜湖片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

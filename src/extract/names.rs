@@ -252,6 +252,13 @@ fn compound_prefix(
     let Some((start, after_verb)) = extend_back(extractor, s, quote_start, mentions) else {
         return String::new();
     };
+    // 芜湖片区商品车出口“…”模式: the prefix starts after a name before it.
+    let start = mentions
+        .iter()
+        .filter(|m| m.end > start && m.end <= quote_start)
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(start);
     let prefix = &s.text[start..quote_start];
     // 率先推出生物医药研发用物品进口“白名单”制度: after a verb, the whole
     // noun phrase up to the quote is the name's.

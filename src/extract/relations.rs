@@ -133,6 +133,7 @@ pub fn apply(
         }
     }
     zones_within(s, mentions, context, evidence, graph);
+    practices_of_areas(mentions, evidence, graph);
     created_by(extractor, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(s, mentions, context, evidence, graph);
@@ -542,6 +543,22 @@ static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|近日|日前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
         .expect("date pattern")
 });
+
+/// 芜湖片区商品车出口“江海直达”模式: a practice named right after an area,
+/// as its own, started there.
+fn practices_of_areas(mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+    for p in mentions
+        .iter()
+        .filter(|m| !m.nested && m.class() == Class::Practice)
+    {
+        if let Some(area) = mentions
+            .iter()
+            .find(|z| z.end == p.start && z.class() == Class::Area && !z.nested)
+        {
+            graph.add_relation(&p.key, Property::OriginatedIn, &area.key, evidence);
+        }
+    }
+}
 
 /// 这一模式复制推广至南京片区: the zones after 至 copied the practice named
 /// before the verb.
