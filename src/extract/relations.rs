@@ -133,7 +133,7 @@ pub fn apply(
         }
     }
     zones_within(s, mentions, context, evidence, graph);
-    practices_of_areas(mentions, evidence, graph);
+    practices_of_areas(s, mentions, evidence, graph);
     created_by(extractor, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(s, mentions, context, evidence, graph);
@@ -546,14 +546,22 @@ static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 芜湖片区商品车出口“江海直达”模式: a practice named right after an area,
 /// as its own, started there.
-fn practices_of_areas(mentions: &[Mention], evidence: &str, graph: &mut ArticleGraph) {
+fn practices_of_areas(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
     for p in mentions
         .iter()
         .filter(|m| !m.nested && m.class() == Class::Practice)
     {
+        // The words between may be the name's own prefix (商品车出口“…”).
+        let adjacent =
+            |z: &Mention| z.end <= p.start && p.key.label.starts_with(&s.text[z.end..p.start]);
         if let Some(area) = mentions
             .iter()
-            .find(|z| z.end == p.start && z.class() == Class::Area && !z.nested)
+            .find(|z| z.class() == Class::Area && !z.nested && adjacent(z))
         {
             graph.add_relation(&p.key, Property::OriginatedIn, &area.key, evidence);
         }
