@@ -234,6 +234,9 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
     Ok(())
 }
 
+/// Width of a legend column: room for 自由贸易试验区 FreeTradeZone.
+const LEGEND_COLUMN: f64 = 200.0;
+
 /// Class swatches and property colours present in the picture.
 fn legend(s: &mut String, p: &Projection) {
     let present: Vec<Kind> = kinds()
@@ -241,7 +244,7 @@ fn legend(s: &mut String, p: &Projection) {
         .collect();
     for (i, kind) in present.iter().enumerate() {
         let (x, y) = (
-            MARGIN + (i % 6) as f64 * 150.0,
+            MARGIN + (i % 6) as f64 * LEGEND_COLUMN,
             MARGIN + (i / 6) as f64 * 24.0,
         );
         let st = class_style(*kind);
@@ -261,7 +264,7 @@ fn legend(s: &mut String, p: &Projection) {
     props.dedup();
     for (i, prop) in props.iter().enumerate() {
         let (x, y) = (
-            MARGIN + (i % 6) as f64 * 150.0,
+            MARGIN + (i % 6) as f64 * LEGEND_COLUMN,
             MARGIN + 52.0 + (i / 6) as f64 * 20.0,
         );
         let _ = writeln!(
