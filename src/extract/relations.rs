@@ -136,7 +136,7 @@ pub fn apply(
     practices_of_areas(s, mentions, evidence, graph);
     created_by(extractor, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
-    firms_in_zones(s, mentions, context, evidence, graph);
+    firms_in_zones(extractor, s, mentions, context, evidence, graph);
     applies_to(s, mentions, evidence, graph);
 }
 
@@ -428,6 +428,7 @@ fn link(
 /// Firms named after 片区企业 / 经开区企业, or listed before 进驻/落户, are
 /// based in the zone; a firm that builds 在 Z is based in Z.
 fn firms_in_zones(
+    extractor: &Extractor,
     s: &Sentence<'_>,
     mentions: &[Mention],
     context: &Context<'_>,
@@ -439,18 +440,22 @@ fn firms_in_zones(
         .iter()
         .filter(|m| matches!(m.class(), Class::Firm | Class::Institution) && !m.nested)
     {
-        if let Some(zones) = set_up_in(s, m, mentions, context) {
+        let settle = extractor.rules.triggers("settle");
+        let set_up = extractor.rules.triggers("set_up");
+        if let Some(zones) = set_up_in(set_up, s, m, mentions, context) {
             for z in zones {
                 graph.add_relation(&m.key, Property::BasedIn, &z, evidence);
             }
             continue;
         }
-        if let Some(zone) = settled_in(s, m, mentions).or_else(|| settled_before(s, m, mentions)) {
+        if let Some(zone) =
+            settled_in(settle, s, m, mentions).or_else(|| settled_before(settle, s, m, mentions))
+        {
             graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
             continue;
         }
         if m.class() != Class::Firm {
-            built_in_zone(s, m, mentions, evidence, graph);
+            built_in_zone(set_up, s, m, mentions, evidence, graph);
             continue;
         }
         let before = &text[..m.start];
@@ -508,12 +513,13 @@ fn firms_in_zones(
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
             }
         }
-        built_in_zone(s, m, mentions, evidence, graph);
+        built_in_zone(set_up, s, m, mentions, evidence, graph);
     }
 }
 
 /// 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…; 研究院在厦门片区揭牌成立.
 fn built_in_zone(
+    set_up: &[String],
     s: &Sentence<'_>,
     m: &Mention,
     mentions: &[Mention],
@@ -525,9 +531,7 @@ fn built_in_zone(
         return;
     };
     let place = &after[at..];
-    let built = ["建设", "设立", "成立", "投资", "落户", "揭牌", "挂牌"]
-        .iter()
-        .any(|w| place.contains(w));
+    let built = set_up.iter().any(|w| place.contains(w.as_str()));
     if !built || at >= 12 {
         return;
     }
@@ -701,23 +705,14 @@ fn zones_within(
     }
 }
 
-/// Verbs that say a firm or institution settled in the zone named next.
-const SETTLE_VERBS: &[&str] = &[
-    "落户",
-    "入驻",
-    "进驻",
-    "落地",
-    "扎根",
-    "选址",
-    "注册",
-    "迁入",
-    "搬迁至",
-    "迁至",
-];
-
 /// 易达供应链落户南沙片区 / 研究院正式入驻于自贸片区: the organisation is based
 /// in the zone that follows the verb.
-fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Option<&'m Mention> {
+fn settled_in<'m>(
+    settle: &[String],
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &'m [Mention],
+) -> Option<&'m Mention> {
     let mut rest = s.text[m.end..].trim_start();
     // 于2023年入驻: a date may stand before the verb.
     if let Some(date) = SETTLE_DATE.find(rest) {
@@ -732,9 +727,9 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
     let (_, clause_end) = s.clause_bounds(m.end);
     let rest_start = s.text.len() - rest.len();
     let clause_rest = &rest[..clause_end.saturating_sub(rest_start).min(rest.len())];
-    let (at, verb) = SETTLE_VERBS
+    let (at, verb) = settle
         .iter()
-        .filter_map(|v| clause_rest.find(v).map(|i| (i, v)))
+        .filter_map(|v| clause_rest.find(v.as_str()).map(|i| (i, v)))
         .min_by_key(|(i, _)| *i)?;
     let lead = &clause_rest[..at];
     // A、B落户…: the other firms of the list may stand between.
@@ -770,15 +765,14 @@ fn settled_in<'m>(s: &Sentence<'_>, m: &Mention, mentions: &'m [Mention]) -> Opt
 /// 东北大学在片区设立东北大学工业智能研究院: what is set up 在 a zone (or
 /// in the bare 片区 the text is about) is based there.
 fn set_up_in(
+    set_up: &[String],
     s: &Sentence<'_>,
     m: &Mention,
     mentions: &[Mention],
     context: &Context<'_>,
 ) -> Option<Vec<EntityKey>> {
     let before = &s.text[..m.start];
-    let verb = ["设立", "成立", "注册", "组建", "新设"]
-        .iter()
-        .find(|v| before.ends_with(*v))?;
+    let verb = set_up.iter().find(|v| before.ends_with(v.as_str()))?;
     let place = before[..before.len() - verb.len()].trim_end_matches('了');
     if let Some(z) = mentions
         .iter()
@@ -803,6 +797,7 @@ fn set_up_in(
 
 /// 落户苏州片区的澄源生物: the zone between a settling verb and 的.
 fn settled_before<'m>(
+    settle: &[String],
     s: &Sentence<'_>,
     m: &Mention,
     mentions: &'m [Mention],
@@ -813,9 +808,9 @@ fn settled_before<'m>(
         .rev()
         .find(|z| z.end == before.len() && z.class().is_zone() && !z.nested)?;
     let verb_text = s.text[..zone.start].trim_end_matches(['在', '于', '到']);
-    SETTLE_VERBS
+    settle
         .iter()
-        .any(|v| verb_text.ends_with(v))
+        .any(|v| verb_text.ends_with(v.as_str()))
         .then_some(zone)
 }
 
