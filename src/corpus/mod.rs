@@ -1,19 +1,26 @@
 //! Reading documents: files and folders to `Document`s.
 //!
-//! `decode` turns bytes into text, `blocks` repairs page breaks, `headings`
-//! and `layout` recognise the newsletter structure, `sentences` splits
-//! paragraphs. Input: paths. Output: one `Document` per file, or an error
-//! that names the file.
+//! `format` tells plain text, PDF (`pdf`), Word (`docx`) and web pages
+//! (`html`) apart, `decode` turns bytes into text, `blocks` repairs page
+//! breaks, `headings` and `layout` recognise the newsletter structure,
+//! `sentences` splits paragraphs, `tables` reads tables written as text.
+//! Input: paths. Output: one `Document` per file, or an error that names
+//! the file.
 
 mod blocks;
 mod decode;
+mod docx;
+mod format;
 mod headings;
+mod html;
 mod layout;
+mod pdf;
 mod sentences;
 mod tables;
 
 pub use blocks::is_table_row;
 pub use decode::{DecodeError, TextEncoding, decode};
+pub use format::{Format, FormatError};
 pub use layout::{find_date, issue_id};
 pub use sentences::split_sentences;
 
@@ -30,6 +37,8 @@ pub enum CorpusError {
     },
     #[error("{path}: {source}")]
     Decode { path: PathBuf, source: DecodeError },
+    #[error("{path}: {source}")]
+    Format { path: PathBuf, source: FormatError },
     #[error("{path}: no text found")]
     NoText { path: PathBuf },
 }
@@ -46,11 +55,25 @@ pub fn read_document(path: &Path) -> Result<Document, CorpusError> {
         path: path.to_owned(),
         source,
     })?;
-    let (text, _) = decode(&bytes).map_err(|source| CorpusError::Decode {
+    let source = path.display().to_string();
+    let format_error = |source| CorpusError::Format {
         path: path.to_owned(),
         source,
-    })?;
-    let document = parse_text(&path.display().to_string(), &text);
+    };
+    let pieces = match format::detect(path, &bytes).map_err(format_error)? {
+        Format::Text => {
+            let (text, _) = decode(&bytes).map_err(|source| CorpusError::Decode {
+                path: path.to_owned(),
+                source,
+            })?;
+            let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+            vec![format::Piece::Text(normalised)]
+        }
+        Format::Pdf => pdf::read(&bytes).map_err(format_error)?,
+        Format::Docx => docx::read(&bytes).map_err(format_error)?,
+        Format::Html => html::read(&bytes),
+    };
+    let document = layout::parse(&source, format::blocks_of(pieces));
     if document.articles.iter().all(|a| a.paragraphs.is_empty()) {
         return Err(CorpusError::NoText {
             path: path.to_owned(),
