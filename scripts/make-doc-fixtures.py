@@ -23,7 +23,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt
 from fpdf import FPDF
-from fpdf.enums import VAlign, Align
+from fpdf.enums import Align, VAlign, WrapMode
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +115,7 @@ def make_pdf(name, out, running_header, widths=None):
                 v_align=VAlign.T,
                 line_height=5,
                 first_row_as_headings=False,
+                wrapmode=WrapMode.CHAR,
             ) as table:
                 for row in block:
                     r = table.row()
@@ -123,7 +124,9 @@ def make_pdf(name, out, running_header, widths=None):
             pdf.ln(4)
             continue
         pdf.set_font("cjk", size=11)
-        pdf.multi_cell(0, 6.5, block, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0, 6.5, block, align="L", new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR
+        )
         pdf.ln(3)
     pdf.output(str(OUT / out))
 

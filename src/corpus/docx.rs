@@ -78,17 +78,17 @@ fn body(xml: &[u8]) -> Result<Vec<Piece>, String> {
             Event::Start(e) => {
                 let name = e.local_name();
                 match name.as_ref() {
-                    b"delText" | b"instrText" | b"Fallback" => skip += 1,
+                    "delText" | "instrText" | "Fallback" => skip += 1,
                     _ if skip > 0 => {}
-                    b"p" => paragraph = Some(String::new()),
-                    b"t" => in_text = true,
-                    b"tbl" => tables.push(TableState::default()),
-                    b"tr" => {
+                    "p" => paragraph = Some(String::new()),
+                    "t" => in_text = true,
+                    "tbl" => tables.push(TableState::default()),
+                    "tr" => {
                         if let Some(t) = tables.last_mut() {
                             t.row.clear();
                         }
                     }
-                    b"tc" => {
+                    "tc" => {
                         if let Some(t) = tables.last_mut() {
                             t.cell = Some(String::new());
                             t.span = 1;
@@ -100,13 +100,13 @@ fn body(xml: &[u8]) -> Result<Vec<Piece>, String> {
             }
             Event::Empty(e) if skip == 0 => empty_element(&e, &mut paragraph, &mut tables),
             Event::Text(t) if in_text && skip == 0 => {
-                let text = t.decode().map_err(|e| e.to_string())?;
+                let text = t.xml10_content();
                 if let Some(p) = &mut paragraph {
                     p.push_str(&text);
                 }
             }
             Event::GeneralRef(r) if in_text && skip == 0 => {
-                let text = reference(&r.decode().map_err(|e| e.to_string())?);
+                let text = reference(&r.xml10_content());
                 if let (Some(p), Some(c)) = (&mut paragraph, text) {
                     p.push(c);
                 }
@@ -114,10 +114,10 @@ fn body(xml: &[u8]) -> Result<Vec<Piece>, String> {
             Event::End(e) => {
                 let name = e.local_name();
                 match name.as_ref() {
-                    b"delText" | b"instrText" | b"Fallback" => skip = skip.saturating_sub(1),
+                    "delText" | "instrText" | "Fallback" => skip = skip.saturating_sub(1),
                     _ if skip > 0 => {}
-                    b"t" => in_text = false,
-                    b"p" => {
+                    "t" => in_text = false,
+                    "p" => {
                         let text = paragraph.take().unwrap_or_default();
                         match tables.last_mut().and_then(|t| t.cell.as_mut()) {
                             // Paragraphs of a cell run on (Chinese needs no space).
@@ -125,14 +125,14 @@ fn body(xml: &[u8]) -> Result<Vec<Piece>, String> {
                             None => pieces.push(Piece::Text(format!("{}\n", text.trim_end()))),
                         }
                     }
-                    b"tc" => end_cell(&mut tables),
-                    b"tr" => {
+                    "tc" => end_cell(&mut tables),
+                    "tr" => {
                         if let Some(t) = tables.last_mut() {
                             let row = std::mem::take(&mut t.row);
                             t.rows.push(row);
                         }
                     }
-                    b"tbl" => end_table(&mut tables, &mut pieces),
+                    "tbl" => end_table(&mut tables, &mut pieces),
                     _ => {}
                 }
             }
@@ -147,25 +147,25 @@ fn body(xml: &[u8]) -> Result<Vec<Piece>, String> {
 /// Tabs, breaks, spans and merges (empty elements).
 fn empty_element(e: &BytesStart<'_>, paragraph: &mut Option<String>, tables: &mut [TableState]) {
     match e.local_name().as_ref() {
-        b"tab" => {
+        "tab" => {
             if let Some(p) = paragraph {
                 p.push('\t');
             }
         }
-        b"br" | b"cr" => {
+        "br" | "cr" => {
             if let Some(p) = paragraph {
                 p.push('\n');
             }
         }
-        b"gridSpan" => {
-            if let (Some(t), Some(n)) = (tables.last_mut(), attribute(e, b"val")) {
+        "gridSpan" => {
+            if let (Some(t), Some(n)) = (tables.last_mut(), attribute(e, "val")) {
                 t.span = n.parse().unwrap_or(1).clamp(1, 64);
             }
         }
-        b"vMerge" => {
+        "vMerge" => {
             // <w:vMerge/> continues the cell above; val="restart" opens one.
             if let Some(t) = tables.last_mut() {
-                t.merged = attribute(e, b"val").is_none_or(|v| v == "continue");
+                t.merged = attribute(e, "val").is_none_or(|v| v == "continue");
             }
         }
         _ => {}
@@ -205,11 +205,15 @@ fn end_table(tables: &mut Vec<TableState>, pieces: &mut Vec<Piece>) {
     }
 }
 
-fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// The character an XML entity or character reference stands for.

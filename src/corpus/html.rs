@@ -252,8 +252,8 @@ fn walk(element: ElementRef<'_>, text: &mut String, pieces: &mut Vec<Piece>) {
 fn flush(text: &mut String, pieces: &mut Vec<Piece>) {
     let lines: Vec<String> = text
         .lines()
-        .map(|l| collapse(l).trim_matches(' ').to_owned())
-        .filter(|l| !l.trim_matches('\u{3000}').is_empty())
+        .map(|l| collapse(l).trim_matches([' ', '\u{3000}']).to_owned())
+        .filter(|l| !l.is_empty())
         .collect();
     if !lines.is_empty() {
         pieces.push(Piece::Text(lines.join("\n\n") + "\n"));

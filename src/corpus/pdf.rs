@@ -133,7 +133,8 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
 
 /// A line as text: characters at their columns (one column is half the
 /// body font size), so that gaps of two columns or more keep table cells
-/// apart; narrower gaps are a space only between Latin letters or digits.
+/// apart; a narrower gap is a space next to a Latin letter or digit, and
+/// nothing between Han characters.
 fn render(line: &Line, left: f32, unit: f32) -> String {
     let mut text = String::new();
     let mut column = 0usize;
@@ -146,7 +147,8 @@ fn render(line: &Line, left: f32, unit: f32) -> String {
                 let gap = (g.x - p.right) / unit;
                 if gap >= 1.6 {
                     text.push_str(&" ".repeat(at.saturating_sub(column).max(2)));
-                } else if gap >= 0.4 && p.c.is_ascii_alphanumeric() && g.c.is_ascii_alphanumeric() {
+                } else if gap >= 0.4 && (p.c.is_ascii_alphanumeric() || g.c.is_ascii_alphanumeric())
+                {
                     text.push(' ');
                 }
             }
@@ -172,14 +174,15 @@ fn running_lines(pages: &[Vec<Line>]) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut numbers = Vec::new();
     for page in pages {
+        // A page number is the first or last line; a running header or
+        // footer may have a second line.
+        let ends = page.first().into_iter().chain(page.last());
+        numbers.extend(ends.map(line_key).filter(|k| is_page_number(k)));
         let edges = page.iter().take(2).chain(page.iter().rev().take(2));
         let mut keys: Vec<String> = edges.map(line_key).collect();
         keys.sort();
         keys.dedup();
         for key in keys {
-            if is_page_number(&key) {
-                numbers.push(key.clone());
-            }
             *seen.entry(key).or_default() += 1;
         }
     }
@@ -204,7 +207,7 @@ fn is_page_number(key: &str) -> bool {
 fn median(values: impl Iterator<Item = f32>) -> Option<f32> {
     let mut v: Vec<f32> = values.filter(|x| x.is_finite() && *x > 0.0).collect();
     v.sort_by(f32::total_cmp);
-    v.get(v.len() / 2).copied()
+    v.get(v.len().saturating_sub(1) / 2).copied()
 }
 
 #[cfg(test)]
