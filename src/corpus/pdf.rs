@@ -89,18 +89,32 @@ pub fn layout_pages(pages: &[Vec<Glyph>]) -> String {
             .filter(|l| !running.contains(&line_key(l)))
             .collect();
         let pitch = median(kept.windows(2).map(|w| w[0].baseline - w[1].baseline));
-        for (i, line) in kept.iter().enumerate() {
-            if i > 0
-                && let Some(pitch) = pitch
-                && kept[i - 1].baseline - line.baseline > pitch * 1.5
-            {
-                out.push('\n');
+        let right = kept.iter().map(|l| l.right()).fold(f32::MIN, f32::max);
+        let mut previous: Option<(&Line, String)> = None;
+        for line in kept {
+            let text = render(line, left, unit);
+            if let Some((above, above_text)) = &previous {
+                let spaced = pitch.is_some_and(|p| above.baseline - line.baseline > p * 1.3);
+                // A line of prose that stops short of the margin ends its
+                // paragraph (not so a table row).
+                let prose = !above_text.trim().contains("  ") && !text.trim().contains("  ");
+                let short = above.right() < right - 2.0 * above.size;
+                if spaced || (prose && short) {
+                    out.push('\n');
+                }
             }
-            out.push_str(&render(line, left, unit));
+            out.push_str(&text);
             out.push('\n');
+            previous = Some((line, text));
         }
     }
     out
+}
+
+impl Line {
+    fn right(&self) -> f32 {
+        self.glyphs.last().map_or(0.0, |g| g.right)
+    }
 }
 
 /// Groups a page's characters into lines, top to bottom.
@@ -274,9 +288,17 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_gap_between_lines_is_a_paragraph_break() {
-        let p = page(&[("第一段。", 700.0), ("第二段", 688.0), ("第三段", 650.0)]);
-        assert_eq!(layout_pages(&[p]), "第一段。\n第二段\n\n第三段\n");
+    fn a_wide_gap_or_a_short_line_ends_a_paragraph() {
+        let p = page(&[
+            ("第一段的第一行", 700.0),
+            ("第一段。", 688.0),
+            ("第二段的第一行", 676.0),
+            ("第三段的第一行", 640.0),
+        ]);
+        assert_eq!(
+            layout_pages(&[p]),
+            "第一段的第一行\n第一段。\n\n第二段的第一行\n\n第三段的第一行\n"
+        );
     }
 
     #[test]
