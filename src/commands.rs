@@ -358,6 +358,12 @@ fn document_text_command(file: &Path, out: &mut dyn Write) -> Result<(), Failure
     }
     for article in &document.articles {
         writeln!(out, "\n[{}] {}", article.position, article.title)?;
+        if let Some(number) = &article.document_number {
+            writeln!(out, "  文号: {number}")?;
+        }
+        if let Some(addressees) = &article.addressees {
+            writeln!(out, "  主送: {addressees}")?;
+        }
         let mut heading = None;
         for p in &article.paragraphs {
             if p.heading.is_some() && p.heading != heading {

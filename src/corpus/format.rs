@@ -54,8 +54,12 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Result<Format, FormatError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if bytes.starts_with(b"%PDF-") || (extension == "pdf" && find(bytes, b"%PDF-", 1024)) {
+    // Magic bytes first: a file's name may lie.
+    if bytes.starts_with(b"%PDF-") {
         return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Ok(Format::Docx);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") || extension == "doc" {
         return Err(FormatError::Legacy(if extension == "wps" {
@@ -72,19 +76,10 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Result<Format, FormatError> {
         e if NOT_DOCUMENTS.contains(&e) => return Err(FormatError::Unsupported(e.to_owned())),
         _ => {}
     }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Ok(Format::Docx);
-    }
     if looks_like_html(bytes) {
         return Ok(Format::Html);
     }
     Ok(Format::Text)
-}
-
-fn find(bytes: &[u8], needle: &[u8], within: usize) -> bool {
-    bytes[..bytes.len().min(within)]
-        .windows(needle.len())
-        .any(|w| w == needle)
 }
 
 /// `<!doctype html` or `<html` near the start (after a BOM or blanks).
@@ -94,7 +89,8 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         .take(1024)
         .map(u8::to_ascii_lowercase)
         .collect();
-    find(&head, b"<!doctype html", 1024) || find(&head, b"<html", 1024)
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    has(b"<!doctype html") || has(b"<html")
 }
 
 /// What a rich-format reader found: text (lines, blank lines between

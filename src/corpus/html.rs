@@ -80,10 +80,10 @@ pub fn read(bytes: &[u8]) -> Vec<Piece> {
     let main = main_element(&page);
     let mut pieces = Vec::new();
     if let Some(title) = title(&page, main) {
-        pieces.push(Piece::Text(format!("{title}\n")));
+        pieces.push(Piece::Text(format!("{title}\n\n")));
     }
     if let Some(line) = byline(&page) {
-        pieces.push(Piece::Text(format!("{line}\n")));
+        pieces.push(Piece::Text(format!("{line}\n\n")));
     }
     let mut text = String::new();
     if let Some(main) = main {
@@ -364,7 +364,7 @@ mod tests {
         let pieces = read(&gbk);
         assert_eq!(
             texts(&pieces),
-            "洛阳片区深化制度创新\n发布时间：2024-07-02 10:15　来源：河南省商务厅\n\
+            "洛阳片区深化制度创新\n\n发布时间：2024-07-02 10:15　来源：河南省商务厅\n\n\
              洛阳片区推出“保险+服务”模式，理赔周期缩短至15天。\n\n该模式已在郑州片区复制推广。\n\
              [table 1x3]\n"
         );
@@ -380,7 +380,7 @@ mod tests {
 <div id="js_pc_qr_code">微信扫一扫关注该公众号</div></body></html>"#;
         assert_eq!(
             texts(&read(html.as_bytes())),
-            "江苏自贸试验区秋季“成绩单”来了\n江苏自贸区 2024-10-08 18:30\n\
+            "江苏自贸试验区秋季“成绩单”来了\n\n江苏自贸区 2024-10-08 18:30\n\n\
              南京片区推出弹性年期供地模式。\n\n苏州片区首创白名单模式，已复制推广至南京片区。\n"
         );
     }

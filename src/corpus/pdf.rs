@@ -11,8 +11,34 @@
 
 use super::format::{FormatError, Piece};
 use pdf_oxide::PdfDocument;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+thread_local! {
+    /// Set while this thread is inside the PDF library.
+    static IN_PDF_READER: Cell<bool> = const { Cell::new(false) };
+}
+static QUIET_HOOK: Once = Once::new();
+
+/// Runs `f`, turning a panic into an `Err` without the panic message that
+/// the default hook prints (the panic is reported as the file's error).
+/// Panics elsewhere, on other threads too, are printed as before.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_PDF_READER.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    IN_PDF_READER.with(|q| q.set(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    IN_PDF_READER.with(|q| q.set(false));
+    result
+}
 
 /// One character placed on a page: its text, left and right edges, the
 /// baseline (upwards, in points) and its size.
@@ -35,7 +61,7 @@ struct Line {
 
 /// Reads the text of a PDF.
 pub fn read(bytes: &[u8]) -> Result<Vec<Piece>, FormatError> {
-    let pages = catch_unwind(AssertUnwindSafe(|| glyphs_by_page(bytes))).map_err(|panic| {
+    let pages = quietly(|| glyphs_by_page(bytes)).map_err(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())
@@ -299,6 +325,13 @@ mod tests {
             layout_pages(&[p]),
             "第一段的第一行\n第一段。\n\n第二段的第一行\n\n第三段的第一行\n"
         );
+    }
+
+    #[test]
+    fn a_panic_in_the_reader_is_an_error() {
+        let caught = quietly(|| -> u8 { panic!("bad font") }).unwrap_err();
+        assert_eq!(caught.downcast_ref::<&str>(), Some(&"bad font"));
+        assert_eq!(quietly(|| 7).ok(), Some(7));
     }
 
     #[test]
