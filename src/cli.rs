@@ -93,6 +93,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
+        /// Print only the text and tables extraction sees (to check how a
+        /// PDF, Word file or web page was converted).
+        #[arg(long)]
+        text: bool,
     },
     /// Ingest the bundled sample into the store and show what it holds.
     Demo,

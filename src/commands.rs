@@ -70,7 +70,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             &mut out,
         ),
         Command::Stats { json } => stats_command(&open(&store_dir)?, json, &mut out),
-        Command::Extract { file, format } => extract_command(&file, format, &mut out),
+        Command::Extract {
+            file, text: true, ..
+        } => document_text_command(&file, &mut out),
+        Command::Extract { file, format, .. } => extract_command(&file, format, &mut out),
         Command::Demo => demo_command(&store_dir, &mut out),
         Command::Serve {
             bind,
@@ -420,6 +423,50 @@ fn extract_command(file: &Path, format: ExtractFormat, out: &mut dyn Write) -> R
             writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         }
         ExtractFormat::Text => write_extraction_text(&document, &extractions, out)?,
+    }
+    Ok(())
+}
+
+/// `extract FILE --text`: the document as the extractor sees it — each
+/// article's title and paragraphs, and its tables row by row.
+fn document_text_command(file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let document = corpus::read_document(file)?;
+    writeln!(out, "文件 file: {}", document.source)?;
+    if let Some(issue) = &document.issue {
+        let number = issue.number.map(|n| n.to_string()).unwrap_or_default();
+        let date = issue.date.map(|d| d.to_xsd()).unwrap_or_default();
+        writeln!(out, "期刊 issue: {} 第{number}期 {date}", issue.title)?;
+    }
+    for article in &document.articles {
+        writeln!(out, "\n[{}] {}", article.position, article.title)?;
+        if let Some(number) = &article.document_number {
+            writeln!(out, "  文号: {number}")?;
+        }
+        if let Some(addressees) = &article.addressees {
+            writeln!(out, "  主送: {addressees}")?;
+        }
+        let mut heading = None;
+        for p in &article.paragraphs {
+            if p.heading.is_some() && p.heading != heading {
+                writeln!(out, "  ## {}", p.heading.as_deref().unwrap_or_default())?;
+                heading.clone_from(&p.heading);
+            }
+            match &p.table {
+                Some(t) => {
+                    let columns = t.header.len();
+                    writeln!(
+                        out,
+                        "  表格 table: {} rows × {columns} columns",
+                        t.rows.len()
+                    )?;
+                    for row in t.all_rows() {
+                        writeln!(out, "  | {} |", row.join(" | "))?;
+                    }
+                }
+                None if !p.sentences.is_empty() => writeln!(out, "  {}", p.sentences.concat())?,
+                None => {}
+            }
+        }
     }
     Ok(())
 }

@@ -247,11 +247,40 @@ impl Issue {
     }
 }
 
+/// A table of a document (an annex list of practices): its header row and
+/// its body rows, each a list of cells. Tables from Word and web pages
+/// arrive as tables; tables written as text are read back into one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Cell separator of a table row written as one line of text.
+pub const CELL_SEPARATOR: &str = "｜";
+
+impl Table {
+    /// The header row, then every body row.
+    pub fn all_rows(&self) -> impl Iterator<Item = &[String]> {
+        std::iter::once(self.header.as_slice()).chain(self.rows.iter().map(Vec::as_slice))
+    }
+
+    /// A row as one line: its cells with ｜ between them (the evidence text
+    /// of what the row states).
+    pub fn row_text(row: &[String]) -> String {
+        row.join(CELL_SEPARATOR)
+    }
+}
+
 /// A paragraph: its sentences, and the numbered sub-heading it sits under.
+/// A table is a paragraph too: `table` holds its cells and `sentences` one
+/// line per row.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Paragraph {
     pub heading: Option<String>,
     pub sentences: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
 }
 
 /// One article of an issue (or the whole of a plain document).
@@ -285,7 +314,10 @@ impl Article {
         self.paragraphs
             .iter()
             .map(|p| {
-                let body: String = p.sentences.concat();
+                let body: String = match p.table {
+                    Some(_) => p.sentences.join("\n"),
+                    None => p.sentences.concat(),
+                };
                 match &p.heading {
                     Some(h) if body.is_empty() => h.clone(),
                     _ => body,

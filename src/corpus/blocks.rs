@@ -3,13 +3,21 @@
 //! wrap) is joined again, so "今年\n\n上半年复制推广…" becomes one paragraph.
 
 use super::headings::{HeadingKind, classify};
+use crate::model::Table;
 
-/// One paragraph or heading line of a document, artifacts repaired.
+/// One paragraph, heading line or table of a document, artifacts repaired.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub text: String,
     pub heading: Option<HeadingKind>,
+    /// A table that arrived as a table (Word, web pages); `text` holds a
+    /// placeholder line then.
+    pub table: Option<Table>,
 }
+
+/// Opens the placeholder line that stands for a typed table in the text
+/// `blocks` reads (a private-use character, never in real text).
+pub const TABLE_MARK: char = '\u{E000}';
 
 /// Characters that can end a paragraph.
 const PARAGRAPH_END: &str = "。！？；!?;…：:";
@@ -40,6 +48,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
             gap = true;
             continue;
         }
+        if line.starts_with(TABLE_MARK) {
+            out.push(Block {
+                text: line.to_owned(),
+                heading: None,
+                table: None,
+            });
+            gap = true;
+            continue;
+        }
         let heading = classify(line);
         let lenient = (marked && in_body) || std::mem::take(&mut page_break);
         in_body |= heading.is_some();
@@ -50,6 +67,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             _ => out.push(Block {
                 text: line.to_owned(),
                 heading,
+                table: None,
             }),
         }
         gap = false;
@@ -72,7 +90,8 @@ fn is_page_number(line: &str) -> bool {
 
 /// Whether `line` continues the paragraph `prev` across a break.
 fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) -> bool {
-    if prev.heading.is_some() || is_table_row(&prev.text) || is_table_row(line) {
+    let table = |t: &str| is_table_row(t) || t.starts_with(TABLE_MARK);
+    if prev.heading.is_some() || table(&prev.text) || table(line) {
         return false;
     }
     if ends_paragraph(&prev.text) {

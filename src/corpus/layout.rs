@@ -6,7 +6,7 @@
 use super::blocks::{Block, is_table_row};
 use super::headings::HeadingKind;
 use super::sentences::split_sentences;
-use crate::model::{Article, Date, Document, Issue, Paragraph};
+use crate::model::{Article, Date, Document, Issue, Paragraph, Table};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -270,25 +270,56 @@ fn add_block(article: &mut Article, block: &Block) {
             };
             article.paragraphs.push(Paragraph {
                 heading: Some(heading),
-                sentences: Vec::new(),
+                ..Paragraph::default()
             });
         }
         _ => {
-            let sentences = if is_table_row(&block.text) {
-                vec![block.text.clone()]
-            } else {
-                split_sentences(&block.text)
+            let (sentences, table) = match &block.table {
+                Some(table) => (
+                    table.all_rows().map(Table::row_text).collect(),
+                    Some(table.clone()),
+                ),
+                None if is_table_row(&block.text) => {
+                    if let Some(p) = article.paragraphs.last_mut()
+                        && let Some(table) = &mut p.table
+                    {
+                        // The next row of a table written as text.
+                        table.rows.push(row_cells(&block.text));
+                        p.sentences.push(block.text.clone());
+                        return;
+                    }
+                    let header = row_cells(&block.text);
+                    (
+                        vec![block.text.clone()],
+                        Some(Table {
+                            header,
+                            rows: Vec::new(),
+                        }),
+                    )
+                }
+                None => (split_sentences(&block.text), None),
             };
             match article.paragraphs.last_mut() {
                 // The first paragraph under a sub-heading joins it.
-                Some(p) if p.heading.is_some() && p.sentences.is_empty() => p.sentences = sentences,
+                Some(p) if p.heading.is_some() && p.sentences.is_empty() => {
+                    p.sentences = sentences;
+                    p.table = table;
+                }
                 _ => article.paragraphs.push(Paragraph {
                     heading: article.paragraphs.last().and_then(|p| p.heading.clone()),
                     sentences,
+                    table,
                 }),
             }
         }
     }
+}
+
+/// Cells of a table row written as text, with ｜ or | between them.
+fn row_cells(row: &str) -> Vec<String> {
+    row.split(['｜', '|'])
+        .map(|c| c.trim().to_owned())
+        .collect()
 }
 
 /// A government notice: a 文号 near the top and a 关于…的通知 style title.

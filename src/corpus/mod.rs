@@ -1,19 +1,26 @@
 //! Reading documents: files and folders to `Document`s.
 //!
-//! `decode` turns bytes into text, `blocks` repairs page breaks, `headings`
-//! and `layout` recognise the newsletter structure, `sentences` splits
-//! paragraphs. Input: paths. Output: one `Document` per file, or an error
-//! that names the file.
+//! `format` tells plain text, PDF (`pdf`), Word (`docx`) and web pages
+//! (`html`) apart, `decode` turns bytes into text, `blocks` repairs page
+//! breaks, `headings` and `layout` recognise the newsletter structure,
+//! `sentences` splits paragraphs, `tables` reads tables written as text.
+//! Input: paths. Output: one `Document` per file, or an error that names
+//! the file.
 
 mod blocks;
 mod decode;
+mod docx;
+mod format;
 mod headings;
+mod html;
 mod layout;
+mod pdf;
 mod sentences;
 mod tables;
 
 pub use blocks::is_table_row;
 pub use decode::{DecodeError, Decoded, TextEncoding, decode, decode_with_warnings};
+pub use format::{Format, FormatError};
 pub use layout::{find_date, issue_id};
 pub use sentences::split_sentences;
 
@@ -30,6 +37,8 @@ pub enum CorpusError {
     },
     #[error("{path}: {source}")]
     Decode { path: PathBuf, source: DecodeError },
+    #[error("{path}: {source}")]
+    Format { path: PathBuf, source: FormatError },
     #[error("{path}: no text found")]
     NoText { path: PathBuf },
     #[error("{path}: dangling symbolic link (its target does not exist)")]
@@ -54,17 +63,33 @@ pub fn read_document_bytes(
     path: &Path,
     bytes: &[u8],
 ) -> Result<(Document, Vec<String>), CorpusError> {
-    let decoded = decode_with_warnings(bytes).map_err(|source| CorpusError::Decode {
+    let source = path.display().to_string();
+    let format_error = |source| CorpusError::Format {
         path: path.to_owned(),
         source,
-    })?;
-    let document = parse_text(&path.display().to_string(), &decoded.text);
+    };
+    let mut warnings = Vec::new();
+    let pieces = match format::detect(path, bytes).map_err(format_error)? {
+        Format::Text => {
+            let decoded = decode_with_warnings(bytes).map_err(|source| CorpusError::Decode {
+                path: path.to_owned(),
+                source,
+            })?;
+            warnings = decoded.warnings;
+            let normalised = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+            vec![format::Piece::Text(normalised)]
+        }
+        Format::Pdf => pdf::read(bytes).map_err(format_error)?,
+        Format::Docx => docx::read(bytes).map_err(format_error)?,
+        Format::Html => html::read(bytes),
+    };
+    let document = layout::parse(&source, format::blocks_of(pieces));
     if document.articles.iter().all(|a| a.paragraphs.is_empty()) {
         return Err(CorpusError::NoText {
             path: path.to_owned(),
         });
     }
-    Ok((document, decoded.warnings))
+    Ok((document, warnings))
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> CorpusError {

@@ -1,24 +1,28 @@
-//! Annex tables of notices, written as text rows (序号｜改革事项｜主要内容｜
-//! 经验来源｜推广范围). A row is read by its column headers: the practice it
-//! names, the zone it came from (originatedIn) and the zones that are to
-//! copy it (replicatedIn) — the most direct statement of replication.
+//! Annex tables of notices (序号｜改革事项｜主要内容｜经验来源｜推广范围),
+//! as the document's typed tables. A row is read by its column headers: the
+//! practice it names, the zone it came from (originatedIn) and the zones
+//! that are to copy it (replicatedIn) — the most direct statement of
+//! replication.
 
 use super::collect::{ArticleGraph, clean_label};
 use super::sentence::Sentence;
 use super::{Extractor, key, mentions};
-use crate::corpus::is_table_row;
 use crate::model::{Article, Class, EntityKey, Property};
 
-/// Cells of a row written with ｜ or | between cells.
-fn cells(row: &str) -> Vec<&str> {
-    row.split(['｜', '|']).map(str::trim).collect()
+/// Every row of every table of an article (header rows too), with the line
+/// that states it.
+fn rows(article: &Article) -> impl Iterator<Item = (Vec<&str>, &str)> {
+    article.paragraphs.iter().flat_map(|p| {
+        let rows = p.table.iter().flat_map(|t| t.all_rows());
+        rows.zip(&p.sentences)
+            .map(|(cells, line)| (cells.iter().map(String::as_str).collect(), line.as_str()))
+    })
 }
 
 /// Reads every table of an article into the graph.
 pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
     let mut roles: Option<Vec<Option<String>>> = None;
-    for row in article.sentences().filter(|s| is_table_row(s)) {
-        let row_cells = cells(row);
+    for (row_cells, row) in rows(article) {
         let header: Vec<Option<String>> = row_cells
             .iter()
             .map(|c| extractor.rules.column_role(c).map(str::to_owned))
