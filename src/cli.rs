@@ -3,6 +3,7 @@
 
 use crate::graph::Filter;
 use crate::graph::export::GraphFormat;
+use crate::graph::replication::{MatrixFormat, MatrixSort};
 use crate::graph::view::ViewFormat;
 use crate::model::{Class, Property};
 use crate::results::ResultFormat;
@@ -164,6 +165,25 @@ pub enum Command {
         all: bool,
         #[arg(long, short, value_enum, default_value_t = ViewFormat::Text)]
         format: ViewFormat,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Practices × zones: where each copied practice was made (首创) and
+    /// when each zone copied it; the web page /replication shows the same rows.
+    Replication {
+        #[arg(long, short, value_enum, default_value_t = MatrixFormat::Table)]
+        format: MatrixFormat,
+        /// Only zones of this province (黑龙江, 广西 …).
+        #[arg(long)]
+        province: Option<String>,
+        /// Only copies printed on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only copies printed on or before this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = MatrixSort::Copies)]
+        sort: MatrixSort,
         #[arg(long, short)]
         output: Option<PathBuf>,
     },

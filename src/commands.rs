@@ -6,7 +6,7 @@ use crate::cli::{Cli, Command, ExportFormat, ExtractFormat};
 use crate::corpus;
 use crate::eval;
 use crate::extract::Extractor;
-use crate::graph::{Filter, view};
+use crate::graph::{Filter, replication, view};
 use crate::ingest::{self, Options, Summary};
 use crate::model::{Document, Extraction};
 use crate::queries;
@@ -122,6 +122,19 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 Some(zone) => Ok(view::zone_links(&store, zone, format, w)?),
                 None => Ok(view::all_links(&store, &Filter::default(), format, w)?),
             }
+        }),
+        Command::Replication {
+            format,
+            province,
+            from,
+            to,
+            sort,
+            output,
+        } => to_output(output.as_deref(), &mut out, |w| {
+            let filter = Filter { from, to, ..Filter::default() };
+            let options = replication::MatrixOptions { province, sort };
+            let matrix = replication::read(&open(&store_dir)?, &filter, &options)?;
+            Ok(replication::write(&matrix, format, w)?)
         }),
         Command::Analyze { filter, top, json } => Ok(view::analyze(
             &open(&store_dir)?,

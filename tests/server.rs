@@ -364,7 +364,7 @@ fn labels_from_articles_are_escaped_in_every_page() {
         format!("/entity?iri={}", enc(&iri)),
         format!("/search?q={}", enc("script")),
         format!("/trace?iri={}", enc(&iri)),
-        format!("/graph?iri={}", enc(&iri)),
+        format!("/graph?view=all&focus={}", enc(SCRIPT)),
     ] {
         let (status, content_type, page) = get(&server, &path, None);
         assert_eq!(status, 200, "{path}");
@@ -462,11 +462,149 @@ fn ui_pages_show_relations_with_evidence_and_the_trace() {
     assert_eq!(status, 200);
     assert!(content_type.starts_with("application/json"));
     assert!(suggestions.contains("中国（黑龙江）自由贸易试验区哈尔滨片区"));
-    let (status, _, network) = get(&server, "/api/network", None);
+    let (status, _, network) = get(&server, "/api/graph", None);
     assert_eq!(status, 200);
     assert!(network.contains("\"edges\""));
     let (status, content_type, script) = get(&server, "/assets/graph.js", None);
     assert_eq!(status, 200);
     assert!(content_type.starts_with("text/javascript"));
     assert!(!script.contains("innerHTML"));
+}
+
+/// Runs `ftzkg --store <shared store> ARGS` and returns stdout.
+fn cli(args: &[&str]) -> String {
+    shared().ok(args)
+}
+
+#[test]
+fn the_replication_page_and_command_give_the_same_rows() {
+    let server = start();
+    for (query, args) in [
+        ("", vec![]),
+        ("?sort=date", vec!["--sort", "date"]),
+        ("?province=%E9%BB%91%E9%BE%99%E6%B1%9F", vec!["--province", "黑龙江"]),
+        ("?from=2024-06&to=2024-12", vec!["--from", "2024-06", "--to", "2024-12"]),
+    ] {
+        let mut response = agent()
+            .get(&server.url(&format!("/replication.csv{query}")))
+            .call()
+            .unwrap();
+        assert_eq!(response.status(), 200, "{query}");
+        assert!(content_type(&response).starts_with("text/csv"));
+        let web = response.body_mut().read_to_string().unwrap();
+        let web = web.strip_prefix('\u{feff}').expect("a BOM for Excel");
+        let mut full = vec!["replication", "--format", "csv"];
+        full.extend(&args);
+        let command = cli(&full);
+        assert_eq!(web, command, "/replication.csv{query} differs from ftzkg {full:?}");
+        let rows = command.lines().count() - 1;
+        let (status, _, page) = get(&server, &format!("/replication{query}"), None);
+        assert_eq!(status, 200);
+        assert_eq!(
+            page.matches("<th class=\"practice\">").count(),
+            rows,
+            "/replication{query} shows another number of rows"
+        );
+    }
+    let all = cli(&["replication", "--format", "csv"]);
+    assert!(all.lines().count() > 1, "the sample has copied practices:\n{all}");
+    let header = all.lines().next().unwrap();
+    assert!(header.starts_with("制度创新,首创于,复制数,最早日期,"), "{header}");
+    assert!(all.contains("首创 ") || all.contains("复制 "), "{all}");
+}
+
+#[test]
+fn the_web_network_is_the_command_line_network_for_the_same_filters() {
+    let server = start();
+    let (status, _, web) = get(
+        &server,
+        "/api/graph?view=all&classes=Area,Practice,FreeTradeZone&properties=originatedIn,replicatedIn,partOf&from=2024",
+        None,
+    );
+    assert_eq!(status, 200, "{web}");
+    let command = cli(&[
+        "graph",
+        "--format",
+        "json",
+        "--class",
+        "Area,Practice,FreeTradeZone",
+        "--property",
+        "originatedIn,replicatedIn,partOf",
+        "--from",
+        "2024",
+    ]);
+    let web: serde_json::Value = serde_json::from_str(&web).unwrap();
+    let command: serde_json::Value = serde_json::from_str(&command).unwrap();
+    assert_eq!(web, command);
+    assert!(web["elements"]["nodes"].as_array().unwrap().len() > 3);
+    let short = web["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["data"]["label"] == "中国（黑龙江）自由贸易试验区哈尔滨片区")
+        .expect("哈尔滨片区 in the network");
+    assert_eq!(short["data"]["short"], "哈尔滨片区");
+    let (status, _, zones) = get(&server, "/api/graph?view=zones", None);
+    assert_eq!(status, 200);
+    let zones: serde_json::Value = serde_json::from_str(&zones).unwrap();
+    assert!(
+        zones["elements"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["data"]["parent"].is_string()),
+        "areas sit inside their zone: {zones}"
+    );
+    let (status, _, bad) = get(&server, "/api/graph?from=24%E5%B9%B4", None);
+    assert_eq!(status, 400);
+    assert!(bad.contains("not a date"), "{bad}");
+}
+
+#[test]
+fn one_palette_drives_the_exports_the_css_and_the_scripts() {
+    let server = start();
+    let (status, content_type, palette) = get(&server, "/assets/palette.css", None);
+    assert_eq!(status, 200);
+    assert!(content_type.starts_with("text/css"));
+    let svg = cli(&["graph", "--format", "svg", "--class", "Area"]);
+    let fill = svg
+        .split("<rect ")
+        .find(|r| r.contains("stroke=\"#"))
+        .and_then(|r| r.split("stroke=\"").nth(1))
+        .map(|r| r[..7].to_owned())
+        .expect("a stroke colour in the SVG");
+    assert!(palette.contains(&fill), "{fill} not in palette.css");
+    let (_, _, style) = get(&server, "/assets/style.css", None);
+    assert!(!style.contains(".c-Area"), "class colours live in palette.css only");
+    let (_, _, script) = get(&server, "/assets/graph.js", None);
+    assert!(!script.contains("#e8710a") && !script.contains("COLOURS"));
+    let (status, _, library) = get(&server, "/assets/cytoscape.min.js", None);
+    assert_eq!(status, 200);
+    assert!(library.len() > 100_000);
+}
+
+#[test]
+fn a_zone_page_groups_its_links_beside_a_small_graph_and_a_trace_has_a_timeline() {
+    let server = start();
+    let area = "https://w3id.org/ftzkg/id/area/中国（黑龙江）自由贸易试验区哈尔滨片区";
+    let (status, _, page) = get(&server, &format!("/entity?iri={}", enc(area)), None);
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"group-practices\""), "no practices group");
+    assert!(page.contains("class=\"graph small\""));
+    let (_, _, trace) = get(&server, &format!("/trace?name={}", enc("无感续证")), None);
+    let timeline = trace
+        .split("<ol class=\"timeline\">")
+        .nth(1)
+        .and_then(|t| t.split("</ol>").next())
+        .expect("a timeline");
+    let dates: Vec<&str> = timeline
+        .split("<span class=\"date\">")
+        .skip(1)
+        .map(|d| d.split('<').next().unwrap())
+        .collect();
+    assert!(dates.len() >= 2, "{timeline}");
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "the timeline runs by date");
+    assert!(timeline.contains("首次见报") && timeline.contains("入选"));
 }

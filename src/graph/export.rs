@@ -5,7 +5,7 @@
 //! Input: a projection and a format. Output: text on a writer. Every label
 //! is escaped for the target syntax.
 
-use super::style::{class_style, property_colour};
+use super::style::{class_style, property_colour, short_label};
 use super::{Edge, GraphError, Node, Projection};
 use petgraph::visit::EdgeRef;
 use serde_json::json;
@@ -226,16 +226,19 @@ fn write_graphml(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
     Ok(())
 }
 
-fn node_json(index: usize, node: &Node) -> serde_json::Value {
+fn node_json(index: usize, node: &Node, degree: usize) -> serde_json::Value {
     json!({
         "data": {
             "id": format!("n{index}"),
             "label": node.label,
+            "short": short_label(node),
             "class": node.kind.local_name(),
             "class_zh": node.kind.label_zh(),
             "aliases": node.aliases,
             "iri": node.iri,
             "color": class_style(node.kind).fill,
+            "border": class_style(node.kind).stroke,
+            "degree": degree,
         },
         "classes": node.kind.local_name(),
     })
@@ -246,7 +249,7 @@ pub fn cytoscape(p: &Projection) -> serde_json::Value {
     let g = &p.graph;
     let nodes: Vec<_> = g
         .node_indices()
-        .map(|n| node_json(n.index(), &g[n]))
+        .map(|n| node_json(n.index(), &g[n], g.neighbors_undirected(n).count()))
         .collect();
     let edges: Vec<_> = g
         .edge_references()
@@ -259,6 +262,7 @@ pub fn cytoscape(p: &Projection) -> serde_json::Value {
                     "target": format!("n{}", e.target().index()),
                     "property": edge.property.local_name(),
                     "label": edge.property.label_zh(),
+                    "first_date": edge.first_date(),
                     "evidence": edge.evidence_count(),
                     "articles": edge.articles,
                     "dates": edge.dates,

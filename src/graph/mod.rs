@@ -9,12 +9,16 @@
 //! answer questions about it.
 
 pub mod analysis;
+pub mod documents;
 pub mod export;
 pub mod links;
+pub mod overview;
 mod query;
+pub mod replication;
 pub mod resolve;
 pub mod style;
 pub mod svg;
+pub mod timeline;
 pub mod trace;
 pub mod tree;
 pub mod view;
@@ -26,7 +30,7 @@ use petgraph::visit::EdgeRef;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
-pub use query::project;
+pub use query::{project, zone_provinces};
 
 /// Errors of graph building and of the questions asked of it.
 #[derive(Debug, thiserror::Error)]

@@ -307,3 +307,22 @@ pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphErro
     }
     Ok(projection)
 }
+
+/// Each zone's province (the place its free trade zone lies in, per the
+/// reference graph), keyed by zone IRI.
+pub fn zone_provinces(store: &KgStore) -> Result<HashMap<String, String>, GraphError> {
+    let sparql = format!(
+        "SELECT DISTINCT ?z ?province WHERE {{ \
+           VALUES ?zc {{ ftz:FreeTradeZone ftz:Area ftz:SpecialZone }} \
+           ?z a ?zc ; ftz:partOf* ?f . ?f a ftz:FreeTradeZone . \
+           GRAPH <{}> {{ ?f ftz:locatedIn ?p }} ?p a ftz:Place ; rdfs:label ?province \
+         }} ORDER BY ?z ?province",
+        vocab::reference_graph()
+    );
+    let (_, rows) = store.select(&sparql)?;
+    let mut out = HashMap::new();
+    for row in rows {
+        out.entry(row[0].clone()).or_insert_with(|| row[1].clone());
+    }
+    Ok(out)
+}

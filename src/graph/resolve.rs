@@ -127,6 +127,55 @@ pub fn resolve_in(
     }
 }
 
+/// A search hit: the entity and the name of it that matched.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Hit {
+    #[serde(flatten)]
+    pub entity: super::trace::EntityRef,
+    pub matched: String,
+}
+
+/// Entities whose label or alias contains `words` (after normalisation):
+/// exact names first, then prefixes, then shorter labels.
+pub fn search(catalogue: &Catalogue, words: &str, limit: usize) -> Vec<Hit> {
+    let wanted = normalize(words).to_lowercase();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<((u8, usize, &str), Hit)> = Vec::new();
+    for (node, names) in catalogue.nodes.iter().zip(&catalogue.names) {
+        let original = std::iter::once(&node.label).chain(&node.aliases);
+        let best = names
+            .iter()
+            .zip(original)
+            .filter_map(|(n, o)| {
+                let n = n.to_lowercase();
+                let rank = if n == wanted {
+                    0
+                } else if n.starts_with(&wanted) {
+                    1
+                } else if n.contains(&wanted) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, o))
+            })
+            .min_by_key(|(rank, _)| *rank);
+        if let Some((rank, matched)) = best {
+            ranked.push((
+                (rank, node.label.chars().count(), node.label.as_str()),
+                Hit {
+                    entity: node.into(),
+                    matched: matched.clone(),
+                },
+            ));
+        }
+    }
+    ranked.sort_by(|a, b| a.0.cmp(&b.0));
+    ranked.into_iter().take(limit).map(|(_, h)| h).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +238,15 @@ mod tests {
                 "{form}"
             );
         }
+    }
+
+    #[test]
+    fn search_puts_exact_names_before_longer_ones() {
+        let hits = search(&catalogue(), "哈尔滨", 10);
+        let labels: Vec<&str> = hits.iter().map(|h| h.entity.label.as_str()).collect();
+        assert_eq!(labels, ["哈尔滨", "中国（黑龙江）自由贸易试验区哈尔滨片区"]);
+        assert_eq!(hits[1].matched, "哈尔滨片区");
+        assert!(search(&catalogue(), "  ", 10).is_empty());
     }
 
     #[test]

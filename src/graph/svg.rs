@@ -4,11 +4,15 @@
 //! by property, a legend on top. Deterministic: the same graph gives the
 //! same bytes.
 //!
+//! Areas and special zones are grouped under the free trade zone they are
+//! part of. Labels are the short names of `style::short_label` (哈尔滨片区)
+//! with the full name as a tooltip; the legend is in Chinese.
+//!
 //! Input: a `Projection`. Output: an SVG document; every label is
-//! XML-escaped, long labels are shortened with the full name as a tooltip.
+//! XML-escaped.
 
 use super::export::xml_escape;
-use super::style::{class_style, kinds, property_colour};
+use super::style::{class_style, kinds, property_colour, short_label};
 use super::{GraphError, Kind, Projection};
 use crate::model::Property;
 use petgraph::graph::NodeIndex;
@@ -39,7 +43,6 @@ const ROW_HEIGHT: f64 = 30.0;
 const BOX_HEIGHT: f64 = 22.0;
 const MARGIN: f64 = 20.0;
 const LEGEND_HEIGHT: f64 = 90.0;
-const MAX_LABEL_CHARS: usize = 14;
 const SWEEPS: usize = 4;
 
 /// Position of every node: column and row.
@@ -85,12 +88,14 @@ pub fn layout(p: &Projection) -> Layout {
                     ys.iter().sum::<f64>() / ys.len() as f64
                 }
             };
-            let mut keyed: Vec<(f64, NodeIndex)> = nodes.iter().map(|&n| (bary(n), n)).collect();
+            let mut keyed: Vec<(&str, f64, NodeIndex)> =
+                nodes.iter().map(|&n| (zone_group(p, n), bary(n), n)).collect();
             keyed.sort_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then_with(|| g[a.1].label.cmp(&g[b.1].label))
+                a.0.cmp(b.0)
+                    .then_with(|| a.1.total_cmp(&b.1))
+                    .then_with(|| g[a.2].label.cmp(&g[b.2].label))
             });
-            *nodes = keyed.into_iter().map(|(_, n)| n).collect();
+            *nodes = keyed.into_iter().map(|(_, _, n)| n).collect();
             for (row, n) in nodes.iter().enumerate() {
                 place.insert(*n, (c, row));
             }
@@ -100,21 +105,25 @@ pub fn layout(p: &Projection) -> Layout {
     Layout { columns, place }
 }
 
+/// For areas and special zones, the label of the zone they are part of
+/// (so a column lists each zone's parts together); empty otherwise.
+fn zone_group(p: &Projection, n: NodeIndex) -> &str {
+    let g = &p.graph;
+    if !g[n].kind.is_zone() || g[n].kind == Kind::Entity(crate::model::Class::FreeTradeZone) {
+        return "";
+    }
+    g.edges_directed(n, petgraph::Direction::Outgoing)
+        .find(|e| e.weight().property == Property::PartOf && g[e.target()].kind.is_zone())
+        .map(|e| g[e.target()].label.as_str())
+        .unwrap_or("")
+}
+
 fn places(columns: &[(Kind, Vec<NodeIndex>)]) -> HashMap<NodeIndex, (usize, usize)> {
     columns
         .iter()
         .enumerate()
         .flat_map(|(c, (_, nodes))| nodes.iter().enumerate().map(move |(r, n)| (*n, (c, r))))
         .collect()
-}
-
-fn shorten(label: &str) -> String {
-    if label.chars().count() <= MAX_LABEL_CHARS {
-        return label.to_owned();
-    }
-    let mut s: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
-    s.push('…');
-    s
 }
 
 fn centre(place: (usize, usize)) -> (f64, f64) {
@@ -162,10 +171,9 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
         let x = MARGIN + c as f64 * COLUMN_WIDTH;
         let _ = writeln!(
             s,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-weight=\"bold\" fill=\"#333\">{} {}</text>",
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-weight=\"bold\" fill=\"#333\">{}</text>",
             MARGIN + LEGEND_HEIGHT + 12.0,
-            xml_escape(kind.label_zh()),
-            kind.local_name()
+            xml_escape(kind.label_zh())
         );
     }
     s.push_str("<g class=\"edges\" fill=\"none\">\n");
@@ -226,7 +234,7 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
             st.fill,
             st.stroke,
             cy + 4.0,
-            xml_escape(&shorten(&node.label))
+            xml_escape(&short_label(node))
         );
     }
     s.push_str("</g>\n</svg>\n");
@@ -234,8 +242,8 @@ pub fn write_svg(p: &Projection, out: &mut dyn Write) -> Result<(), GraphError> 
     Ok(())
 }
 
-/// Width of a legend column: room for 自由贸易试验区 FreeTradeZone.
-const LEGEND_COLUMN: f64 = 200.0;
+/// Width of a legend column: room for 自由贸易试验区.
+const LEGEND_COLUMN: f64 = 150.0;
 
 /// Class swatches and property colours present in the picture.
 fn legend(s: &mut String, p: &Projection) {
@@ -250,13 +258,12 @@ fn legend(s: &mut String, p: &Projection) {
         let st = class_style(*kind);
         let _ = writeln!(
             s,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\" stroke=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"14\" height=\"14\" fill=\"{}\" stroke=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             st.fill,
             st.stroke,
             x + 20.0,
             y + 12.0,
-            xml_escape(kind.label_zh()),
-            kind.local_name()
+            xml_escape(kind.label_zh())
         );
     }
     let mut props: Vec<Property> = p.graph.edge_weights().map(|e| e.property).collect();
@@ -269,15 +276,14 @@ fn legend(s: &mut String, p: &Projection) {
         );
         let _ = writeln!(
             s,
-            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
+            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             y + 7.0,
             x + 16.0,
             y + 7.0,
             property_colour(*prop),
             x + 20.0,
             y + 11.0,
-            xml_escape(prop.label_zh()),
-            prop.local_name()
+            xml_escape(prop.label_zh())
         );
     }
 }
@@ -314,8 +320,10 @@ mod tests {
         assert!(!svg.contains("<甲"));
         assert_eq!(svg.matches("marker-end=\"url(").count(), 7);
         assert!(
-            svg.contains("中国（江苏）自由贸易试验区…"),
+            svg.contains(">中国（江苏）自由贸易试…</text>"),
             "long labels are shortened"
         );
+        assert!(svg.contains(">复制推广至</text>"), "the legend is in Chinese");
+        assert!(!svg.contains("replicatedIn</text>"));
     }
 }

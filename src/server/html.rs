@@ -49,6 +49,14 @@ impl Lang {
         }
     }
 
+    /// `t` for strings that are not `'static`.
+    pub fn t_owned<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         self.t("zh", "en")
     }
@@ -92,9 +100,11 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
     let mut html = format!(
         "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} · ftzkg</title><link rel=\"stylesheet\" href=\"/assets/style.css\"></head>\
+         <title>{title} · ftzkg</title><link rel=\"stylesheet\" href=\"/assets/style.css\">\
+         <link rel=\"stylesheet\" href=\"/assets/palette.css\"></head>\
          <body data-lang=\"{code}\"><header><a class=\"brand\" href=\"/\">{brand}</a><nav>\
-         <a href=\"/\">{home}</a><a href=\"/graph\">{network}</a><a href=\"/editor\">SPARQL</a>\
+         <a href=\"/\">{home}</a><a href=\"/graph?view=zones\">{zones}</a><a href=\"/graph\">{network}</a>\
+         <a href=\"/replication\">{matrix}</a><a href=\"/editor\">SPARQL</a>\
          <a id=\"lang-switch\" href=\"/lang/{other}\">{switch}</a></nav></header><main>{body}</main>\
          <footer>ftzkg · <a href=\"/sparql\">SPARQL endpoint</a></footer>",
         code = lang.code(),
@@ -102,6 +112,8 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
         brand = lang.t("自贸试验区知识图谱", "Free Trade Zone Knowledge Graph"),
         home = lang.t("首页", "Home"),
         network = lang.t("片区—政策网络", "Zone–policy network"),
+        zones = lang.t("区域总览", "Zones"),
+        matrix = lang.t("复制推广矩阵", "Replication"),
         other = lang.t("en", "zh"),
         switch = lang.t("English", "中文"),
     );

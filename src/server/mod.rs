@@ -1,16 +1,21 @@
 //! `ftzkg serve`: one HTTP server with the SPARQL 1.1 Protocol endpoint
-//! (`/sparql`, `/query`) and a web UI for policy staff (search, entity,
-//! article, graph, practice trace and SPARQL pages).
+//! (`/sparql`, `/query`) and a web UI for policy staff (search, entity and
+//! zone pages, articles, the network and zone overview, the replication
+//! matrix, practice traces and SPARQL). Every page reads the store through
+//! `graph`, the same read model the commands use.
 //!
 //! Input: a store folder, a bind address and a query timeout. Output: HTTP
 //! responses. The store is opened read-only unless `--writable` is given;
 //! nothing here ever writes to it.
 
 mod api;
+mod entity;
 mod html;
-mod kg;
+mod page;
+mod pages;
+mod params;
 mod sparql;
-mod ui;
+mod views;
 
 use crate::store::{KgStore, StoreError};
 use axum::Router;
@@ -94,18 +99,19 @@ pub fn router(state: AppState) -> Router {
             "/query",
             get(sparql::get_endpoint).post(sparql::post_endpoint),
         )
-        .route("/", get(ui::home))
-        .route("/search", get(ui::search))
-        .route("/entity", get(ui::entity))
-        .route("/article", get(ui::article))
-        .route("/graph", get(ui::graph))
-        .route("/trace", get(ui::trace))
-        .route("/editor", get(ui::editor))
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search))
+        .route("/entity", get(entity::entity))
+        .route("/article", get(pages::article))
+        .route("/graph", get(views::graph))
+        .route("/replication", get(views::replication))
+        .route("/replication.csv", get(api::replication_csv))
+        .route("/trace", get(entity::trace))
+        .route("/editor", get(pages::editor))
         .route("/api/search", get(api::search))
-        .route("/api/neighbourhood", get(api::neighbourhood))
-        .route("/api/network", get(api::network))
+        .route("/api/graph", get(api::graph))
         .route("/api/download", get(api::download))
-        .route("/assets/{name}", get(ui::asset))
-        .route("/lang/{code}", get(ui::switch_language))
+        .route("/assets/{name}", get(page::asset))
+        .route("/lang/{code}", get(page::switch_language))
         .with_state(state)
 }

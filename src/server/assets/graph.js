@@ -1,209 +1,225 @@
-// Graph view: a small self-written force layout drawn on <svg>.
-// Without ?iri it shows the zone-to-policy network (/api/network); with one it
-// shows the entity's neighbourhood (/api/neighbourhood) and expands a node
-// when it is clicked. Colours by class, filters by relation. Labels are SVG
-// text nodes set with textContent.
+// Graph pictures drawn with the vendored Cytoscape.js and its fcose layout.
+// Every <div class="graph" data-src="/api/graph?…"> is filled with the
+// elements the server returns (the same JSON as `ftzkg graph --format json`):
+// colours come from the data (src/graph/style.rs), node size grows with the
+// degree, labels are the short names (full name on hover) and appear as the
+// user zooms in. Click a node to highlight its links, double-click to open
+// it. On /graph the filter form and the search-to-focus box keep their state
+// in the URL. Text reaches the page through textContent only.
 (function () {
   "use strict";
-  const svg = document.getElementById("graph");
-  if (!svg) return;
-  const NS = "http://www.w3.org/2000/svg";
-  const W = 960, H = 640;
-  const COLOURS = {
-    FreeTradeZone: "#b3261e", Area: "#e8710a", SpecialZone: "#f9ab00", Firm: "#1e8e3e",
-    GovernmentBody: "#1a73e8", Institution: "#12b5cb", Policy: "#9334e6", Practice: "#e52592",
-    Platform: "#5f6368", Recognition: "#c5221f", Place: "#80868b"
-  };
-  const nodes = new Map();   // iri -> {iri, label, class, x, y, vx, vy, el}
-  const edges = new Map();   // key -> {source, target, property, el}
-  const expanded = new Set();
-  const edgeLayer = document.createElementNS(NS, "g");
-  const nodeLayer = document.createElementNS(NS, "g");
-  svg.appendChild(edgeLayer);
-  svg.appendChild(nodeLayer);
-  let heat = 1;
-  let running = false;
+  if (typeof cytoscape === "undefined") return;
+  const zh = document.body.dataset.lang !== "en";
 
-  function enabled(property) {
-    const box = document.querySelector('input[data-property="' + property + '"]');
-    return !box || box.checked;
+  function styles(maxDegree) {
+    const top = Math.max(2, maxDegree);
+    return [
+      { selector: "node", style: {
+        "background-color": "data(color)", "border-color": "data(border)", "border-width": 1.5,
+        "label": "data(short)", "font-size": "mapData(degree, 0, " + top + ", 11, 20)",
+        "width": "mapData(degree, 0, " + top + ", 14, 54)", "height": "mapData(degree, 0, " + top + ", 14, 54)",
+        "text-valign": "bottom", "text-margin-y": 3, "color": "#1d2733",
+        "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1,
+        "min-zoomed-font-size": 9, "text-max-width": 160,
+        "font-family": "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
+      } },
+      { selector: ":parent", style: {
+        "background-color": "#f7f3ee", "background-opacity": 0.6, "border-color": "data(border)",
+        "border-width": 1.5, "shape": "round-rectangle", "padding": 14,
+        "text-valign": "top", "text-halign": "center", "font-size": 15, "font-weight": "bold",
+        "text-margin-y": -2, "min-zoomed-font-size": 6
+      } },
+      { selector: "edge", style: {
+        "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle",
+        "curve-style": "bezier", "width": 1.2, "opacity": 0.65, "arrow-scale": 0.8
+      } },
+      { selector: "edge[weight]", style: {
+        "width": "mapData(weight, 1, 6, 1.5, 7)", "label": "data(label)", "font-size": 10,
+        "color": "#8a3b00", "text-background-color": "#ffffff", "text-background-opacity": 0.8,
+        "min-zoomed-font-size": 8
+      } },
+      { selector: ".faded", style: { "opacity": 0.12 } },
+      { selector: "node.focus", style: { "border-width": 4, "border-color": "#b3261e", "z-index": 10 } },
+      { selector: "node.centre", style: { "border-width": 3, "border-color": "#7a1b14" } }
+    ];
   }
 
-  function addNode(n, near) {
-    if (nodes.has(n.iri)) return nodes.get(n.iri);
-    const angle = Math.random() * 2 * Math.PI;
-    const origin = near || { x: W / 2, y: H / 2 };
-    const node = Object.assign({}, n, {
-      x: origin.x + Math.cos(angle) * 60, y: origin.y + Math.sin(angle) * 60, vx: 0, vy: 0
+  function legend(list, cy) {
+    if (!list) return;
+    list.replaceChildren();
+    const seen = new Map();
+    cy.nodes().forEach(function (n) {
+      if (!seen.has(n.data("class"))) seen.set(n.data("class"), [n.data("class_zh"), n.data("color"), n.data("border")]);
     });
-    const g = document.createElementNS(NS, "g");
-    g.setAttribute("class", "node");
-    const c = document.createElementNS(NS, "circle");
-    c.setAttribute("r", "9");
-    c.setAttribute("fill", COLOURS[n.class] || "#999");
-    const title = document.createElementNS(NS, "title");
-    title.textContent = n.label + " (" + n.class + ")";
-    c.appendChild(title);
-    const t = document.createElementNS(NS, "text");
-    t.setAttribute("dx", "12");
-    t.setAttribute("dy", "4");
-    t.textContent = n.label.length > 18 ? n.label.slice(0, 17) + "…" : n.label;
-    g.appendChild(c);
-    g.appendChild(t);
-    g.addEventListener("click", function () { expand(node); });
-    g.addEventListener("dblclick", function () {
-      window.location.href = "/entity?iri=" + encodeURIComponent(node.iri);
+    const edgeSeen = new Map();
+    cy.edges().forEach(function (e) {
+      const key = e.data("property");
+      if (key && !edgeSeen.has(key)) edgeSeen.set(key, [e.data("weight") ? (zh ? "复制推广（线宽=项数）" : "copied (width = practices)") : e.data("label"), e.data("color")]);
     });
-    nodeLayer.appendChild(g);
-    node.el = g;
-    nodes.set(n.iri, node);
-    return node;
-  }
-
-  function addEdge(e) {
-    const key = e.source + "|" + e.property + "|" + e.target;
-    if (edges.has(key) || !nodes.has(e.source) || !nodes.has(e.target)) return;
-    const g = document.createElementNS(NS, "g");
-    const line = document.createElementNS(NS, "line");
-    const label = document.createElementNS(NS, "text");
-    label.setAttribute("class", "edge");
-    label.textContent = e.property;
-    g.appendChild(line);
-    g.appendChild(label);
-    edgeLayer.appendChild(g);
-    edges.set(key, Object.assign({}, e, { el: g, line: line, label: label }));
-  }
-
-  function merge(data, near) {
-    for (const n of data.nodes) addNode(n, near);
-    for (const e of data.edges) addEdge(e);
-    legend();
-    applyFilter();
-    heat = 1;
-    if (!running) { running = true; requestAnimationFrame(tick); }
-  }
-
-  function expand(node) {
-    if (expanded.has(node.iri)) return;
-    expanded.add(node.iri);
-    fetch("/api/neighbourhood?iri=" + encodeURIComponent(node.iri))
-      .then(function (r) { return r.json(); })
-      .then(function (data) { merge(data, node); });
-  }
-
-  function applyFilter() {
-    const visible = new Set();
-    const root = svg.dataset.iri;
-    if (root) visible.add(root);
-    for (const e of edges.values()) {
-      const on = enabled(e.property);
-      e.el.style.display = on ? "" : "none";
-      if (on) { visible.add(e.source); visible.add(e.target); }
-    }
-    for (const n of nodes.values()) {
-      n.hidden = !visible.has(n.iri);
-      n.el.style.display = n.hidden ? "none" : "";
-    }
-  }
-
-  function legend() {
-    const ul = document.getElementById("legend");
-    if (!ul) return;
-    const classes = new Set();
-    for (const n of nodes.values()) classes.add(n.class);
-    ul.replaceChildren();
-    for (const c of classes) {
+    seen.forEach(function (v, cls) {
       const li = document.createElement("li");
       const dot = document.createElement("span");
-      dot.style.background = COLOURS[c] || "#999";
+      dot.className = "dot";
+      dot.style.background = v[1];
+      dot.style.borderColor = v[2];
       li.appendChild(dot);
-      li.appendChild(document.createTextNode(c));
-      ul.appendChild(li);
-    }
-  }
-
-  // One step of the layout: pairwise repulsion, springs along edges, a pull
-  // to the centre; velocities damped, movement scaled by a cooling "heat".
-  function tick() {
-    const list = Array.from(nodes.values()).filter(function (n) { return !n.hidden; });
-    for (let i = 0; i < list.length; i++) {
-      const a = list[i];
-      for (let j = i + 1; j < list.length; j++) {
-        const b = list[j];
-        let dx = a.x - b.x, dy = a.y - b.y;
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 1) { dx = Math.random(); dy = Math.random(); d2 = 1; }
-        const f = 1800 / d2;
-        const d = Math.sqrt(d2);
-        a.vx += f * dx / d; a.vy += f * dy / d;
-        b.vx -= f * dx / d; b.vy -= f * dy / d;
-      }
-    }
-    for (const e of edges.values()) {
-      if (!enabled(e.property)) continue;
-      const a = nodes.get(e.source), b = nodes.get(e.target);
-      const dx = b.x - a.x, dy = b.y - a.y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = (d - 90) * 0.04;
-      a.vx += f * dx / d; a.vy += f * dy / d;
-      b.vx -= f * dx / d; b.vy -= f * dy / d;
-    }
-    for (const n of list) {
-      if (n.fixed) { n.vx = 0; n.vy = 0; continue; }
-      n.vx += (W / 2 - n.x) * 0.005;
-      n.vy += (H / 2 - n.y) * 0.005;
-      n.x += Math.max(-20, Math.min(20, n.vx * heat));
-      n.y += Math.max(-20, Math.min(20, n.vy * heat));
-      n.x = Math.max(15, Math.min(W - 15, n.x));
-      n.y = Math.max(15, Math.min(H - 15, n.y));
-      n.vx *= 0.5; n.vy *= 0.5;
-    }
-    draw();
-    heat *= 0.985;
-    if (heat > 0.02) requestAnimationFrame(tick); else running = false;
-  }
-
-  function draw() {
-    for (const e of edges.values()) {
-      const a = nodes.get(e.source), b = nodes.get(e.target);
-      e.line.setAttribute("x1", a.x); e.line.setAttribute("y1", a.y);
-      e.line.setAttribute("x2", b.x); e.line.setAttribute("y2", b.y);
-      e.label.setAttribute("x", (a.x + b.x) / 2); e.label.setAttribute("y", (a.y + b.y) / 2);
-    }
-    for (const n of nodes.values()) n.el.setAttribute("transform", "translate(" + n.x + "," + n.y + ")");
-  }
-
-  // Dragging a node pins it where it is dropped.
-  let dragging = null;
-  svg.addEventListener("mousedown", function (ev) {
-    const g = ev.target.closest && ev.target.closest("g.node");
-    if (!g) return;
-    for (const n of nodes.values()) if (n.el === g) dragging = n;
-  });
-  svg.addEventListener("mousemove", function (ev) {
-    if (!dragging) return;
-    const p = svg.createSVGPoint();
-    p.x = ev.clientX; p.y = ev.clientY;
-    const q = p.matrixTransform(svg.getScreenCTM().inverse());
-    dragging.x = q.x; dragging.y = q.y; dragging.fixed = true;
-    draw();
-  });
-  window.addEventListener("mouseup", function () { dragging = null; });
-
-  document.querySelectorAll("input[data-property]").forEach(function (box) {
-    box.addEventListener("change", function () {
-      applyFilter(); heat = 0.6;
-      if (!running) { running = true; requestAnimationFrame(tick); }
+      li.appendChild(document.createTextNode(zh ? v[0] : cls));
+      list.appendChild(li);
     });
-  });
-
-  const root = svg.dataset.iri;
-  const source = root ? "/api/neighbourhood?iri=" + encodeURIComponent(root) : "/api/network";
-  if (root) expanded.add(root);
-  fetch(source)
-    .then(function (r) { return r.json(); })
-    .then(function (data) {
-      merge(data, null);
-      svg.dataset.nodes = String(nodes.size);
+    edgeSeen.forEach(function (v, prop) {
+      const li = document.createElement("li");
+      const line = document.createElement("span");
+      line.className = "line";
+      line.style.background = v[1];
+      li.appendChild(line);
+      li.appendChild(document.createTextNode(zh ? v[0] : prop));
+      list.appendChild(li);
     });
+  }
+
+  function tooltip(box, cy) {
+    const tip = document.createElement("div");
+    tip.className = "graph-tip";
+    box.appendChild(tip);
+    cy.on("mouseover", "node", function (ev) {
+      const n = ev.target;
+      const extra = n.data("originated") !== undefined
+        ? (zh ? " · 首创 " : " · made ") + n.data("originated") + (zh ? " · 复制 " : " · copied ") + n.data("copied")
+        : "";
+      tip.textContent = n.data("label") + " [" + (zh ? n.data("class_zh") : n.data("class")) + "]" + extra;
+      const p = ev.renderedPosition;
+      tip.style.left = (p.x + 12) + "px";
+      tip.style.top = (p.y + 12) + "px";
+      tip.style.display = "block";
+    });
+    cy.on("mouseover", "edge[practices]", function (ev) {
+      tip.textContent = ev.target.data("practices").join("、");
+      const p = ev.renderedPosition;
+      tip.style.left = (p.x + 12) + "px";
+      tip.style.top = (p.y + 12) + "px";
+      tip.style.display = "block";
+    });
+    cy.on("mouseout", "node, edge", function () { tip.style.display = "none"; });
+  }
+
+  function highlight(cy, node) {
+    cy.elements().removeClass("faded focus");
+    if (!node) return;
+    const near = node.closedNeighborhood().union(node.closedNeighborhood().parents());
+    cy.elements().not(near).addClass("faded");
+    node.addClass("focus");
+  }
+
+  function find(cy, text) {
+    const want = text.trim().toLowerCase();
+    if (!want) { highlight(cy, null); return null; }
+    const score = function (n) {
+      const names = [n.data("label"), n.data("short")].concat(n.data("aliases") || []);
+      let best = 9;
+      names.forEach(function (s) {
+        s = String(s || "").toLowerCase();
+        if (s === want) best = Math.min(best, 0);
+        else if (s.indexOf(want) === 0) best = Math.min(best, 1);
+        else if (s.indexOf(want) >= 0) best = Math.min(best, 2);
+      });
+      return best;
+    };
+    let found = null, rank = 9;
+    cy.nodes().forEach(function (n) {
+      const s = score(n);
+      if (s < rank || (s === rank && found && n.degree() > found.degree())) { found = n; rank = s; }
+    });
+    if (!found || rank === 9) return null;
+    highlight(cy, found);
+    cy.animate({ fit: { eles: found.closedNeighborhood(), padding: 60 } }, { duration: 400 });
+    return found;
+  }
+
+  function draw(box, data) {
+    const status = document.getElementById("graph-status");
+    const elements = data.elements || data;
+    const maxDegree = elements.nodes.reduce(function (m, n) { return Math.max(m, n.data.degree || 0); }, 0);
+    const cy = cytoscape({
+      container: box, elements: elements, style: styles(maxDegree),
+      minZoom: 0.05, maxZoom: 5, wheelSensitivity: 0.3
+    });
+    const compound = cy.nodes(":parent").length > 0;
+    const layout = cy.layout({
+      name: cy.nodes().length > 1 ? "fcose" : "grid", quality: "proof", randomize: true, animate: false,
+      nodeRepulsion: function () { return compound ? 12000 : 9000; },
+      idealEdgeLength: function () { return compound ? 120 : 90; },
+      nodeSeparation: 90, gravity: 0.2, gravityRange: 3.8, packComponents: true,
+      nodeDimensionsIncludeLabels: true, numIter: 3000, tile: true, fit: true, padding: 30
+    });
+    layout.one("layoutstop", function () {
+      box.dataset.nodes = String(cy.nodes().length);
+      box.dataset.edges = String(cy.edges().length);
+      box.dataset.ready = "1";
+      if (status) status.textContent = (zh ? "节点 " : "nodes ") + cy.nodes().length + (zh ? " · 关系 " : " · edges ") + cy.edges().length;
+      const iri = box.dataset.centre || new URLSearchParams(location.search).get("focus");
+      if (iri) cy.nodes().filter(function (n) { return n.data("iri") === iri; }).addClass("centre");
+      const mark = new URLSearchParams(location.search).get("find");
+      const input = document.getElementById("find");
+      if (mark && input) { input.value = mark; find(cy, mark); }
+    });
+    layout.run();
+    legend(box.parentNode.querySelector(".legend") || document.getElementById("legend"), cy);
+    tooltip(box, cy);
+    cy.on("tap", "node", function (ev) { highlight(cy, ev.target); });
+    cy.on("tap", function (ev) { if (ev.target === cy) highlight(cy, null); });
+    cy.on("dbltap", "node", function (ev) {
+      window.location.href = "/entity?iri=" + encodeURIComponent(ev.target.data("iri"));
+    });
+    const input = document.getElementById("find");
+    if (input && box.id === "graph") {
+      input.addEventListener("keydown", function (ev) {
+        if (ev.key !== "Enter") return;
+        ev.preventDefault();
+        const hit = find(cy, input.value);
+        const params = new URLSearchParams(location.search);
+        if (input.value.trim()) params.set("find", input.value.trim()); else params.delete("find");
+        history.replaceState(null, "", location.pathname + "?" + params.toString());
+        if (status && !hit && input.value.trim()) status.textContent = zh ? "图中没有该名称" : "not in this picture";
+      });
+    }
+    window.ftzkgGraph = cy;
+  }
+
+  // The filter form: checkboxes become comma lists; empty fields and
+  // all-checked lists are left out of the URL.
+  const form = document.getElementById("filters");
+  if (form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      const params = new URLSearchParams();
+      form.querySelectorAll("input[name], select[name]").forEach(function (el) {
+        if (el.value.trim()) params.set(el.name, el.value.trim());
+      });
+      form.querySelectorAll("fieldset.checks").forEach(function (set) {
+        const boxes = Array.from(set.querySelectorAll("input[type=checkbox]"));
+        const on = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        if (on.length && on.length < boxes.length) params.set(set.dataset.name, on.join(","));
+      });
+      const find = document.getElementById("find");
+      if (find && find.value.trim()) params.set("find", find.value.trim());
+      window.location.href = "/graph?" + params.toString();
+    });
+  }
+
+  document.querySelectorAll("div.graph[data-src]").forEach(function (box) {
+    fetch(box.dataset.src)
+      .then(function (r) {
+        if (!r.ok) return r.text().then(function (t) { throw new Error(t); });
+        return r.json();
+      })
+      .then(function (data) { draw(box, data); })
+      .catch(function (e) {
+        const status = document.getElementById("graph-status");
+        const p = document.createElement("p");
+        p.className = "error";
+        p.textContent = e.message;
+        (status || box).replaceChildren(p);
+        box.dataset.ready = "error";
+      });
+  });
 })();

@@ -18,7 +18,7 @@
       a.textContent = hit.label;
       const cls = document.createElement("span");
       cls.className = "class";
-      cls.textContent = hit.class;
+      cls.textContent = document.body.dataset.lang === "en" ? hit.class : hit.class_zh;
       a.appendChild(cls);
       if (hit.matched !== hit.label) {
         const alias = document.createElement("span");
