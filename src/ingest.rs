@@ -55,9 +55,10 @@ pub fn ingest_paths(
                 .collect()
         }
     };
+    let mut index = Aftercare::start(store, extractor, &mut summary);
     for (i, file) in files.iter().enumerate() {
         progress(i, files.len(), file);
-        match ingest_file(store, extractor, file) {
+        match ingest_file_with(store, extractor, file, &mut index) {
             Ok(counts) => {
                 summary.files += 1;
                 summary.articles += counts.articles;
@@ -69,6 +70,7 @@ pub fn ingest_paths(
         }
     }
     progress(files.len(), files.len(), Path::new(""));
+    index.finish(store, &mut summary);
     Ok(summary)
 }
 
@@ -78,11 +80,72 @@ pub fn ingest_file(
     extractor: &Extractor,
     path: &Path,
 ) -> Result<Summary, IngestError> {
+    ingest_file_with(store, extractor, path, &mut Aftercare::default())
+}
+
+fn ingest_file_with(
+    store: &KgStore,
+    extractor: &Extractor,
+    path: &Path,
+    aftercare: &mut Aftercare,
+) -> Result<Summary, IngestError> {
     let document = corpus::read_document(path)?;
-    store_document(store, extractor, &document).map_err(|source| IngestError::Store {
-        path: path.to_owned(),
-        source,
-    })
+    let summary =
+        store_document(store, extractor, &document).map_err(|source| IngestError::Store {
+            path: path.to_owned(),
+            source,
+        })?;
+    aftercare.index(&document);
+    Ok(summary)
+}
+
+/// What follows storing documents in an on-disk store: their text goes
+/// into the full-text index, and the curation file is applied again (so a
+/// rejected fact never comes back). Problems are reported in the summary.
+#[derive(Default)]
+pub struct Aftercare {
+    indexer: Option<crate::search::Indexer>,
+    errors: Vec<String>,
+}
+
+impl Aftercare {
+    pub fn start(store: &KgStore, extractor: &Extractor, summary: &mut Summary) -> Self {
+        let Some(dir) = store.dir() else {
+            return Aftercare::default();
+        };
+        let path = crate::search::SearchIndex::path_in(dir);
+        match crate::search::SearchIndex::open(&path, extractor.jieba()).and_then(|i| i.indexer())
+        {
+            Ok(indexer) => Aftercare {
+                indexer: Some(indexer),
+                errors: Vec::new(),
+            },
+            Err(e) => {
+                summary.errors.push(e.to_string());
+                Aftercare::default()
+            }
+        }
+    }
+
+    pub fn index(&mut self, document: &Document) {
+        if let Some(indexer) = &mut self.indexer
+            && let Err(e) = indexer.add(document)
+        {
+            self.errors.push(e.to_string());
+        }
+    }
+
+    pub fn finish(self, store: &KgStore, summary: &mut Summary) {
+        summary.errors.extend(self.errors);
+        if let Some(indexer) = self.indexer
+            && let Err(e) = indexer.commit()
+        {
+            summary.errors.push(e.to_string());
+        }
+        if let Err(e) = crate::curate::apply_saved(store) {
+            summary.errors.push(e.to_string());
+        }
+    }
 }
 
 /// Extracts and stores a parsed document, replacing what an earlier

@@ -94,7 +94,7 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} · ftzkg</title><link rel=\"stylesheet\" href=\"/assets/style.css\"></head>\
          <body data-lang=\"{code}\"><header><a class=\"brand\" href=\"/\">{brand}</a><nav>\
-         <a href=\"/\">{home}</a><a href=\"/graph\">{network}</a><a href=\"/editor\">SPARQL</a>\
+         <a href=\"/\">{home}</a><a href=\"/graph\">{network}</a><a href=\"/fulltext\">{fulltext}</a><a href=\"/editor\">SPARQL</a>\
          <a id=\"lang-switch\" href=\"/lang/{other}\">{switch}</a></nav></header><main>{body}</main>\
          <footer>ftzkg · <a href=\"/sparql\">SPARQL endpoint</a></footer>",
         code = lang.code(),
@@ -102,6 +102,7 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
         brand = lang.t("自贸试验区知识图谱", "Free Trade Zone Knowledge Graph"),
         home = lang.t("首页", "Home"),
         network = lang.t("片区—政策网络", "Zone–policy network"),
+        fulltext = lang.t("全文检索", "Full text"),
         other = lang.t("en", "zh"),
         switch = lang.t("English", "中文"),
     );

@@ -58,7 +58,7 @@ pub async fn asset(Path(name): Path<String>) -> Response {
 }
 
 /// Which language a request wants.
-fn lang(params: &HashMap<String, String>, headers: &HeaderMap) -> Lang {
+pub(super) fn lang(params: &HashMap<String, String>, headers: &HeaderMap) -> Lang {
     let cookie = headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
@@ -307,6 +307,7 @@ pub async fn entity(
         if e.class == "Practice" {
             let _ = write!(body, " · <a id=\"trace-link\" href=\"/trace?iri={}\">{}</a>", url(&e.iri), lang.t("推广轨迹", "Trace"));
         }
+        let _ = write!(body, " · <a id=\"curate-link\" href=\"/curate?iri={}\">{}</a>", url(&e.iri), lang.t("校订", "Curate"));
         body.push_str("</p>");
         for (direction, heading) in [
             (Direction::Outgoing, lang.t("关系", "Relations")),
