@@ -114,8 +114,7 @@ impl Aftercare {
             return Aftercare::default();
         };
         let path = crate::search::SearchIndex::path_in(dir);
-        match crate::search::SearchIndex::open(&path, extractor.jieba()).and_then(|i| i.indexer())
-        {
+        match crate::search::SearchIndex::open(&path, extractor.jieba()).and_then(|i| i.indexer()) {
             Ok(indexer) => Aftercare {
                 indexer: Some(indexer),
                 errors: Vec::new(),

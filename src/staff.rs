@@ -105,7 +105,9 @@ pub fn curate(dir: &Path, command: CurateCommand, out: &mut dyn Write) -> Result
             why,
             note,
         ),
-        CurateCommand::Merge { keep, other, why } => (Action::Merge { keep, other }, why, String::new()),
+        CurateCommand::Merge { keep, other, why } => {
+            (Action::Merge { keep, other }, why, String::new())
+        }
         CurateCommand::Rename { entity, label, why } => {
             (Action::Rename { entity, label }, why, String::new())
         }
@@ -158,7 +160,11 @@ fn list(dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
                 args.join("  "),
                 d.by.clone(),
                 d.at.clone(),
-                if d.note.is_empty() { d.why.clone() } else { format!("{} {}", d.why, d.note) },
+                if d.note.is_empty() {
+                    d.why.clone()
+                } else {
+                    format!("{} {}", d.why, d.note)
+                },
             ]
         })
         .collect();
@@ -205,26 +211,38 @@ pub fn review(
         writeln!(out, "没有待审的合并候选 no merge candidates")?;
     }
     for (i, c) in candidates.iter().enumerate() {
-        writeln!(out, "{}. [{}] {}  ⇐  {}", i + 1, c.class, c.keep.label, c.other.label)?;
+        writeln!(
+            out,
+            "{}. [{}] {}  ⇐  {}",
+            i + 1,
+            c.class,
+            c.keep.label,
+            c.other.label
+        )?;
         writeln!(out, "   why: {}", c.reasons.join("; "))?;
         for (name, side) in [("keep ", &c.keep), ("other", &c.other)] {
-            writeln!(out, "   {name} {} — in: {}", side.label, side.articles.join(" | "))?;
+            writeln!(
+                out,
+                "   {name} {} — in: {}",
+                side.label,
+                side.articles.join(" | ")
+            )?;
             if let Some(sentence) = &side.sentence {
                 writeln!(out, "         「{sentence}」")?;
             }
         }
     }
     if !candidates.is_empty() {
-        writeln!(out, "\nftzkg review --accept N (merge) · --dismiss N (two things)")?;
+        writeln!(
+            out,
+            "\nftzkg review --accept N (merge) · --dismiss N (two things)"
+        )?;
     }
     Ok(())
 }
 
 /// The server's write token: `--token`, or the first line of `--token-file`.
-pub fn read_token(
-    token: Option<String>,
-    file: Option<&Path>,
-) -> Result<Option<String>, Failure> {
+pub fn read_token(token: Option<String>, file: Option<&Path>) -> Result<Option<String>, Failure> {
     let token = match (token, file) {
         (Some(t), _) => Some(t),
         (None, Some(path)) => Some(

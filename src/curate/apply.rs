@@ -49,9 +49,11 @@ pub fn apply(store: &KgStore, file: &CurationFile) -> Result<ApplyReport, Curati
     for (i, decision) in file.decisions.iter().enumerate() {
         match plan.add(i + 1, decision) {
             Ok(()) => report.applied += 1,
-            Err(reason) => report
-                .skipped
-                .push(format!("{} ({}): {reason}", decision.action.verb(), i + 1)),
+            Err(reason) => {
+                report
+                    .skipped
+                    .push(format!("{} ({}): {reason}", decision.action.verb(), i + 1))
+            }
         }
     }
     store.update(&plan.finish())?;
@@ -140,7 +142,9 @@ impl Plan {
                     "",
                     &format!("?ev a ftz:Evidence ; rdf:subject <{s}> ; rdf:predicate <{p}> ; rdf:object <{o}> ; ?x ?y"),
                 );
-                facts.push(format!("rdf:subject <{s}> ; rdf:predicate <{p}> ; rdf:object <{o}>"));
+                facts.push(format!(
+                    "rdf:subject <{s}> ; rdf:predicate <{p}> ; rdf:object <{o}>"
+                ));
             }
             Action::Add {
                 subject,
@@ -160,7 +164,9 @@ impl Plan {
                     zh(sentence)
                 );
                 self.operations.push(insert_data(&fact));
-                facts.push(format!("rdf:subject <{s}> ; rdf:predicate <{p}> ; rdf:object <{o}>"));
+                facts.push(format!(
+                    "rdf:subject <{s}> ; rdf:predicate <{p}> ; rdf:object <{o}>"
+                ));
             }
             Action::Merge { keep, other } => {
                 let (keep, other) = (self.entity(keep)?, self.entity(other)?);

@@ -11,6 +11,8 @@
 mod apply;
 mod decide;
 pub mod review;
+#[cfg(test)]
+mod tests_apply;
 
 pub use apply::{ApplyReport, apply, apply_saved};
 pub use decide::decide;
@@ -415,7 +417,9 @@ mod tests {
             note: String::new(),
         };
         let line = decision.to_string();
-        assert!(line.starts_with("reject\tftzr:practice/无感续证\treplicatedIn\t绥芬河片区\tby=王芳"));
+        assert!(
+            line.starts_with("reject\tftzr:practice/无感续证\treplicatedIn\t绥芬河片区\tby=王芳")
+        );
         let parsed = CurationFile::parse("c.tsv", &format!("# comment\n\n{line}\n")).unwrap();
         assert_eq!(parsed.decisions, vec![decision]);
     }

@@ -154,12 +154,13 @@ fn name_reasons(a: &[String], b: &[String]) -> Vec<String> {
 
 /// Entity → titles of the articles that mention it.
 fn mentioned_in(store: &KgStore) -> Result<HashMap<String, BTreeSet<String>>, StoreError> {
-    let (_, rows) = store.select(
-        "SELECT DISTINCT ?e ?title WHERE { ?a ftz:mentions ?e ; dcterms:title ?title }",
-    )?;
+    let (_, rows) = store
+        .select("SELECT DISTINCT ?e ?title WHERE { ?a ftz:mentions ?e ; dcterms:title ?title }")?;
     let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
     for row in rows {
-        out.entry(row[0].clone()).or_default().insert(row[1].clone());
+        out.entry(row[0].clone())
+            .or_default()
+            .insert(row[1].clone());
     }
     Ok(out)
 }
@@ -172,7 +173,9 @@ fn zones_of(store: &KgStore) -> Result<HashMap<String, BTreeSet<String>>, StoreE
     )?;
     let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
     for row in rows {
-        out.entry(row[0].clone()).or_default().insert(row[1].clone());
+        out.entry(row[0].clone())
+            .or_default()
+            .insert(row[1].clone());
     }
     Ok(out)
 }
@@ -211,7 +214,10 @@ mod tests {
         let shared = name_reasons(&names(&["省自贸办", "自贸办"]), &names(&["自贸办"]));
         assert_eq!(shared, vec!["shared name: 自贸办"]);
         let head = name_reasons(&names(&["哈尔滨新区"]), &names(&["黑龙江哈尔滨新区"]));
-        assert_eq!(head, vec!["same head: 黑龙江哈尔滨新区 ends with 哈尔滨新区"]);
+        assert_eq!(
+            head,
+            vec!["same head: 黑龙江哈尔滨新区 ends with 哈尔滨新区"]
+        );
     }
 
     #[test]

@@ -239,7 +239,8 @@ fn words(
         Ok(n > 0)
     };
     let mut queries = Vec::new();
-    for word in index.jieba.cut(part, false) {
+    for token in index.jieba.cut(part, false) {
+        let word = token.word;
         if !word.chars().any(char::is_alphanumeric) {
             continue;
         }
@@ -249,6 +250,7 @@ fn words(
                 .jieba
                 .cut_for_search(word, false)
                 .into_iter()
+                .map(|t| t.word)
                 .filter(|w| *w != word && w.chars().count() > 1)
                 .map(str::to_owned)
                 .collect();
@@ -303,7 +305,12 @@ fn zone_articles(store: &KgStore, zone: &str) -> Result<Vec<String>, SearchError
         "SELECT DISTINCT ?a WHERE {{ ?a ftz:mentions ?z . ?z ftz:partOf* <{}> }}",
         node.iri
     );
-    Ok(store.select(&sparql)?.1.into_iter().map(|mut r| r.remove(0)).collect())
+    Ok(store
+        .select(&sparql)?
+        .1
+        .into_iter()
+        .map(|mut r| r.remove(0))
+        .collect())
 }
 
 /// Fills in the entities each hit's article mentions.

@@ -18,8 +18,7 @@ use jieba_rs::Jieba;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer};
 use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term};
@@ -233,11 +232,7 @@ fn group_of(article_id: &str) -> String {
 }
 
 fn groups(document: &Document) -> std::collections::BTreeSet<String> {
-    document
-        .articles
-        .iter()
-        .map(|a| group_of(&a.id))
-        .collect()
+    document.articles.iter().map(|a| group_of(&a.id)).collect()
 }
 
 /// `2025-07-15` → 20250715.

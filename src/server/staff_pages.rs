@@ -69,7 +69,11 @@ pub async fn api(State(state): State<AppState>, Query(params): Params) -> Respon
 }
 
 /// `/fulltext?q=…`: the search form and the articles found.
-pub async fn page(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn page(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     let lang = lang(&params, &headers);
     let request = request_of(&params);
     let mut body = format!(
@@ -100,7 +104,10 @@ pub async fn page(State(state): State<AppState>, Query(params): Params, headers:
             }
         }
     }
-    html_response(status, html::page(lang, lang.t("全文检索", "Full-text search"), &body, &[]))
+    html_response(
+        status,
+        html::page(lang, lang.t("全文检索", "Full-text search"), &body, &[]),
+    )
 }
 
 fn hits_html(hits: &[Hit], lang: Lang) -> String {
@@ -168,13 +175,27 @@ pub async fn upload(Query(params): Params, headers: HeaderMap) -> Response {
 
 /// `/curate?iri=`: an entity's relations with reject buttons, and forms to
 /// merge another entity into it, rename, add an alias, change its class.
-pub async fn curate(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+pub async fn curate(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
     let lang = lang(&params, &headers);
     let iri = params.get("iri").cloned().unwrap_or_default();
     let read = tokio::task::spawn_blocking(move || relations(&state, &iri).map(|r| (iri, r))).await;
     let (iri, (label, rows)) = match read {
         Ok(Ok(found)) => found,
-        Ok(Err(e)) => return html_response(StatusCode::NOT_FOUND, html::page(lang, "404", &format!("<p class=\"error\">{}</p>", esc(&e)), &[])),
+        Ok(Err(e)) => {
+            return html_response(
+                StatusCode::NOT_FOUND,
+                html::page(
+                    lang,
+                    "404",
+                    &format!("<p class=\"error\">{}</p>", esc(&e)),
+                    &[],
+                ),
+            );
+        }
         Err(e) => return html_response(StatusCode::INTERNAL_SERVER_ERROR, esc(&e.to_string())),
     };
     let mut body = format!(
@@ -200,10 +221,31 @@ pub async fn curate(State(state): State<AppState>, Query(params): Params, header
     }
     body.push_str("</tbody></table>");
     for (verb, field, label) in [
-        ("merge", "other", lang.t("并入另一实体（名称或别名）", "Merge another entity into this one")),
-        ("rename", "label", lang.t("改名（旧名成为别名）", "Rename (the old name becomes an alias)")),
+        (
+            "merge",
+            "other",
+            lang.t(
+                "并入另一实体（名称或别名）",
+                "Merge another entity into this one",
+            ),
+        ),
+        (
+            "rename",
+            "label",
+            lang.t(
+                "改名（旧名成为别名）",
+                "Rename (the old name becomes an alias)",
+            ),
+        ),
         ("alias", "alias", lang.t("添加别名", "Add an alias")),
-        ("retype", "class", lang.t("改类（如 Firm、Practice）", "Change class (Firm, Practice …)")),
+        (
+            "retype",
+            "class",
+            lang.t(
+                "改类（如 Firm、Practice）",
+                "Change class (Firm, Practice …)",
+            ),
+        ),
     ] {
         let _ = write!(
             body,
@@ -229,9 +271,15 @@ fn relations(state: &AppState, iri: &str) -> Result<(String, Vec<Row>), String> 
     let node = oxigraph::model::NamedNode::new(iri).map_err(|e| format!("<{iri}>: {e}"))?;
     let (_, label) = state
         .store
-        .select(&format!("SELECT ?l WHERE {{ {node} rdfs:label ?l }} LIMIT 1"))
+        .select(&format!(
+            "SELECT ?l WHERE {{ {node} rdfs:label ?l }} LIMIT 1"
+        ))
         .map_err(|e| e.to_string())?;
-    let label = label.into_iter().next().map(|mut r| r.remove(0)).ok_or(format!("no entity {iri}"))?;
+    let label = label
+        .into_iter()
+        .next()
+        .map(|mut r| r.remove(0))
+        .ok_or(format!("no entity {iri}"))?;
     let values: Vec<String> = Property::ALL
         .iter()
         .filter(|p| **p != Property::Mentions)
@@ -248,7 +296,13 @@ fn relations(state: &AppState, iri: &str) -> Result<(String, Vec<Row>), String> 
         .into_iter()
         .filter_map(|r| {
             let property = r[2].strip_prefix(vocab::FTZ)?.parse().ok()?;
-            Some((r[0].clone(), r[1].clone(), property, r[3].clone(), r[4].clone()))
+            Some((
+                r[0].clone(),
+                r[1].clone(),
+                property,
+                r[3].clone(),
+                r[4].clone(),
+            ))
         })
         .collect();
     Ok((label, rows))

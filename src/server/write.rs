@@ -78,18 +78,21 @@ fn refuse(status: StatusCode, message: &str) -> Response {
 }
 
 /// Lets a write through, or says why not.
-pub fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+pub fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Box<Response>> {
     let Some(token) = &state.staff.token else {
-        return Err(refuse(
+        return Err(Box::new(refuse(
             StatusCode::FORBIDDEN,
             "this server is read-only: start it with `serve --writable --token TOKEN`",
-        ));
+        )));
     };
     let value = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = value(header::HeaderName::from_static("sec-fetch-site"))
         && !matches!(site, "same-origin" | "none")
     {
-        return Err(refuse(StatusCode::FORBIDDEN, "cross-site write refused"));
+        return Err(Box::new(refuse(
+            StatusCode::FORBIDDEN,
+            "cross-site write refused",
+        )));
     }
     if let Some(origin) = value(header::ORIGIN) {
         let host = value(header::HOST).unwrap_or_default();
@@ -97,17 +100,20 @@ pub fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Response> 
             .split_once("://")
             .is_some_and(|(_, rest)| rest == host);
         if !same {
-            return Err(refuse(StatusCode::FORBIDDEN, "cross-origin write refused"));
+            return Err(Box::new(refuse(
+                StatusCode::FORBIDDEN,
+                "cross-origin write refused",
+            )));
         }
     }
     let Some(given) = value(header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer ")) else {
-        return Err(refuse(
+        return Err(Box::new(refuse(
             StatusCode::UNAUTHORIZED,
             "writes need the header `Authorization: Bearer TOKEN`",
-        ));
+        )));
     };
     if !same_secret(given.trim().as_bytes(), token.as_bytes()) {
-        return Err(refuse(StatusCode::FORBIDDEN, "wrong token"));
+        return Err(Box::new(refuse(StatusCode::FORBIDDEN, "wrong token")));
     }
     Ok(())
 }
@@ -179,7 +185,7 @@ impl CurateRequest {
 /// `POST /api/curate` (JSON): records and applies one decision.
 pub async fn curate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     if let Err(refused) = authorise(&state, &headers) {
-        return refused;
+        return *refused;
     }
     let request: CurateRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
@@ -214,7 +220,7 @@ pub async fn upload(
     body: Bytes,
 ) -> Response {
     if let Err(refused) = authorise(&state, &headers) {
-        return refused;
+        return *refused;
     }
     let name = params.get("name").cloned().unwrap_or_default();
     let name = std::path::Path::new(&name)
