@@ -8,6 +8,8 @@
 //! entities they mention (read from the store, so curation shows at once).
 
 mod find;
+#[cfg(test)]
+mod tests_index;
 
 pub use find::{Hit, MentionedEntity, SearchRequest, Snippet, search};
 
