@@ -62,7 +62,13 @@ fn main() {
     let store = KgStore::open(&dir.path().join("store")).unwrap();
     let extractor = Extractor::new().unwrap();
     store
-        .load_background(rdf::reference_quads(extractor.lexicon()))
+        .replace_graphs(
+            &[],
+            vec![GraphUpdate {
+                graph: vocab::reference_graph(),
+                quads: rdf::reference_quads(extractor.lexicon()),
+            }],
+        )
         .unwrap();
     let sample = corpus::parse_text(SAMPLE_NAME, SAMPLE);
     let extractions = extractor.extract_document(&sample);

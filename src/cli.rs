@@ -38,6 +38,30 @@ pub enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        /// Re-extract every file, even those unchanged since they were stored.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove files from the store (their graphs, and their facts from the
+    /// knowledge graph unless another file states them too).
+    Remove {
+        /// Files as they were ingested.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Load an RDF dump (an `export`: .nq, .trig, .nt, .ttl) into the store as it is.
+    Load {
+        file: PathBuf,
+        /// Use Oxigraph's bulk loader (fast; for an empty store).
+        #[arg(long)]
+        bulk: bool,
+    },
+    /// Verify the store: the default graph is exactly the merge, as a set,
+    /// of the article, issue and reference graphs.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Run SPARQL: inline text, @FILE.rq, or the name of a canned query.
     Query {

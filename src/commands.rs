@@ -7,7 +7,7 @@ use crate::corpus;
 use crate::eval;
 use crate::extract::Extractor;
 use crate::graph::{Filter, view};
-use crate::ingest::{self, Summary};
+use crate::ingest::{self, Options, Summary};
 use crate::model::{Document, Extraction};
 use crate::queries;
 use crate::results::{ResultFormat, display_width, write_results, write_table};
@@ -42,7 +42,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        Command::Ingest { paths, json } => ingest_command(&store_dir, &paths, json, &mut out),
+        Command::Ingest { paths, json, force } => {
+            ingest_command(&store_dir, &paths, json, force, &mut out)
+        }
+        Command::Remove { paths } => remove_command(&store_dir, &paths, &mut out),
+        Command::Check { json } => check_command(&store_dir, json, &mut out),
+        Command::Load { file, bulk } => {
+            let quads = open(&store_dir)?.load_dump(&file, bulk)?;
+            writeln!(
+                out,
+                "已载入 loaded {}: the store holds {quads} quads",
+                file.display()
+            )?;
+            Ok(())
+        }
         Command::Query { query, format } => query_command(&store_dir, &query, format, &mut out),
         Command::Queries => list_queries(&mut out),
         Command::Export {
@@ -170,10 +183,15 @@ fn ingest_command(
     dir: &Path,
     paths: &[PathBuf],
     json: bool,
+    force: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let store = open(dir)?;
     let extractor = Extractor::new()?;
+    let options = Options {
+        force,
+        ..Options::default()
+    };
     let bar = progress_bar();
     let progress = |done: usize, total: usize, file: &Path| {
         if let Some(bar) = &bar {
@@ -182,7 +200,7 @@ fn ingest_command(
             bar.set_message(file.display().to_string());
         }
     };
-    let summary = ingest::ingest_paths(&store, &extractor, paths, &progress)?;
+    let summary = ingest::ingest_paths(&store, &extractor, paths, options, &progress)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -190,6 +208,9 @@ fn ingest_command(
         writeln!(out, "{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
         write_summary(&summary, dir, out)?;
+    }
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
     }
     for error in &summary.errors {
         eprintln!("error: {error}");
@@ -199,6 +220,62 @@ fn ingest_command(
     } else {
         Err(Failure {
             message: format!("{} file(s) could not be ingested", summary.errors.len()),
+            code: 1,
+        })
+    }
+}
+
+fn remove_command(dir: &Path, paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open(dir)?;
+    let mut unknown = 0;
+    for path in paths {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if store.remove_source(&key.display().to_string())? {
+            writeln!(out, "已移除 removed {}", path.display())?;
+        } else {
+            eprintln!("error: {}: not in the store", path.display());
+            unknown += 1;
+        }
+    }
+    if unknown == 0 {
+        Ok(())
+    } else {
+        Err(Failure {
+            message: format!("{unknown} file(s) were not in the store"),
+            code: 1,
+        })
+    }
+}
+
+fn check_command(dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open(dir)?;
+    let report = store.check_merge(20)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else {
+        writeln!(
+            out,
+            "默认图 default graph: {} triples; missing {}, extra {}",
+            report.default_triples,
+            report.missing.len(),
+            report.extra.len()
+        )?;
+        for t in &report.missing {
+            writeln!(out, "  missing: {t}")?;
+        }
+        for t in &report.extra {
+            writeln!(out, "  extra:   {t}")?;
+        }
+    }
+    if report.is_exact() {
+        writeln!(
+            out,
+            "ok: the default graph is the merge of the article, issue and reference graphs"
+        )?;
+        Ok(())
+    } else {
+        Err(Failure {
+            message: "the default graph differs from the merge of its graphs".into(),
             code: 1,
         })
     }
@@ -220,6 +297,7 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
 fn write_summary(summary: &Summary, dir: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "已导入 ingested into {}", dir.display())?;
     writeln!(out, "  文件 files:          {}", summary.files)?;
+    writeln!(out, "  未变跳过 unchanged:  {}", summary.skipped)?;
     writeln!(out, "  文章 articles:       {}", summary.articles)?;
     writeln!(out, "  实体 entities:       {}", summary.entities)?;
     writeln!(out, "  关系 relations:      {}", summary.relations)?;
@@ -293,11 +371,11 @@ pub fn select_rows(
 const STATS_QUERIES: &[(&str, &str)] = &[
     (
         "classes",
-        "SELECT ?class (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e a ?class . ?class rdfs:subClassOf* ftz:Entity . FILTER(?class != ftz:Entity) } GROUP BY ?class ORDER BY DESC(?entities)",
+        "SELECT ?class (COUNT(DISTINCT ?e) AS ?entities) WHERE { ?e a ?class . GRAPH <https://w3id.org/ftzkg/id/graph/ontology> { ?class rdfs:subClassOf* ftz:Entity } FILTER(?class != ftz:Entity) } GROUP BY ?class ORDER BY DESC(?entities)",
     ),
     (
         "properties",
-        "SELECT ?property (COUNT(*) AS ?statements) WHERE { GRAPH ?g { ?s ?property ?o } ?property a owl:ObjectProperty . FILTER(STRSTARTS(STR(?g), STR(ftzr:article))) } GROUP BY ?property ORDER BY DESC(?statements)",
+        "SELECT ?property (COUNT(*) AS ?statements) WHERE { GRAPH ?g { ?s ?property ?o } GRAPH <https://w3id.org/ftzkg/id/graph/ontology> { ?property a owl:ObjectProperty } FILTER(STRSTARTS(STR(?g), STR(ftzr:article))) } GROUP BY ?property ORDER BY DESC(?statements)",
     ),
     (
         "issues",
@@ -345,7 +423,10 @@ fn stats_command(store: &KgStore, json: bool, out: &mut dyn Write) -> Result<(),
 fn extract_command(file: &Path, format: ExtractFormat, out: &mut dyn Write) -> Result<(), Failure> {
     let document = corpus::read_document(file)?;
     let extractor = Extractor::new()?;
-    let extractions = extractor.extract_document(&document);
+    let mut extractions = extractor.extract_document(&document);
+    for extraction in &mut extractions {
+        crate::identity::IdentityRules::builtin().unify(extraction);
+    }
     match format {
         ExtractFormat::Json => {
             let value = serde_json::json!({ "document": document, "extractions": extractions });
@@ -444,16 +525,11 @@ const DEMO_QUERIES: &[&str] = &[
 fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     let store = open(dir)?;
     let extractor = Extractor::new()?;
-    store.load_background(crate::rdf::reference_quads(extractor.lexicon()))?;
     let document = corpus::parse_text(SAMPLE_NAME, SAMPLE);
-    let mut summary = ingest::store_document(&store, &extractor, &document)?;
+    let mut summary = ingest::store_document(&store, &extractor, SAMPLE_NAME, SAMPLE, &document)?;
     let mut aftercare = ingest::Aftercare::start(&store, &extractor, &mut summary);
     aftercare.index(&document);
     aftercare.finish(&store, &mut summary);
-    let summary = Summary {
-        files: 1,
-        ..summary
-    };
     if let Some(issue) = &document.issue {
         writeln!(
             out,
@@ -508,7 +584,8 @@ fn eval_command(
     let gold_annotation = eval::parse_gold(&gold.display().to_string(), &text)?;
     let store = KgStore::in_memory()?;
     let extractor = Extractor::new()?;
-    let summary = ingest::ingest_paths(&store, &extractor, files, &|_, _, _| {})?;
+    let summary =
+        ingest::ingest_paths(&store, &extractor, files, Options::default(), &|_, _, _| {})?;
     for error in &summary.errors {
         eprintln!("error: {error}");
     }

@@ -1,102 +1,294 @@
 //! The ingest pipeline: files → documents → extractions → quads → store.
-//! Each file is written in one transaction (its articles' graphs and its
-//! issue graph), so a bad file never leaves half its data, and one bad file
-//! does not stop the others.
+//!
+//! Files are read and extracted in parallel (rayon; the extractor, its
+//! dictionary and rules are shared read-only) and one writer stores them,
+//! several files per transaction, so a crash never leaves half a document.
+//! A file whose content and extractor are unchanged since it was stored is
+//! skipped. A file that fails — unreadable, not text, or a bug inside
+//! extraction (a panic) — is reported by name and the others are stored.
 
 use crate::corpus::{self, CorpusError};
 use crate::extract::Extractor;
+use crate::identity::IdentityRules;
 use crate::model::Document;
 use crate::rdf;
-use crate::store::{GraphUpdate, KgStore, StoreError};
+use crate::store::{GraphUpdate, KgStore, SourceUpdate, StoreError};
 use crate::vocab;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 /// Counts of one ingest run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub files: usize,
+    /// Files left as they were: same content, same extractor.
+    pub skipped: usize,
     pub articles: usize,
     pub entities: usize,
     pub relations: usize,
     pub statistics: usize,
     pub errors: Vec<String>,
+    /// Files read with repairs ("file: what was repaired").
+    pub warnings: Vec<String>,
 }
 
-/// Why one file was not stored.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    #[error(transparent)]
-    Corpus(#[from] CorpusError),
-    #[error("{path}: {source}")]
-    Store { path: PathBuf, source: StoreError },
+impl Summary {
+    fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.articles += other.articles;
+        self.entities += other.entities;
+        self.relations += other.relations;
+        self.statistics += other.statistics;
+    }
+}
+
+/// How to ingest.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Re-extract files even when unchanged.
+    pub force: bool,
+    /// At most this many files per transaction…
+    pub batch_files: usize,
+    /// …and about this many quads.
+    pub batch_quads: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            force: false,
+            batch_files: 32,
+            batch_quads: 100_000,
+        }
+    }
 }
 
 /// Reports progress: called once per file with (done, total, file).
-pub type Progress<'a> = &'a dyn Fn(usize, usize, &Path);
+pub type Progress<'a> = &'a (dyn Fn(usize, usize, &Path) + Sync);
+
+/// Identifies what produced a file's graphs: its bytes and the extractor.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!(
+        "{}/{}",
+        crate::hash::hex(bytes),
+        env!("FTZKG_EXTRACTOR_HASH")
+    )
+}
+
+/// One file after reading and extraction, ready for the writer.
+enum Prepared {
+    Skipped,
+    Ready {
+        update: SourceUpdate,
+        counts: Summary,
+        warnings: Vec<String>,
+        /// For the full-text index.
+        document: Box<Document>,
+    },
+    Failed(String),
+}
 
 /// Ingests files and folders; every readable file is stored.
 pub fn ingest_paths(
     store: &KgStore,
     extractor: &Extractor,
     paths: &[PathBuf],
+    options: Options,
     progress: Progress<'_>,
 ) -> Result<Summary, StoreError> {
-    store.load_background(rdf::reference_quads(extractor.lexicon()))?;
+    store.replace_graphs(
+        &[],
+        vec![GraphUpdate {
+            graph: vocab::reference_graph(),
+            quads: rdf::reference_quads(extractor.lexicon()),
+        }],
+    )?;
+    store.load_ontology()?;
     let mut summary = Summary::default();
-    let files = match corpus::collect_files(paths) {
-        Ok(files) => files,
-        Err(e) => {
-            summary.errors.push(e.to_string());
-            // Keep going with the paths that do exist.
-            paths
-                .iter()
-                .filter(|p| p.exists())
-                .flat_map(|p| corpus::collect_files(std::slice::from_ref(p)).unwrap_or_default())
-                .collect()
+    let (files, unreadable) = corpus::collect_files(paths);
+    summary
+        .errors
+        .extend(unreadable.iter().map(|e| e.to_string()));
+    let total = files.len();
+    let mut aftercare = Aftercare::start(store, extractor, &mut summary);
+    let (sender, receiver) = mpsc::sync_channel::<(PathBuf, Prepared)>(4);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        scope.spawn(|| {
+            files.par_iter().for_each_with(sender, |sender, file| {
+                let prepared = prepare(store, extractor, file, options.force);
+                // The writer only stops early on a store error; then the
+                // remaining files have nowhere to go.
+                let _ = sender.send((file.clone(), prepared));
+            });
+        });
+        let mut batch: Vec<(SourceUpdate, Summary)> = Vec::new();
+        let mut quads = 0;
+        for (done, (file, prepared)) in receiver.iter().enumerate() {
+            progress(done, total, &file);
+            match prepared {
+                Prepared::Skipped => summary.skipped += 1,
+                Prepared::Failed(error) => summary.errors.push(error),
+                Prepared::Ready {
+                    update,
+                    counts,
+                    warnings,
+                    document,
+                } => {
+                    summary.warnings.extend(warnings);
+                    aftercare.index(&document);
+                    quads += update.graphs.iter().map(|g| g.quads.len()).sum::<usize>();
+                    batch.push((update, counts));
+                    if batch.len() >= options.batch_files || quads >= options.batch_quads {
+                        write_batch(store, &mut batch, &mut summary)?;
+                        quads = 0;
+                    }
+                }
+            }
+        }
+        write_batch(store, &mut batch, &mut summary)
+    })?;
+    progress(total, total, Path::new(""));
+    aftercare.finish(store, &mut summary);
+    Ok(summary)
+}
+
+/// Stores a batch in one transaction; on failure every file of it is named.
+fn write_batch(
+    store: &KgStore,
+    batch: &mut Vec<(SourceUpdate, Summary)>,
+    summary: &mut Summary,
+) -> Result<(), StoreError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let updates: Vec<SourceUpdate> = batch.iter_mut().map(|(u, _)| take_update(u)).collect();
+    store.write_sources(&updates)?;
+    for (_, counts) in batch.drain(..) {
+        summary.add(&counts);
+    }
+    Ok(())
+}
+
+fn take_update(update: &mut SourceUpdate) -> SourceUpdate {
+    SourceUpdate {
+        path: std::mem::take(&mut update.path),
+        hash: std::mem::take(&mut update.hash),
+        graphs: std::mem::take(&mut update.graphs),
+    }
+}
+
+/// Reads, checks and extracts one file; a panic inside becomes its error.
+fn prepare(store: &KgStore, extractor: &Extractor, file: &Path, force: bool) -> Prepared {
+    let key = source_key(file);
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            return Prepared::Failed(
+                CorpusError::Io {
+                    path: file.to_owned(),
+                    source,
+                }
+                .to_string(),
+            );
         }
     };
-    let mut index = Aftercare::start(store, extractor, &mut summary);
-    for (i, file) in files.iter().enumerate() {
-        progress(i, files.len(), file);
-        match ingest_file_with(store, extractor, file, &mut index) {
-            Ok(counts) => {
-                summary.files += 1;
-                summary.articles += counts.articles;
-                summary.entities += counts.entities;
-                summary.relations += counts.relations;
-                summary.statistics += counts.statistics;
-            }
-            Err(e) => summary.errors.push(e.to_string()),
-        }
+    let hash = content_hash(&bytes);
+    if !force && store.source_hash(&key).ok().flatten().as_deref() == Some(hash.as_str()) {
+        return Prepared::Skipped;
     }
-    progress(files.len(), files.len(), Path::new(""));
-    index.finish(store, &mut summary);
-    Ok(summary)
+    let extracted = crate::panic::catch(|| {
+        let (document, warnings) = corpus::read_document_bytes(file, &bytes)?;
+        Ok::<_, CorpusError>((document_graphs(extractor, &document), warnings, document))
+    });
+    match extracted {
+        Ok(Ok(((graphs, counts), warnings, document))) => Prepared::Ready {
+            document: Box::new(document),
+            update: SourceUpdate {
+                path: key,
+                hash,
+                graphs,
+            },
+            counts: Summary { files: 1, ..counts },
+            warnings: warnings
+                .into_iter()
+                .map(|w| format!("{}: {w}", file.display()))
+                .collect(),
+        },
+        Ok(Err(error)) => Prepared::Failed(error.to_string()),
+        Err(panic) => Prepared::Failed(format!(
+            "{}: internal error while reading or extracting this file (please report it): {panic}",
+            file.display()
+        )),
+    }
 }
 
-/// Reads, extracts and stores one file in one transaction.
-pub fn ingest_file(
-    store: &KgStore,
-    extractor: &Extractor,
-    path: &Path,
-) -> Result<Summary, IngestError> {
-    ingest_file_with(store, extractor, path, &mut Aftercare::default())
+/// The key a source file is recorded under: its absolute path.
+fn source_key(file: &Path) -> String {
+    std::fs::canonicalize(file)
+        .unwrap_or_else(|_| file.to_owned())
+        .display()
+        .to_string()
 }
 
-fn ingest_file_with(
+/// Extracts a parsed document: its article and issue graphs, and counts.
+pub fn document_graphs(extractor: &Extractor, document: &Document) -> (Vec<GraphUpdate>, Summary) {
+    let mut summary = Summary::default();
+    let mut graphs = Vec::with_capacity(document.articles.len() + 1);
+    for (article, mut extraction) in document
+        .articles
+        .iter()
+        .zip(extractor.extract_document(document))
+    {
+        let folds = IdentityRules::builtin().unify(&mut extraction);
+        summary.articles += 1;
+        summary.entities += extraction.entities.len();
+        summary.relations += extraction.relations.len();
+        summary.statistics += extraction.statistics.len();
+        let mut quads = rdf::article_quads(article, document.issue.as_ref(), &extraction);
+        quads.extend(rdf::fold_quads(&article.id, &folds));
+        graphs.push(GraphUpdate {
+            graph: vocab::article_iri(&article.id),
+            quads,
+        });
+    }
+    if let Some(issue) = &document.issue {
+        let publisher = extractor.publisher_entity(issue);
+        graphs.push(GraphUpdate {
+            graph: vocab::issue_iri(&corpus::issue_id(issue)),
+            quads: rdf::issue_quads(issue, publisher.as_ref()),
+        });
+    }
+    (graphs, summary)
+}
+
+/// Extracts and stores a parsed document under a source name (the bundled
+/// sample), replacing what an earlier ingest of it stored.
+pub fn store_document(
     store: &KgStore,
     extractor: &Extractor,
-    path: &Path,
-    aftercare: &mut Aftercare,
-) -> Result<Summary, IngestError> {
-    let document = corpus::read_document(path)?;
-    let summary =
-        store_document(store, extractor, &document).map_err(|source| IngestError::Store {
-            path: path.to_owned(),
-            source,
-        })?;
-    aftercare.index(&document);
-    Ok(summary)
+    source: &str,
+    text: &str,
+    document: &Document,
+) -> Result<Summary, StoreError> {
+    store.replace_graphs(
+        &[],
+        vec![GraphUpdate {
+            graph: vocab::reference_graph(),
+            quads: rdf::reference_quads(extractor.lexicon()),
+        }],
+    )?;
+    store.load_ontology()?;
+    let (graphs, summary) = document_graphs(extractor, document);
+    store.write_sources(&[SourceUpdate {
+        path: source.to_owned(),
+        hash: content_hash(text.as_bytes()),
+        graphs,
+    }])?;
+    Ok(Summary {
+        files: 1,
+        ..summary
+    })
 }
 
 /// What follows storing documents in an on-disk store: their text goes
@@ -145,46 +337,4 @@ impl Aftercare {
             summary.errors.push(e.to_string());
         }
     }
-}
-
-/// Extracts and stores a parsed document, replacing what an earlier
-/// ingest of the same document stored.
-pub fn store_document(
-    store: &KgStore,
-    extractor: &Extractor,
-    document: &Document,
-) -> Result<Summary, StoreError> {
-    let mut summary = Summary::default();
-    let mut updates = Vec::with_capacity(document.articles.len() + 1);
-    for (article, extraction) in document
-        .articles
-        .iter()
-        .zip(extractor.extract_document(document))
-    {
-        summary.articles += 1;
-        summary.entities += extraction.entities.len();
-        summary.relations += extraction.relations.len();
-        summary.statistics += extraction.statistics.len();
-        updates.push(GraphUpdate {
-            graph: vocab::article_iri(&article.id),
-            quads: rdf::article_quads(article, document.issue.as_ref(), &extraction),
-        });
-    }
-    if let Some(issue) = &document.issue {
-        let publisher = extractor.publisher_entity(issue);
-        updates.push(GraphUpdate {
-            graph: vocab::issue_iri(&corpus::issue_id(issue)),
-            quads: rdf::issue_quads(issue, publisher.as_ref()),
-        });
-    }
-    // Articles an earlier version of this document had and this one lacks.
-    let stale: Vec<String> = document
-        .articles
-        .first()
-        .and_then(|a| a.id.rsplit_once('-'))
-        .map(|(base, _)| vocab::article_iri(&format!("{base}-")))
-        .into_iter()
-        .collect();
-    store.replace_graphs(&stale, updates)?;
-    Ok(summary)
 }

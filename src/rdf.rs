@@ -129,6 +129,24 @@ pub fn article_quads(
     w.quads
 }
 
+/// The record of each practice form folded into its key, in the article's
+/// graph: which form, which practice, by which rule.
+pub fn fold_quads(article_id: &str, folds: &[crate::identity::Fold]) -> Vec<Quad> {
+    let mut w = GraphWriter::new(&vocab::article_iri(article_id));
+    for (i, fold) in folds.iter().enumerate() {
+        let iri = vocab::fold_iri(article_id, i + 1);
+        w.add(&iri, term::RDF_TYPE, node(term::NAME_FOLD));
+        w.zh(&iri, term::FORM, &fold.form);
+        w.add(
+            &iri,
+            term::FORM_OF,
+            node(&vocab::entity_iri(Class::Practice, &fold.key)),
+        );
+        w.text(&iri, term::RULE, &fold.rule);
+    }
+    w.quads
+}
+
 fn entity_node(key: &EntityKey) -> NamedNode {
     node(&vocab::entity_iri(key.class, &key.label))
 }

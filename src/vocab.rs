@@ -66,7 +66,9 @@ pub mod term {
         POSITION = "position", TEXT = "text", SOURCE_FILE = "sourceFile", SENTENCE = "sentence",
         IN_ISSUE = "inIssue", ABOUT = "about", VALUE = "value", UNIT = "unit", MEASURE = "measure",
         QUALIFIER = "qualifier", AS_OF = "asOf", APPROVED_YEAR = "approvedYear",
-        CURATION = "Curation", DECISION = "decision");
+        SOURCE = "Source", SOURCE_PATH = "sourcePath", CONTENT_HASH = "contentHash",
+        PRODUCED_GRAPH = "producedGraph", NAME_FOLD = "NameFold", FORM = "form",
+        FORM_OF = "formOf", RULE = "rule", CURATION = "Curation", DECISION = "decision");
 }
 
 pub fn class_iri(class: Class) -> String {
@@ -103,6 +105,27 @@ pub fn agent_iri(name: &str) -> String {
     format!("{FTZR}agent/{}", escape_segment(name))
 }
 
+/// Graph recording, per source file, its content hash and the graphs it
+/// produced (ingest bookkeeping; not part of the knowledge graph).
+pub fn sources_graph() -> String {
+    format!("{FTZR}graph/sources")
+}
+
+/// Prefixes of the named graphs whose union, as a set, is the default
+/// graph: articles, issues and the reference data.
+pub fn merged_graph_prefixes() -> [String; 3] {
+    [
+        format!("{FTZR}article/"),
+        format!("{FTZR}issue/"),
+        reference_graph(),
+    ]
+}
+
+/// IRI of the record of one source file (by a hash of its path).
+pub fn source_iri(path_hash: &str) -> String {
+    format!("{FTZR}source/{path_hash}")
+}
+
 /// Named graph (and IRI) of one article.
 pub fn article_iri(article_id: &str) -> String {
     format!("{FTZR}article/{}", escape_segment(article_id))
@@ -121,6 +144,11 @@ pub fn entity_iri(class: Class, label: &str) -> String {
 /// IRI of a statistic: article plus its index in the article.
 pub fn statistic_iri(article_id: &str, index: usize) -> String {
     format!("{}/statistic/{index}", article_iri(article_id))
+}
+
+/// IRI of a name fold (a practice form folded into its key) of an article.
+pub fn fold_iri(article_id: &str, index: usize) -> String {
+    format!("{}/fold/{index}", article_iri(article_id))
 }
 
 /// IRI of an evidence node: article plus its index in the article.

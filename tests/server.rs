@@ -124,6 +124,24 @@ fn get_query_negotiates_the_w3c_result_formats() {
 }
 
 #[test]
+fn construct_asked_for_result_formats_is_answered_in_turtle() {
+    let server = start();
+    let construct = "CONSTRUCT { ?a a ftz:Area } WHERE { ?a a ftz:Area }";
+    let path = format!("/sparql?query={}", enc(construct));
+    // What rdflib's SPARQLStore sends for every query.
+    let accept = "application/sparql-results+json, application/sparql-results+xml;q=0.9";
+    let (status, content_type, body) = get(&server, &path, Some(accept));
+    assert_eq!(status, 200, "{body}");
+    assert!(content_type.starts_with("text/turtle"), "{content_type}");
+    assert!(body.contains("ftz:Area"), "{body}");
+    // And a SELECT asked for RDF formats gets JSON results.
+    let select = format!("/sparql?query={}", enc("SELECT ?a WHERE { ?a a ftz:Area }"));
+    let (status, content_type, _) = get(&server, &select, Some("text/turtle"));
+    assert_eq!(status, 200);
+    assert!(content_type.starts_with("application/sparql-results+json"));
+}
+
+#[test]
 fn post_form_and_direct_post_are_answered_like_get() {
     let server = start();
     let ask = "ASK { ?a rdfs:label \"中国（黑龙江）自由贸易试验区哈尔滨片区\"@zh }";

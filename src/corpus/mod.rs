@@ -13,7 +13,7 @@ mod sentences;
 mod tables;
 
 pub use blocks::is_table_row;
-pub use decode::{DecodeError, TextEncoding, decode};
+pub use decode::{DecodeError, Decoded, TextEncoding, decode, decode_with_warnings};
 pub use layout::{find_date, issue_id};
 pub use sentences::split_sentences;
 
@@ -32,6 +32,8 @@ pub enum CorpusError {
     Decode { path: PathBuf, source: DecodeError },
     #[error("{path}: no text found")]
     NoText { path: PathBuf },
+    #[error("{path}: dangling symbolic link (its target does not exist)")]
+    DanglingLink { path: PathBuf },
 }
 
 /// Parses text that is already decoded. `source` names where it came from.
@@ -42,51 +44,70 @@ pub fn parse_text(source: &str, text: &str) -> Document {
 
 /// Reads and parses one file.
 pub fn read_document(path: &Path) -> Result<Document, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|source| CorpusError::Io {
+    let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
+    read_document_bytes(path, &bytes).map(|(document, _)| document)
+}
+
+/// Parses a file's bytes; returns the document and what decoding had to
+/// repair (one line each).
+pub fn read_document_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Document, Vec<String>), CorpusError> {
+    let decoded = decode_with_warnings(bytes).map_err(|source| CorpusError::Decode {
         path: path.to_owned(),
         source,
     })?;
-    let (text, _) = decode(&bytes).map_err(|source| CorpusError::Decode {
-        path: path.to_owned(),
-        source,
-    })?;
-    let document = parse_text(&path.display().to_string(), &text);
+    let document = parse_text(&path.display().to_string(), &decoded.text);
     if document.articles.iter().all(|a| a.paragraphs.is_empty()) {
         return Err(CorpusError::NoText {
             path: path.to_owned(),
         });
     }
-    Ok(document)
+    Ok((document, decoded.warnings))
 }
 
-/// Expands files and folders (recursively) into a sorted list of files.
-/// Hidden files and folders (starting with `.`) are skipped.
-pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CorpusError> {
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|source| CorpusError::Io {
-            path: path.clone(),
+fn io_error(path: &Path, source: std::io::Error) -> CorpusError {
+    let dangling = source.kind() == std::io::ErrorKind::NotFound
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if dangling {
+        CorpusError::DanglingLink {
+            path: path.to_owned(),
+        }
+    } else {
+        CorpusError::Io {
+            path: path.to_owned(),
             source,
-        })?;
-        if meta.is_dir() {
-            walk(path, &mut files)?;
-        } else {
-            files.push(path.clone());
         }
     }
-    Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
-    let io_error = |source| CorpusError::Io {
-        path: dir.to_owned(),
-        source,
+/// Expands files and folders (recursively) into a sorted list of files,
+/// and the paths that could not be read (each its own error).
+/// Hidden files and folders (starting with `.`) are skipped.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) => files.push(path.clone()),
+            Err(source) => errors.push(io_error(path, source)),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>) {
+    let entries = std::fs::read_dir(dir).and_then(|entries| {
+        entries
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let mut entries = match entries {
+        Ok(entries) => entries,
+        Err(source) => return errors.push(io_error(dir, source)),
     };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_error)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io_error)?;
     entries.sort();
     for path in entries {
         let hidden = path
@@ -97,10 +118,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
             continue;
         }
         if path.is_dir() {
-            walk(&path, files)?;
+            walk(&path, files, errors);
         } else {
             files.push(path);
         }
     }
-    Ok(())
 }

@@ -224,13 +224,12 @@ fn clause_or_list_end(s: &Sentence<'_>, pos: usize) -> usize {
         .any(|w| rest.starts_with(w))
     {
         let next = s.text.len() - rest.len();
-        let after_word = s.text[next..].find(['：', ':']).map_or(next, |i| {
-            next + i + '：'.len_utf8().min(s.text.len() - next - i)
-        });
-        return s
-            .clause_bounds(after_word.min(s.text.len() - 1).max(next))
-            .1
-            .max(end);
+        // Just past the colon that opens the list (full-width or ASCII).
+        let after_colon = s.text[next..]
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '：' | ':'))
+            .map_or(next, |(i, c)| next + i + c.len_utf8());
+        return s.clause_bounds(after_colon).1.max(end);
     }
     end
 }

@@ -7,6 +7,7 @@
 
 use super::{GraphError, Node};
 use crate::eval::normalize;
+use crate::identity::IdentityRules;
 use crate::model::Class;
 use crate::store::KgStore;
 
@@ -74,12 +75,26 @@ pub fn resolve_in(
         .filter(eligible)
         .filter(|&i| catalogue.names[i].contains(&wanted))
         .collect();
-    let matches = if exact.is_empty() && !wanted.is_empty() {
+    // Another form of a practice's name (无感续证服务模式 for 无感续证):
+    // practices are labelled with their key.
+    let key = normalize(&IdentityRules::builtin().key(name).0);
+    let keyed = || -> Vec<usize> {
+        all.clone()
+            .filter(eligible)
+            .filter(|&i| catalogue.nodes[i].kind.class() == Some(Class::Practice))
+            .filter(|&i| catalogue.names[i][0] == key)
+            .collect()
+    };
+    let matches = if !exact.is_empty() {
+        exact
+    } else if let keyed @ [_, ..] = keyed().as_slice() {
+        keyed.to_vec()
+    } else if !wanted.is_empty() {
         all.filter(eligible)
             .filter(|&i| catalogue.names[i].iter().any(|n| n.contains(&wanted)))
             .collect()
     } else {
-        exact
+        Vec::new()
     };
     match matches.as_slice() {
         [] => Err(GraphError::NotFound {
@@ -158,6 +173,22 @@ mod tests {
         };
         assert_eq!(candidates.len(), 2);
         assert!(err.to_string().contains("绥芬河片区 [片区]"), "{err}");
+    }
+
+    #[test]
+    fn another_form_of_a_practice_finds_it() {
+        let c = catalogue();
+        for form in [
+            "无感续证服务模式",
+            "“无感续证”改革经验",
+            "哈尔滨片区无感续证经验",
+        ] {
+            assert_eq!(
+                resolve_in(&c, form, PRACTICES).unwrap().iri,
+                "x:wg",
+                "{form}"
+            );
+        }
     }
 
     #[test]

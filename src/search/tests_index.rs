@@ -21,7 +21,7 @@ fn a_phrase_is_found_in_its_article_with_a_snippet_and_entities() {
     let extractor = Extractor::new().unwrap();
     let store = KgStore::in_memory().unwrap();
     let document = corpus::parse_text(SAMPLE_NAME, SAMPLE);
-    ingest::store_document(&store, &extractor, &document).unwrap();
+    ingest::store_document(&store, &extractor, SAMPLE_NAME, SAMPLE, &document).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let index = SearchIndex::open(dir.path(), extractor.jieba()).unwrap();
     for _ in 0..2 {

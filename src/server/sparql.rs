@@ -357,15 +357,22 @@ pub fn negotiate(
         .filter(|(q, _)| *q > 0.0)
         .collect();
     ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (_, media) in ranges {
+    for (_, media) in &ranges {
         if media == "*/*" || media == "application/*" || media == "text/*" {
             return Some(first);
         }
-        if let Some((m, _, f)) = table.iter().find(|(m, _, _)| *m == media) {
+        if let Some((m, _, f)) = table.iter().find(|(m, _, _)| m == media) {
             return Some((*f, *m));
         }
     }
-    None
+    // Accept is a preference: a client that asks for result formats (as
+    // rdflib's SPARQLStore does for every query) gets a CONSTRUCT as Turtle,
+    // and one asking for RDF formats gets a SELECT as JSON results.
+    let other = if graph { RESULT_TYPES } else { GRAPH_TYPES };
+    ranges
+        .iter()
+        .any(|(_, media)| other.iter().any(|(m, _, _)| m == media))
+        .then_some(first)
 }
 
 /// Writes the results into memory, row by row, stopping when cancelled.

@@ -547,7 +547,7 @@ pub async fn editor(
              <div id=\"results\"></div>",
             lang.t(
                 "前缀 ftz: ftzr: rdf: rdfs: skos: prov: dcterms: 已自动声明；默认图为所有图的并集。",
-                "Prefixes ftz: ftzr: rdf: rdfs: skos: prov: dcterms: are declared for you; the default graph is the union of all graphs."
+                "Prefixes ftz: ftzr: rdf: rdfs: skos: prov: dcterms: are declared for you; the default graph is the knowledge graph, each fact once (GRAPH ?g { … } reaches each article; the ontology is in GRAPH ftzr:graph/ontology)."
             ),
             lang.t("示例查询", "Example queries"),
             esc(first),

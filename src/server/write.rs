@@ -4,8 +4,9 @@
 //! (a cross-site page can neither read the token nor send the header, and
 //! `Origin`/`Sec-Fetch-Site` are checked as well). Everything else is
 //! refused: 401 without a token, 403 with a wrong one or on a read-only
-//! server. Uploads are ingested in-process by `ingest::ingest_paths`, the
-//! CLI's own function, so the server sees new data at once.
+//! server. Uploads are kept in `<store>/uploads/` and ingested in-process
+//! by `ingest::ingest_paths`, the CLI's own function, so the server sees
+//! new data at once.
 //!
 //! Input: HTTP requests. Output: JSON (the decision or the ingest summary).
 
@@ -235,12 +236,24 @@ pub async fn upload(
     }
     let result = tokio::task::spawn_blocking(move || -> Result<ingest::Summary, String> {
         let _one_at_a_time = state.staff.writing.lock();
-        let folder = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let path = folder.path().join(&name);
+        // Kept in the store folder: the source of what was ingested.
+        let folder = state
+            .store
+            .dir()
+            .ok_or("the store has no folder")?
+            .join("uploads");
+        std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+        let path = folder.join(&name);
         std::fs::write(&path, &body).map_err(|e| e.to_string())?;
         let extractor = state.staff.extractor()?;
-        let summary = ingest::ingest_paths(&state.store, extractor, &[path], &|_, _, _| {})
-            .map_err(|e| e.to_string())?;
+        let summary = ingest::ingest_paths(
+            &state.store,
+            extractor,
+            &[path],
+            ingest::Options::default(),
+            &|_, _, _| {},
+        )
+        .map_err(|e| e.to_string())?;
         if let Ok(index) = state.staff.index(&state) {
             index.reload().map_err(|e| e.to_string())?;
         }

@@ -1,12 +1,15 @@
 //! The only module that touches Oxigraph: opening the RocksDB store,
-//! replacing graphs transactionally, SPARQL evaluation (union default
-//! graph, no remote SERVICE), export and counts.
+//! writing documents transactionally (`write`), SPARQL evaluation (the
+//! default graph is the merged knowledge graph; no remote SERVICE), export
+//! and counts.
+
+mod write;
+
+pub use write::{GraphUpdate, MergeReport, SourceUpdate, is_merged};
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{
-    BlankNode, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term,
-};
+use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
@@ -15,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub use oxigraph::sparql::CancellationToken;
 pub use oxigraph::sparql::QueryResults as Results;
 
-const ONTOLOGY: &str = include_str!("../ontology/ftz.ttl");
+const ONTOLOGY: &str = include_str!("../../ontology/ftz.ttl");
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -35,12 +38,6 @@ pub enum StoreError {
     Output(String),
     #[error("the bundled ontology does not parse: {0}")]
     Ontology(String),
-}
-
-/// A graph to replace: its name and its new quads.
-pub struct GraphUpdate {
-    pub graph: String,
-    pub quads: Vec<Quad>,
 }
 
 /// The RocksDB store in `dir`.
@@ -107,8 +104,9 @@ impl KgStore {
         })
     }
 
-    /// Replaces the ontology and reference graphs in one transaction.
-    pub fn load_background(&self, reference: Vec<Quad>) -> Result<(), StoreError> {
+    /// Replaces the ontology graph (not part of the default graph: queries
+    /// that need it name `ftzr:graph/ontology`).
+    pub fn load_ontology(&self) -> Result<(), StoreError> {
         let ontology_graph = vocab::node(&vocab::ontology_graph());
         let mut ontology = Vec::new();
         // Blank nodes (owl:unionOf lists) get names by order of appearance,
@@ -137,50 +135,11 @@ impl KgStore {
         }
         self.replace_graphs(
             &[],
-            vec![
-                GraphUpdate {
-                    graph: vocab::ontology_graph(),
-                    quads: ontology,
-                },
-                GraphUpdate {
-                    graph: vocab::reference_graph(),
-                    quads: reference,
-                },
-            ],
+            vec![GraphUpdate {
+                graph: vocab::ontology_graph(),
+                quads: ontology,
+            }],
         )
-    }
-
-    /// In one transaction: removes every named graph whose IRI starts with
-    /// one of `stale_prefixes`, then replaces each graph of `updates`.
-    pub fn replace_graphs(
-        &self,
-        stale_prefixes: &[String],
-        updates: Vec<GraphUpdate>,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.store.start_transaction()?;
-        if !stale_prefixes.is_empty() {
-            let stale: Vec<NamedOrBlankNode> = tx
-                .named_graphs()
-                .filter_map(Result::ok)
-                .filter(|g| match g {
-                    NamedOrBlankNode::NamedNode(n) => stale_prefixes
-                        .iter()
-                        .any(|p| n.as_str().starts_with(p.as_str())),
-                    _ => false,
-                })
-                .collect();
-            for graph in &stale {
-                tx.remove_named_graph(graph)?;
-            }
-        }
-        for update in &updates {
-            let name = NamedNode::new_unchecked(update.graph.as_str());
-            tx.clear_graph(GraphNameRef::NamedNode(name.as_ref()))?;
-            tx.insert_named_graph(name.as_ref());
-            tx.extend(&update.quads);
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// Number of quads in the store.
@@ -192,8 +151,8 @@ impl KgStore {
         Ok(self.store.is_empty()?)
     }
 
-    /// Evaluates a SPARQL query with every graph as the default graph
-    /// (unless the query names its own dataset). `SERVICE` is refused.
+    /// Evaluates a SPARQL query on the default graph, the merged knowledge
+    /// graph (unless the query names its own dataset). `SERVICE` is refused.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         self.query_with_cancellation(sparql, None, None)
     }
@@ -211,7 +170,7 @@ impl KgStore {
     /// Like `query_with_cancellation`, with the dataset of the SPARQL
     /// protocol (`default-graph-uri`, `named-graph-uri`): when either list is
     /// given it replaces the query's own dataset; otherwise the default graph
-    /// is the union of all graphs.
+    /// is the store's default graph, the merged knowledge graph.
     pub fn query_in_dataset(
         &self,
         sparql: &str,
@@ -245,16 +204,14 @@ impl KgStore {
                 .map(|g| iri(g).map(NamedOrBlankNode::NamedNode))
                 .collect::<Result<Vec<_>, _>>()?;
             let spec = prepared.dataset_mut();
-            if defaults.is_empty() {
-                spec.set_default_graph_as_union();
+            spec.set_default_graph(if defaults.is_empty() {
+                vec![GraphName::DefaultGraph]
             } else {
-                spec.set_default_graph(defaults);
-            }
+                defaults
+            });
             if !named.is_empty() {
                 spec.set_available_named_graphs(named);
             }
-        } else if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
         }
         prepared
             .on_store(&self.store)
@@ -332,6 +289,42 @@ impl KgStore {
             .on_store(&self.store)
             .execute()
             .map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Loads an RDF dump (N-Quads, TriG, N-Triples or Turtle, by the file's
+    /// extension) as it is, for restoring an `export`; with `bulk`, through
+    /// Oxigraph's bulk loader (fast, for an empty store). Returns the number
+    /// of quads in the store afterwards.
+    pub fn load_dump(&self, path: &Path, bulk: bool) -> Result<usize, StoreError> {
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(RdfFormat::from_extension)
+            .ok_or_else(|| StoreError::Open {
+                path: path.to_owned(),
+                message: "unknown RDF format (use .nq, .trig, .nt or .ttl)".into(),
+            })?;
+        let file = std::fs::File::open(path).map_err(|e| StoreError::Open {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        let reader = std::io::BufReader::new(file);
+        let parse_error = |e: oxigraph::store::LoaderError| StoreError::Open {
+            path: path.to_owned(),
+            message: e.to_string(),
+        };
+        if bulk {
+            let mut loader = self.store.bulk_loader();
+            loader
+                .load_from_reader(format, reader)
+                .map_err(parse_error)?;
+            loader.commit()?;
+        } else {
+            self.store
+                .load_from_reader(format, reader)
+                .map_err(parse_error)?;
+        }
+        self.len()
     }
 
     /// Names of all named graphs.
@@ -443,6 +436,7 @@ pub fn default_store_dir() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::model::Quad;
 
     #[test]
     fn syntax_errors_point_at_the_users_line() {
@@ -495,10 +489,9 @@ mod tests {
                 }],
             )
             .unwrap();
-        assert_eq!(store.len().unwrap(), 1);
-        store
-            .replace_graphs(&["https://w3id.org/ftzkg/id/article/x-".into()], vec![])
-            .unwrap();
+        // The article's triple, and the same triple in the default graph.
+        assert_eq!(store.len().unwrap(), 2);
+        store.replace_graphs(&[g.into()], vec![]).unwrap();
         assert_eq!(store.len().unwrap(), 0);
     }
 }

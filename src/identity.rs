@@ -1,0 +1,333 @@
+//! Practice identity across documents: one practice named three ways
+//! (无感续证, “无感续证”改革, 无感续证服务模式) is one node. Each practice name
+//! gets a key (its origin prefix and head nouns taken off, by the table
+//! `data/rules/identity.tsv`); the practice is labelled with its key, every
+//! form stays an alias, and each form that was folded is recorded with the
+//! rule that folded it, so a curator can see and undo it.
+//!
+//! Input: an `Extraction`. Output: the same, practices keyed, and the folds.
+
+use crate::model::{Class, EntityKey, Extraction};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+const TABLE: &str = include_str!("../data/rules/identity.tsv");
+
+/// Why the identity table is unusable: file, line and what is wrong.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("data/rules/identity.tsv line {line}: {message}")]
+pub struct IdentityError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The rules of `identity.tsv`, longest words first.
+#[derive(Debug, Default)]
+pub struct IdentityRules {
+    heads: Vec<String>,
+    origins: Vec<String>,
+    leads: Vec<String>,
+    min_chars: usize,
+}
+
+/// A name form folded into a practice's key, and the rule that did it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fold {
+    pub form: String,
+    pub key: String,
+    pub rule: String,
+}
+
+impl IdentityRules {
+    /// Parses a table; every row is checked.
+    pub fn parse(text: &str) -> Result<IdentityRules, IdentityError> {
+        let mut rules = IdentityRules::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: String| IdentityError {
+                line: i + 1,
+                message,
+            };
+            let (kind, words) = line
+                .split_once('\t')
+                .ok_or_else(|| error("expected kind<TAB>words".into()))?;
+            let mut list: Vec<String> = words
+                .split('|')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if list.is_empty() {
+                return Err(error(format!("{kind}: no words")));
+            }
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            match kind {
+                "head" => rules.heads = list,
+                "origin" => rules.origins = list,
+                "lead" => rules.leads = list,
+                "min" => {
+                    rules.min_chars = list[0]
+                        .parse()
+                        .map_err(|_| error(format!("min: {:?} is not a number", list[0])))?
+                }
+                other => {
+                    return Err(error(format!(
+                        "unknown kind {other:?} (expected head, origin, lead or min)"
+                    )));
+                }
+            }
+        }
+        if rules.min_chars == 0 {
+            return Err(IdentityError {
+                line: 0,
+                message: "no min row".into(),
+            });
+        }
+        Ok(rules)
+    }
+
+    /// The built-in table (checked by a unit test, so this cannot fail).
+    pub fn builtin() -> &'static IdentityRules {
+        static RULES: LazyLock<IdentityRules> = LazyLock::new(|| {
+            IdentityRules::parse(TABLE).expect("data/rules/identity.tsv is valid")
+        });
+        &RULES
+    }
+
+    /// The key of a practice name, and the rule that made it when it
+    /// differs from the name.
+    pub fn key(&self, name: &str) -> (String, Option<String>) {
+        let clean: String = name
+            .nfkc()
+            .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」『』".contains(*c))
+            .collect();
+        let mut key = clean.as_str();
+        let mut taken = Vec::new();
+        let fits = |k: &str| k.chars().count() >= self.min_chars;
+        // An origin in front: …片区 followed by the name.
+        // The last origin ending that leaves a name long enough.
+        if let Some(end) = self
+            .origins
+            .iter()
+            .filter_map(|o| {
+                key.rfind(o.as_str())
+                    .filter(|&at| at > 0)
+                    .map(|at| at + o.len())
+            })
+            .filter(|&end| fits(&key[end..]))
+            .max()
+        {
+            taken.push(format!("origin {}", &key[..end]));
+            key = &key[end..];
+        }
+        if let Some(lead) = self
+            .leads
+            .iter()
+            .find(|l| key.starts_with(l.as_str()) && fits(&key[l.len()..]))
+        {
+            taken.push(format!("lead {lead}"));
+            key = &key[lead.len()..];
+        }
+        while let Some(head) = self
+            .heads
+            .iter()
+            .find(|h| key.ends_with(h.as_str()) && fits(&key[..key.len() - h.len()]))
+        {
+            taken.push(format!("head {head}"));
+            key = &key[..key.len() - head.len()];
+        }
+        let rule = (key != name).then(|| {
+            if taken.is_empty() {
+                "marks and spacing".to_owned()
+            } else {
+                taken.join(", ")
+            }
+        });
+        (key.to_owned(), rule)
+    }
+
+    /// Keys every practice of an extraction: practices with one key merge
+    /// into one entity labelled with the key; relations and statistics
+    /// follow. Returns the forms folded.
+    pub fn unify(&self, extraction: &mut Extraction) -> Vec<Fold> {
+        let mut folds = Vec::new();
+        let mut renamed: BTreeMap<String, String> = BTreeMap::new();
+        for entity in extraction
+            .entities
+            .iter()
+            .filter(|e| e.class == Class::Practice)
+        {
+            let (key, rule) = self.key(&entity.label);
+            if let Some(rule) = rule {
+                folds.push(Fold {
+                    form: entity.label.clone(),
+                    key: key.clone(),
+                    rule,
+                });
+            }
+            renamed.insert(entity.label.clone(), key);
+        }
+        if renamed.iter().all(|(label, key)| label == key) {
+            return folds;
+        }
+        let mut merged: BTreeMap<String, usize> = BTreeMap::new();
+        let mut entities = Vec::with_capacity(extraction.entities.len());
+        for mut entity in std::mem::take(&mut extraction.entities) {
+            if entity.class == Class::Practice {
+                let key = renamed[&entity.label].clone();
+                if key != entity.label {
+                    entity
+                        .aliases
+                        .insert(std::mem::replace(&mut entity.label, key.clone()));
+                }
+                if let Some(&at) = merged.get(&key) {
+                    let aliases = std::mem::take(&mut entity.aliases);
+                    let kept: &mut crate::model::Entity = &mut entities[at];
+                    kept.aliases.extend(aliases);
+                    kept.aliases.remove(&key);
+                    continue;
+                }
+                entity.aliases.remove(&key);
+                merged.insert(key, entities.len());
+            }
+            entities.push(entity);
+        }
+        extraction.entities = entities;
+        let rename = |k: &mut EntityKey| {
+            if k.class == Class::Practice
+                && let Some(key) = renamed.get(&k.label)
+            {
+                k.label.clone_from(key);
+            }
+        };
+        for relation in &mut extraction.relations {
+            rename(&mut relation.subject);
+            rename(&mut relation.object);
+        }
+        // Two forms of one practice can now state one relation twice.
+        let mut seen = std::collections::HashMap::new();
+        let mut relations = Vec::with_capacity(extraction.relations.len());
+        for relation in std::mem::take(&mut extraction.relations) {
+            let id = (
+                relation.subject.clone(),
+                relation.property,
+                relation.object.clone(),
+            );
+            match seen.get(&id) {
+                Some(&at) => {
+                    let kept: &mut crate::model::Relation = &mut relations[at];
+                    for sentence in relation.evidence {
+                        if !kept.evidence.contains(&sentence) {
+                            kept.evidence.push(sentence);
+                        }
+                    }
+                }
+                None => {
+                    seen.insert(id, relations.len());
+                    relations.push(relation);
+                }
+            }
+        }
+        extraction.relations = relations;
+        for statistic in &mut extraction.statistics {
+            if let Some(subject) = &mut statistic.subject {
+                rename(subject);
+            }
+        }
+        folds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, Property, Relation};
+
+    fn key(name: &str) -> String {
+        IdentityRules::builtin().key(name).0
+    }
+
+    #[test]
+    fn the_table_loads_and_a_bad_row_names_its_line() {
+        assert!(IdentityRules::parse(TABLE).is_ok());
+        let err = IdentityRules::parse("min\t3\nheads\t模式\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.to_string().contains("unknown kind \"heads\""), "{err}");
+        let err = IdentityRules::parse("min\tthree\n").unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn forms_of_one_practice_share_a_key() {
+        for form in [
+            "无感续证",
+            "“无感续证”改革",
+            "无感续证服务模式",
+            "无感续证改革经验",
+            "哈尔滨片区“无感续证”经验",
+            "黑龙江自贸试验区哈尔滨片区无感续证经验",
+        ] {
+            assert_eq!(key(form), "无感续证", "{form}");
+        }
+        assert_eq!(key("改革信用秒批"), "信用秒批");
+        assert_eq!(key("集装箱液袋直运模式"), "集装箱液袋直运");
+    }
+
+    #[test]
+    fn different_content_words_stay_apart() {
+        assert_ne!(key("一网通办"), key("一网统管"));
+        assert_ne!(key("证照分离改革"), key("照后减证改革"));
+        assert_ne!(key("信用秒批"), key("信用秒贷"));
+        // Too short a key keeps the name whole.
+        assert_eq!(key("通关模式"), "通关模式");
+    }
+
+    #[test]
+    fn unify_merges_forms_and_moves_relations() {
+        let practice = |label: &str| EntityKey {
+            class: Class::Practice,
+            label: label.into(),
+        };
+        let area = EntityKey {
+            class: Class::Area,
+            label: "哈尔滨片区".into(),
+        };
+        let entity = |k: &EntityKey| Entity {
+            class: k.class,
+            label: k.label.clone(),
+            aliases: Default::default(),
+        };
+        let relation = |s: &EntityKey, sentence: &str| Relation {
+            subject: s.clone(),
+            property: Property::OriginatedIn,
+            object: area.clone(),
+            evidence: vec![sentence.into()],
+        };
+        let mut x = Extraction {
+            article_id: "a-01".into(),
+            entities: vec![
+                entity(&practice("无感续证改革")),
+                entity(&practice("无感续证服务模式")),
+                entity(&area),
+            ],
+            relations: vec![
+                relation(&practice("无感续证改革"), "句一"),
+                relation(&practice("无感续证服务模式"), "句二"),
+            ],
+            statistics: vec![],
+        };
+        let folds = IdentityRules::builtin().unify(&mut x);
+        assert_eq!(folds.len(), 2);
+        assert_eq!(folds[1].rule, "head 服务模式");
+        assert_eq!(x.entities.len(), 2);
+        assert_eq!(x.entities[0].label, "无感续证");
+        let aliases: Vec<&str> = x.entities[0].aliases.iter().map(String::as_str).collect();
+        assert_eq!(aliases, vec!["无感续证改革", "无感续证服务模式"]);
+        assert_eq!(x.relations.len(), 1);
+        assert_eq!(x.relations[0].subject, practice("无感续证"));
+        assert_eq!(x.relations[0].evidence, vec!["句一", "句二"]);
+    }
+}
