@@ -42,6 +42,10 @@ fn store() -> KgStore {
              <{area}> a ftz:Area ; rdfs:label \"中国（黑龙江）自由贸易试验区哈尔滨片区\"@zh . }} }}"
         ))
         .unwrap();
+    // The default graph is the merge of the article graphs (as ingest keeps it).
+    store
+        .update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        .unwrap();
     store
 }
 
