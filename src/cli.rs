@@ -110,9 +110,15 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         timeout: u64,
         /// Open the store for writing (locks it against `ingest`); by default
-        /// it is opened read-only. The server never writes either way.
+        /// it is opened read-only. With --token, staff can curate and upload.
         #[arg(long)]
         writable: bool,
+        /// Writes (curation, upload) need `Authorization: Bearer TOKEN`.
+        #[arg(long, requires = "writable", conflicts_with = "token_file")]
+        token: Option<String>,
+        /// Like --token, read from a file (first line).
+        #[arg(long, requires = "writable", value_name = "FILE")]
+        token_file: Option<PathBuf>,
     },
     /// Measure extraction against a hand annotation (gold TSV): precision,
     /// recall and F1 of entities and relations. Uses a temporary store.
@@ -198,6 +204,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Full-text search of the articles: snippets and the entities they mention.
+    Search(SearchArgs),
+    /// Correct the graph: decisions kept in <store>/curation.tsv and applied
+    /// after every ingest.
+    Curate {
+        #[command(subcommand)]
+        command: CurateCommand,
+    },
+    /// Likely duplicates across articles, to merge (--accept N) or
+    /// dismiss (--dismiss N).
+    Review {
+        #[arg(long, value_name = "N", conflicts_with = "dismiss")]
+        accept: Option<usize>,
+        #[arg(long, value_name = "N")]
+        dismiss: Option<usize>,
+        #[command(flatten)]
+        why: Why,
+        #[arg(long)]
+        json: bool,
+    },
     /// The shortest path between two entities, with the evidence of each step.
     Path {
         /// The first entity (name).
@@ -211,6 +237,102 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Full-text search, curation and review: see `crate::search`, `crate::curate`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words or phrases (each whitespace-separated part must occur).
+    pub query: String,
+    /// Only articles that mention this zone or one of its areas.
+    #[arg(long, value_name = "NAME")]
+    pub zone: Option<String>,
+    /// Only issues dated on or after (YYYY, YYYY-MM, YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only issues dated on or before.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, short, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
+}
+
+/// Who decides and why (every curation command).
+#[derive(Clone, Debug, Default, Args)]
+pub struct Why {
+    /// Why (kept in the curation file and graph).
+    #[arg(long, default_value = "")]
+    pub why: String,
+    /// Who decides (default: $USER).
+    #[arg(long, default_value = "")]
+    pub by: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CurateCommand {
+    /// Remove a wrong fact, now and after every later ingest.
+    Reject {
+        subject: String,
+        /// A property's local name (replicatedIn, basedIn …).
+        property: Property,
+        object: String,
+        #[command(flatten)]
+        why: Why,
+    },
+    /// Add a fact the rules missed; `Class:label` names a new entity.
+    Add {
+        subject: String,
+        property: Property,
+        object: String,
+        /// The evidence: the sentence that states it, or where it comes from.
+        #[arg(long)]
+        note: String,
+        #[command(flatten)]
+        why: Why,
+    },
+    /// Make OTHER one entity with KEEP (OTHER's names become aliases).
+    Merge {
+        keep: String,
+        other: String,
+        #[command(flatten)]
+        why: Why,
+    },
+    /// Give an entity a new canonical label (the old one becomes an alias).
+    Rename {
+        entity: String,
+        label: String,
+        #[command(flatten)]
+        why: Why,
+    },
+    /// Change an entity's class.
+    Retype {
+        entity: String,
+        class: Class,
+        #[command(flatten)]
+        why: Why,
+    },
+    /// Add another name of an entity.
+    Alias {
+        entity: String,
+        alias: String,
+        #[command(flatten)]
+        why: Why,
+    },
+    /// List the decisions of the curation file.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply the curation file again (after editing it by hand).
+    Apply,
 }
 
 /// Which part of the graph to project (shared by graph, analyze, path).

@@ -79,7 +79,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             bind,
             timeout,
             writable,
-        } => serve_command(&store_dir, bind, timeout, writable),
+            token,
+            token_file,
+        } => {
+            let token = crate::staff::read_token(token, token_file.as_deref())?;
+            serve_command(&store_dir, bind, timeout, writable, token)
+        }
+        Command::Search(args) => crate::staff::search(&store_dir, &args, &mut out),
+        Command::Curate { command } => crate::staff::curate(&store_dir, command, &mut out),
+        Command::Review {
+            accept,
+            dismiss,
+            why,
+            json,
+        } => crate::staff::review(&store_dir, accept, dismiss, &why, json, &mut out),
         Command::Eval {
             gold,
             files,
@@ -573,7 +586,10 @@ fn demo_command(dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     let store = open(dir)?;
     let extractor = Extractor::new()?;
     let document = corpus::parse_text(SAMPLE_NAME, SAMPLE);
-    let summary = ingest::store_document(&store, &extractor, SAMPLE_NAME, SAMPLE, &document)?;
+    let mut summary = ingest::store_document(&store, &extractor, SAMPLE_NAME, SAMPLE, &document)?;
+    let mut aftercare = ingest::Aftercare::start(&store, &extractor, &mut summary);
+    aftercare.index(&document);
+    aftercare.finish(&store, &mut summary);
     if let Some(issue) = &document.issue {
         writeln!(
             out,
@@ -603,12 +619,14 @@ fn serve_command(
     bind: std::net::SocketAddr,
     timeout: u64,
     writable: bool,
+    token: Option<String>,
 ) -> Result<(), Failure> {
     let config = crate::server::ServeConfig {
         store: dir.to_owned(),
         bind,
         timeout: std::time::Duration::from_secs(timeout.max(1)),
         writable,
+        token,
     };
     crate::server::serve(&config)?;
     Ok(())

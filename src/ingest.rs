@@ -83,6 +83,8 @@ enum Prepared {
         update: SourceUpdate,
         counts: Summary,
         warnings: Vec<String>,
+        /// For the full-text index.
+        document: Box<Document>,
     },
     Failed(String),
 }
@@ -109,6 +111,7 @@ pub fn ingest_paths(
         .errors
         .extend(unreadable.iter().map(|e| e.to_string()));
     let total = files.len();
+    let mut aftercare = Aftercare::start(store, extractor, &mut summary);
     let (sender, receiver) = mpsc::sync_channel::<(PathBuf, Prepared)>(4);
     std::thread::scope(|scope| -> Result<(), StoreError> {
         scope.spawn(|| {
@@ -130,8 +133,10 @@ pub fn ingest_paths(
                     update,
                     counts,
                     warnings,
+                    document,
                 } => {
                     summary.warnings.extend(warnings);
+                    aftercare.index(&document);
                     quads += update.graphs.iter().map(|g| g.quads.len()).sum::<usize>();
                     batch.push((update, counts));
                     if batch.len() >= options.batch_files || quads >= options.batch_quads {
@@ -144,6 +149,7 @@ pub fn ingest_paths(
         write_batch(store, &mut batch, &mut summary)
     })?;
     progress(total, total, Path::new(""));
+    aftercare.finish(store, &mut summary);
     Ok(summary)
 }
 
@@ -193,10 +199,11 @@ fn prepare(store: &KgStore, extractor: &Extractor, file: &Path, force: bool) -> 
     }
     let extracted = crate::panic::catch(|| {
         let (document, warnings) = corpus::read_document_bytes(file, &bytes)?;
-        Ok::<_, CorpusError>((document_graphs(extractor, &document), warnings))
+        Ok::<_, CorpusError>((document_graphs(extractor, &document), warnings, document))
     });
     match extracted {
-        Ok(Ok(((graphs, counts), warnings))) => Prepared::Ready {
+        Ok(Ok(((graphs, counts), warnings, document))) => Prepared::Ready {
+            document: Box::new(document),
             update: SourceUpdate {
                 path: key,
                 hash,
@@ -282,4 +289,52 @@ pub fn store_document(
         files: 1,
         ..summary
     })
+}
+
+/// What follows storing documents in an on-disk store: their text goes
+/// into the full-text index, and the curation file is applied again (so a
+/// rejected fact never comes back). Problems are reported in the summary.
+#[derive(Default)]
+pub struct Aftercare {
+    indexer: Option<crate::search::Indexer>,
+    errors: Vec<String>,
+}
+
+impl Aftercare {
+    pub fn start(store: &KgStore, extractor: &Extractor, summary: &mut Summary) -> Self {
+        let Some(dir) = store.dir() else {
+            return Aftercare::default();
+        };
+        let path = crate::search::SearchIndex::path_in(dir);
+        match crate::search::SearchIndex::open(&path, extractor.jieba()).and_then(|i| i.indexer()) {
+            Ok(indexer) => Aftercare {
+                indexer: Some(indexer),
+                errors: Vec::new(),
+            },
+            Err(e) => {
+                summary.errors.push(e.to_string());
+                Aftercare::default()
+            }
+        }
+    }
+
+    pub fn index(&mut self, document: &Document) {
+        if let Some(indexer) = &mut self.indexer
+            && let Err(e) = indexer.add(document)
+        {
+            self.errors.push(e.to_string());
+        }
+    }
+
+    pub fn finish(self, store: &KgStore, summary: &mut Summary) {
+        summary.errors.extend(self.errors);
+        if let Some(indexer) = self.indexer
+            && let Err(e) = indexer.commit()
+        {
+            summary.errors.push(e.to_string());
+        }
+        if let Err(e) = crate::curate::apply_saved(store) {
+            summary.errors.push(e.to_string());
+        }
+    }
 }

@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod curate;
 pub mod eval;
 pub mod extract;
 pub mod graph;
@@ -20,6 +21,8 @@ pub mod panic;
 pub mod queries;
 pub mod rdf;
 pub mod results;
+pub mod search;
 pub mod server;
+pub mod staff;
 pub mod store;
 pub mod vocab;

@@ -51,7 +51,9 @@ pub mod term {
         RDF_TYPE = "type", RDF_SUBJECT = "subject", RDF_PREDICATE = "predicate", RDF_OBJECT = "object");
     terms!("http://www.w3.org/2000/01/rdf-schema#"; RDFS_LABEL = "label", RDFS_COMMENT = "comment");
     terms!("http://www.w3.org/2004/02/skos/core#"; SKOS_ALT_LABEL = "altLabel");
-    terms!("http://www.w3.org/ns/prov#"; PROV_WAS_DERIVED_FROM = "wasDerivedFrom");
+    terms!("http://www.w3.org/ns/prov#";
+        PROV_WAS_DERIVED_FROM = "wasDerivedFrom", PROV_ACTIVITY = "Activity", PROV_AGENT = "Agent",
+        PROV_WAS_ASSOCIATED_WITH = "wasAssociatedWith", PROV_ENDED_AT_TIME = "endedAtTime");
     terms!("http://purl.org/dc/terms/";
         DCTERMS_TITLE = "title", DCTERMS_DATE = "date", DCTERMS_IS_PART_OF = "isPartOf",
         DCTERMS_PUBLISHER = "publisher");
@@ -66,7 +68,7 @@ pub mod term {
         QUALIFIER = "qualifier", AS_OF = "asOf", APPROVED_YEAR = "approvedYear",
         SOURCE = "Source", SOURCE_PATH = "sourcePath", CONTENT_HASH = "contentHash",
         PRODUCED_GRAPH = "producedGraph", NAME_FOLD = "NameFold", FORM = "form",
-        FORM_OF = "formOf", RULE = "rule");
+        FORM_OF = "formOf", RULE = "rule", CURATION = "Curation", DECISION = "decision");
 }
 
 pub fn class_iri(class: Class) -> String {
@@ -85,6 +87,22 @@ pub fn ontology_graph() -> String {
 /// Graph holding the reference data (zones, areas, bodies, places).
 pub fn reference_graph() -> String {
     format!("{FTZR}graph/reference")
+}
+
+/// Graph holding the curation decisions (who, when, why) and the facts
+/// people added.
+pub fn curation_graph() -> String {
+    format!("{FTZR}graph/curation")
+}
+
+/// IRI of the `n`-th decision of the curation file (1-based).
+pub fn curation_iri(n: usize) -> String {
+    format!("{FTZR}curation/{n}")
+}
+
+/// IRI of a person who curated (by the name they gave).
+pub fn agent_iri(name: &str) -> String {
+    format!("{FTZR}agent/{}", escape_segment(name))
 }
 
 /// Graph recording, per source file, its content hash and the graphs it

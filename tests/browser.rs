@@ -414,3 +414,83 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     assert_eq!(browser.text(&brand), "Free Trade Zone Knowledge Graph");
     eprintln!("browser test: screenshots in {}", shots.display());
 }
+
+/// Staff upload a newsletter in the browser (with the write token) and find
+/// its text at once in the full-text search; a relation is rejected from an
+/// entity's curation page.
+#[test]
+fn staff_upload_a_newsletter_and_search_it() {
+    let (Some(chromium), Some(chromedriver)) = (
+        find_program(&["chromium", "chromium-browser", "google-chrome"]),
+        find_program(&["chromedriver"]),
+    ) else {
+        eprintln!("SKIPPED browser upload test: chromium or chromedriver is not installed");
+        return;
+    };
+    let ws = Workspace::new();
+    ws.ingest_sample();
+    // The next issue: the sample renumbered.
+    let sample = std::fs::read_to_string(common::SAMPLE).unwrap();
+    let next = ws.write(
+        "zimao-dongtai-246.txt",
+        sample
+            .replacen("第 245 期", "第 246 期", 1)
+            .replacen("10 月 15 日", "11 月 15 日", 1),
+    );
+    let server = Server::start_with(&ws.store(), 30, &["--writable", "--token", "s3cret-token"]);
+    let shots = ws.path("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let browser = Browser::start(&chromium, &chromedriver);
+
+    browser.open(&server.url("/upload"));
+    let token = browser.wait_for("css selector", "#token");
+    browser.call(
+        "POST",
+        &format!("/element/{token}/value"),
+        json!({ "text": "s3cret-token" }),
+    );
+    let file = browser.wait_for("css selector", "#upload-file");
+    browser.call(
+        "POST",
+        &format!("/element/{file}/value"),
+        json!({ "text": next.display().to_string() }),
+    );
+    let button = browser.wait_for("css selector", "#upload-button");
+    browser.click(&button);
+    let status = browser.wait_until(
+        "the upload to be ingested",
+        "const s = document.getElementById('status'); return s.className.indexOf('ok') >= 0 && s.textContent.indexOf('已导入') >= 0 && s.textContent",
+    );
+    assert!(status.as_str().unwrap().contains("篇文章"), "{status}");
+    browser.screenshot(&shots, "upload");
+
+    // Both issues are found by the full-text search, each with its snippet.
+    browser.open(
+        &server.url("/fulltext?q=%E9%9B%86%E8%A3%85%E7%AE%B1%E6%B6%B2%E8%A2%8B%E7%9B%B4%E8%BF%90"),
+    );
+    let hits = browser.wait_for("css selector", "#fulltext-hits");
+    let text = browser.text(&hits);
+    assert!(
+        text.contains("第245期") && text.contains("第246期"),
+        "{text}"
+    );
+    let marks = browser.script("return document.querySelectorAll('#fulltext-hits mark').length");
+    assert!(marks.as_u64().unwrap_or(0) >= 2);
+    browser.screenshot(&shots, "fulltext");
+
+    // Reject a relation on the curation page of 无感续证.
+    browser.open(&server.url("/trace?name=%E6%97%A0%E6%84%9F%E7%BB%AD%E8%AF%81"));
+    browser.wait_for("css selector", "ol.trace");
+    let iri = ws.csv_rows("SELECT ?e WHERE { ?e rdfs:label \"无感续证\"@zh }");
+    browser.open(&server.url(&format!("/curate?iri={}", iri[0].replace('%', "%25"))));
+    let reject = browser.wait_for("css selector", "button.reject");
+    browser.click(&reject);
+    browser.wait_until(
+        "the rejection",
+        "return document.querySelector('tr.rejected') !== null",
+    );
+    browser.screenshot(&shots, "curate");
+    drop(server);
+    let list = ws.ok(&["curate", "list"]);
+    assert!(list.contains("reject"), "{list}");
+}

@@ -64,6 +64,11 @@ impl Extractor {
         &self.lexicon
     }
 
+    /// The jieba dictionary extraction segments with (lexicon names added).
+    pub fn jieba(&self) -> std::sync::Arc<jieba_rs::Jieba> {
+        self.segmenter.jieba()
+    }
+
     /// Extracts every article of a document. Names found in one article
     /// are recognised in the others.
     pub fn extract_document(&self, document: &Document) -> Vec<Extraction> {

@@ -5,6 +5,7 @@
 use super::lexicon::Lexicon;
 use crate::model::Class;
 use jieba_rs::Jieba;
+use std::sync::Arc;
 
 /// A word of a sentence: byte offsets and part-of-speech tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct Word {
 }
 
 pub struct Segmenter {
-    jieba: Jieba,
+    jieba: Arc<Jieba>,
 }
 
 /// Frequency given to user words: high enough to beat any split.
@@ -35,7 +36,14 @@ impl Segmenter {
         for (word, tag) in extra {
             jieba.add_word(word, Some(USER_WORD_FREQ), Some(tag));
         }
-        Segmenter { jieba }
+        Segmenter {
+            jieba: Arc::new(jieba),
+        }
+    }
+
+    /// The loaded dictionary, shared (the full-text index tokenises with it).
+    pub fn jieba(&self) -> Arc<Jieba> {
+        Arc::clone(&self.jieba)
     }
 
     /// The words of a sentence with their tags.

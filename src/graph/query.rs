@@ -43,6 +43,16 @@ fn article_prefix() -> String {
     vocab::article_iri("")
 }
 
+/// `FILTER` keeping the article graphs and the curation graph (the facts
+/// staff added are drawn like the extracted ones, their note as evidence).
+fn stated_graphs() -> String {
+    format!(
+        "FILTER(STRSTARTS(STR(?g), \"{}\") || ?g = <{}>)",
+        article_prefix(),
+        vocab::curation_graph()
+    )
+}
+
 /// `VALUES ?var { <iri> … }` for the given properties.
 fn property_values(var: &str, properties: &[Property]) -> String {
     let iris: Vec<String> = properties
@@ -122,9 +132,9 @@ fn articles(store: &KgStore) -> Result<Vec<ArticleInfo>, GraphError> {
 /// Which entities each article graph types (entity IRI → article IRIs).
 fn entities_by_article(store: &KgStore) -> Result<HashMap<String, Vec<String>>, GraphError> {
     let sparql = format!(
-        "SELECT DISTINCT ?e ?g WHERE {{ {} GRAPH ?g {{ ?e a ?class }} FILTER(STRSTARTS(STR(?g), \"{}\")) }}",
+        "SELECT DISTINCT ?e ?g WHERE {{ {} GRAPH ?g {{ ?e a ?class }} {} }}",
         class_values(),
-        article_prefix()
+        stated_graphs()
     );
     let (_, rows) = store.select(&sparql)?;
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
@@ -147,9 +157,9 @@ fn stated_relations(store: &KgStore, properties: &[Property]) -> Result<Vec<Stat
     let sparql = format!(
         "SELECT ?s ?p ?o ?g ?sentence WHERE {{ {} GRAPH ?g {{ ?s ?p ?o \
          OPTIONAL {{ ?ev a ftz:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; \
-         ftz:sentence ?sentence ; prov:wasDerivedFrom ?g }} }} FILTER(STRSTARTS(STR(?g), \"{}\")) }}",
+         ftz:sentence ?sentence }} }} {} }}",
         property_values("p", properties),
-        article_prefix()
+        stated_graphs()
     );
     let (_, rows) = store.select(&sparql)?;
     rows.into_iter()
@@ -184,7 +194,12 @@ fn reference_relations(
 pub fn project(store: &KgStore, filter: &Filter) -> Result<Projection, GraphError> {
     filter.check_dates()?;
     let catalogue = Catalogue::new(entities(store)?);
-    let articles = articles(store)?;
+    let mut articles = articles(store)?;
+    articles.push(ArticleInfo {
+        iri: vocab::curation_graph(),
+        title: "人工校订 curation".into(),
+        ..ArticleInfo::default()
+    });
     let allowed: HashMap<&str, &ArticleInfo> = articles
         .iter()
         .filter(|a| {

@@ -244,6 +244,7 @@ pub async fn entity(
         if resolve::PRACTICES.iter().any(|c| e.kind.class() == Some(*c)) {
             let _ = write!(body, " · <a id=\"trace-link\" href=\"/trace?iri={}\">{}</a>", url(&e.iri), lang.t("推广轨迹", "Trace"));
         }
+        let _ = write!(body, " · <a id=\"curate-link\" href=\"/curate?iri={}\">{}</a>", url(&e.iri), lang.t("校订", "Curate"));
         body.push_str("</p>");
         let lists = if e.kind.is_zone() { zone_groups(lang, &p, n) } else { relations(lang, &p, n) };
         let _ = write!(

@@ -104,7 +104,7 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
          <link rel=\"stylesheet\" href=\"/assets/palette.css\"></head>\
          <body data-lang=\"{code}\"><header><a class=\"brand\" href=\"/\">{brand}</a><nav>\
          <a href=\"/\">{home}</a><a href=\"/graph?view=zones\">{zones}</a><a href=\"/graph\">{network}</a>\
-         <a href=\"/replication\">{matrix}</a><a href=\"/editor\">SPARQL</a>\
+         <a href=\"/replication\">{matrix}</a><a href=\"/fulltext\">{fulltext}</a><a href=\"/editor\">SPARQL</a>\
          <a id=\"lang-switch\" href=\"/lang/{other}\">{switch}</a></nav></header><main>{body}</main>\
          <footer>ftzkg · <a href=\"/sparql\">SPARQL endpoint</a></footer>",
         code = lang.code(),
@@ -114,6 +114,7 @@ pub fn page(lang: Lang, title: &str, body: &str, scripts: &[&str]) -> String {
         network = lang.t("片区—政策网络", "Zone–policy network"),
         zones = lang.t("区域总览", "Zones"),
         matrix = lang.t("复制推广矩阵", "Replication"),
+        fulltext = lang.t("全文检索", "Full text"),
         other = lang.t("en", "zh"),
         switch = lang.t("English", "中文"),
     );

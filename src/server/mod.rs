@@ -6,7 +6,7 @@
 //!
 //! Input: a store folder, a bind address and a query timeout. Output: HTTP
 //! responses. The store is opened read-only unless `--writable` is given;
-//! nothing here ever writes to it.
+//! only `write` (curation, upload; with `--token`) ever writes to it.
 
 mod api;
 mod entity;
@@ -15,11 +15,13 @@ mod page;
 mod pages;
 mod params;
 mod sparql;
+mod staff_pages;
 mod views;
+mod write;
 
 use crate::store::{KgStore, StoreError};
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -30,8 +32,10 @@ pub struct ServeConfig {
     pub store: PathBuf,
     pub bind: SocketAddr,
     pub timeout: Duration,
-    /// Open the store for writing (locks it); the server still never writes.
+    /// Open the store for writing (locks it).
     pub writable: bool,
+    /// With `writable`: the bearer token that staff writes need.
+    pub token: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +55,8 @@ pub enum ServerError {
 pub struct AppState {
     pub store: KgStore,
     pub timeout: Duration,
+    /// The write side (token, extractor, full-text index).
+    pub staff: std::sync::Arc<write::Staff>,
 }
 
 /// Opens the store, binds, prints the address and serves until killed.
@@ -63,9 +69,11 @@ pub fn serve(config: &ServeConfig) -> Result<(), ServerError> {
     } else {
         KgStore::open_read_only(&config.store)?
     };
+    let token = config.token.clone().filter(|_| config.writable);
     let state = AppState {
         store,
         timeout: config.timeout,
+        staff: std::sync::Arc::new(write::Staff::new(token)),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -113,5 +121,15 @@ pub fn router(state: AppState) -> Router {
         .route("/api/download", get(api::download))
         .route("/assets/{name}", get(page::asset))
         .route("/lang/{code}", get(page::switch_language))
+        .route("/fulltext", get(staff_pages::page))
+        .route("/api/fulltext", get(staff_pages::api))
+        .route("/upload", get(staff_pages::upload))
+        .route("/curate", get(staff_pages::curate))
+        .route("/staff.js", get(staff_pages::script))
+        .route("/api/curate", post(write::curate))
+        .route(
+            "/api/upload",
+            post(write::upload).layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)),
+        )
         .with_state(state)
 }

@@ -68,6 +68,9 @@ fn open_on_disk(dir: &Path, _read_only: bool) -> Result<Store, StoreError> {
 #[derive(Clone)]
 pub struct KgStore {
     store: Store,
+    /// The folder of an on-disk store (where the curation file and the
+    /// full-text index live beside RocksDB's files).
+    dir: Option<PathBuf>,
 }
 
 impl KgStore {
@@ -78,19 +81,26 @@ impl KgStore {
             message: e.to_string(),
         })?;
         let store = open_on_disk(dir, false)?;
-        Ok(KgStore { store })
+        Ok(KgStore {
+            store,
+            dir: Some(dir.to_owned()),
+        })
     }
 
     /// Opens an existing store without write access (for the server).
     pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
         let store = open_on_disk(dir, true)?;
-        Ok(KgStore { store })
+        Ok(KgStore {
+            store,
+            dir: Some(dir.to_owned()),
+        })
     }
 
     /// An in-memory store (for `eval` and tests).
     pub fn in_memory() -> Result<Self, StoreError> {
         Ok(KgStore {
             store: Store::new()?,
+            dir: None,
         })
     }
 
@@ -260,6 +270,25 @@ impl KgStore {
             );
         }
         Ok((header, rows))
+    }
+
+    /// The store's folder (`None` for an in-memory store).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    // Curation writes: SPARQL Update, all operations in one transaction.
+
+    /// Runs a SPARQL Update (with the project prefixes) in one transaction.
+    /// Only the curation module calls this; the HTTP endpoint never does.
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        let full = with_prefixes(sparql);
+        SparqlEvaluator::new()
+            .parse_update(&full)
+            .map_err(|e| StoreError::Syntax(e.to_string()))?
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Evaluation(e.to_string()))
     }
 
     /// Loads an RDF dump (N-Quads, TriG, N-Triples or Turtle, by the file's

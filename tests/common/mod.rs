@@ -102,6 +102,11 @@ impl Server {
     /// Starts `ftzkg --store STORE serve --bind 127.0.0.1:PORT --timeout T`
     /// and waits until it answers.
     pub fn start(store: &Path, timeout_secs: u64) -> Server {
+        Server::start_with(store, timeout_secs, &[])
+    }
+
+    /// Like `start`, with more `serve` arguments (`--writable --token T`).
+    pub fn start_with(store: &Path, timeout_secs: u64, extra: &[&str]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -117,6 +122,7 @@ impl Server {
                 "--timeout",
                 &timeout_secs.to_string(),
             ])
+            .args(extra)
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("start ftzkg serve");
