@@ -655,28 +655,42 @@ fn eval_command(
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
         return Ok(());
     }
-    let rows: Vec<Vec<String>> = [
-        ("entities (typed)", report.typed_entities),
-        ("entities (untyped)", report.untyped_entities),
-        ("relations", report.relations),
-    ]
-    .iter()
-    .map(|(name, s)| {
+    let score_row = |name: &str, s: &eval::Score| {
         vec![
-            (*name).to_owned(),
+            name.to_owned(),
             s.gold.to_string(),
             s.predicted.to_string(),
             format!("{:.3}", s.precision()),
             format!("{:.3}", s.recall()),
             format!("{:.3}", s.f1()),
         ]
-    })
+    };
+    let rows: Vec<Vec<String>> = [
+        ("entities (typed)", report.typed_entities),
+        ("entities (untyped)", report.untyped_entities),
+        ("relations", report.relations),
+    ]
+    .iter()
+    .map(|(name, s)| score_row(name, s))
     .collect();
-    let header: Vec<String> = ["", "gold", "predicted", "precision", "recall", "F1"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    write_table(&header, &rows, out)?;
+    let header = |first: &str| -> Vec<String> {
+        [first, "gold", "predicted", "precision", "recall", "F1"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect()
+    };
+    write_table(&header(""), &rows, out)?;
+    // Weakest first, so the property or class to work on is on top.
+    for (title, scores) in [
+        ("class", &report.by_class),
+        ("property", &report.by_property),
+    ] {
+        let mut ranked: Vec<(&String, &eval::Score)> = scores.iter().collect();
+        ranked.sort_by(|a, b| a.1.recall().total_cmp(&b.1.recall()).then(a.0.cmp(b.0)));
+        let rows: Vec<Vec<String>> = ranked.iter().map(|(n, s)| score_row(n, s)).collect();
+        writeln!(out)?;
+        write_table(&header(title), &rows, out)?;
+    }
     if show {
         for (title, items) in [
             ("missed entities", &report.missed_entities),

@@ -7,7 +7,7 @@
 
 use crate::model::{Class, Property};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// An entity: class, canonical label and aliases.
@@ -151,6 +151,10 @@ pub struct Report {
     pub typed_entities: Score,
     pub untyped_entities: Score,
     pub relations: Score,
+    /// Typed entity scores of each class (gold or predicted in that class).
+    pub by_class: BTreeMap<String, Score>,
+    /// Relation scores of each property (gold or predicted with it).
+    pub by_property: BTreeMap<String, Score>,
     pub missed_entities: Vec<String>,
     pub false_entities: Vec<String>,
     pub missed_relations: Vec<String>,
@@ -161,38 +165,67 @@ fn entities_match(a: &EvalEntity, b: &EvalEntity, typed: bool) -> bool {
     (!typed || a.class == b.class) && !a.names().is_disjoint(&b.names())
 }
 
-fn score_entities(
-    gold: &[EvalEntity],
-    predicted: &[EvalEntity],
-    typed: bool,
-) -> (Score, Vec<usize>, Vec<usize>) {
-    let correct: Vec<bool> = predicted
-        .iter()
-        .map(|p| gold.iter().any(|g| entities_match(g, p, typed)))
-        .collect();
-    let found: Vec<bool> = gold
-        .iter()
-        .map(|g| predicted.iter().any(|p| entities_match(g, p, typed)))
-        .collect();
-    let score = Score {
-        predicted: predicted.len(),
-        gold: gold.len(),
-        correct: correct.iter().filter(|&&c| c).count(),
-        found: found.iter().filter(|&&f| f).count(),
-    };
-    let missed = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !**f)
-        .map(|(i, _)| i)
-        .collect();
-    let false_ = correct
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !**c)
-        .map(|(i, _)| i)
-        .collect();
-    (score, missed, false_)
+/// Which predicted items are correct and which gold items are found.
+struct Matches {
+    correct: Vec<bool>,
+    found: Vec<bool>,
+}
+
+impl Matches {
+    fn new<G, P>(gold: &[G], predicted: &[P], same: impl Fn(&G, &P) -> bool) -> Matches {
+        Matches {
+            correct: predicted
+                .iter()
+                .map(|p| gold.iter().any(|g| same(g, p)))
+                .collect(),
+            found: gold
+                .iter()
+                .map(|g| predicted.iter().any(|p| same(g, p)))
+                .collect(),
+        }
+    }
+
+    fn score(&self) -> Score {
+        self.score_where(|_| true, |_| true)
+    }
+
+    /// The score over the gold items (by index) and predicted items that
+    /// pass the filters.
+    fn score_where(
+        &self,
+        gold: impl Fn(usize) -> bool,
+        predicted: impl Fn(usize) -> bool,
+    ) -> Score {
+        let count = |flags: &[bool], keep: &dyn Fn(usize) -> bool, hit: bool| {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|&(i, &f)| keep(i) && (!hit || f))
+                .count()
+        };
+        Score {
+            predicted: count(&self.correct, &predicted, false),
+            gold: count(&self.found, &gold, false),
+            correct: count(&self.correct, &predicted, true),
+            found: count(&self.found, &gold, true),
+        }
+    }
+
+    fn missed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !**f)
+            .map(|(i, _)| i)
+    }
+
+    fn false_(&self) -> impl Iterator<Item = usize> + '_ {
+        self.correct
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !**c)
+            .map(|(i, _)| i)
+    }
 }
 
 /// The entity an end of a relation names, by label or alias.
@@ -230,8 +263,12 @@ fn relations_match(
 
 /// Compares a prediction with the gold annotation.
 pub fn evaluate(gold: &Annotation, predicted: &Annotation) -> Report {
-    let (typed, missed, false_) = score_entities(&gold.entities, &predicted.entities, true);
-    let (untyped, _, _) = score_entities(&gold.entities, &predicted.entities, false);
+    let typed = Matches::new(&gold.entities, &predicted.entities, |g, p| {
+        entities_match(g, p, true)
+    });
+    let untyped = Matches::new(&gold.entities, &predicted.entities, |g, p| {
+        entities_match(g, p, false)
+    });
     let gold_relations: Vec<&EvalRelation> = gold
         .relations
         .iter()
@@ -242,52 +279,54 @@ pub fn evaluate(gold: &Annotation, predicted: &Annotation) -> Report {
         .iter()
         .filter(|r| r.property != Property::Mentions)
         .collect();
-    let rel_correct: Vec<bool> = predicted_relations
+    let relations = Matches::new(&gold_relations, &predicted_relations, |g, p| {
+        relations_match(gold, g, predicted, p)
+    });
+    let by_class = Class::ALL
         .iter()
-        .map(|p| {
-            gold_relations
-                .iter()
-                .any(|g| relations_match(gold, g, predicted, p))
+        .map(|&c| {
+            let score = typed.score_where(
+                |i| gold.entities[i].class == c,
+                |i| predicted.entities[i].class == c,
+            );
+            (c.local_name().to_owned(), score)
         })
+        .filter(|(_, s)| s.gold + s.predicted > 0)
         .collect();
-    let rel_found: Vec<bool> = gold_relations
+    let by_property = Property::ALL
         .iter()
-        .map(|g| {
-            predicted_relations
-                .iter()
-                .any(|p| relations_match(gold, g, predicted, p))
+        .map(|&p| {
+            let score = relations.score_where(
+                |i| gold_relations[i].property == p,
+                |i| predicted_relations[i].property == p,
+            );
+            (p.local_name().to_owned(), score)
         })
+        .filter(|(_, s)| s.gold + s.predicted > 0)
         .collect();
     let entity_line = |e: &EvalEntity| format!("{}\t{}", e.class, e.label);
     let relation_line = |r: &EvalRelation| format!("{}\t{}\t{}", r.subject, r.property, r.object);
     Report {
-        typed_entities: typed,
-        untyped_entities: untyped,
-        relations: Score {
-            predicted: predicted_relations.len(),
-            gold: gold_relations.len(),
-            correct: rel_correct.iter().filter(|&&c| c).count(),
-            found: rel_found.iter().filter(|&&f| f).count(),
-        },
-        missed_entities: missed
-            .into_iter()
+        typed_entities: typed.score(),
+        untyped_entities: untyped.score(),
+        relations: relations.score(),
+        by_class,
+        by_property,
+        missed_entities: typed
+            .missed()
             .map(|i| entity_line(&gold.entities[i]))
             .collect(),
-        false_entities: false_
-            .into_iter()
+        false_entities: typed
+            .false_()
             .map(|i| entity_line(&predicted.entities[i]))
             .collect(),
-        missed_relations: gold_relations
-            .iter()
-            .zip(&rel_found)
-            .filter(|(_, f)| !**f)
-            .map(|(r, _)| relation_line(r))
+        missed_relations: relations
+            .missed()
+            .map(|i| relation_line(gold_relations[i]))
             .collect(),
-        false_relations: predicted_relations
-            .iter()
-            .zip(&rel_correct)
-            .filter(|(_, c)| !**c)
-            .map(|(r, _)| relation_line(r))
+        false_relations: relations
+            .false_()
+            .map(|i| relation_line(predicted_relations[i]))
             .collect(),
     }
 }
@@ -420,6 +459,36 @@ mod tests {
         // The zone end is typed Place in the prediction: no relation match.
         assert_eq!(report.relations.correct, 0);
         assert_eq!(report.missed_entities.len(), 2);
+    }
+
+    #[test]
+    fn scores_are_split_by_class_and_property() {
+        let gold = parse_gold("g.tsv", GOLD).unwrap();
+        let predicted = Annotation {
+            entities: vec![
+                entity(Class::Area, "哈尔滨片区", &[]),
+                entity(Class::FreeTradeZone, "中国（黑龙江）自由贸易试验区", &[]),
+                entity(Class::Firm, "哈欧国际物流", &[]),
+            ],
+            relations: vec![EvalRelation {
+                subject: "哈尔滨片区".into(),
+                property: Property::PartOf,
+                object: "中国（黑龙江）自由贸易试验区".into(),
+            }],
+        };
+        let report = evaluate(&gold, &predicted);
+        let practice = report.by_class["Practice"];
+        assert_eq!(
+            (practice.gold, practice.found, practice.predicted),
+            (1, 0, 0)
+        );
+        let firm = report.by_class["Firm"];
+        assert_eq!((firm.gold, firm.predicted, firm.correct), (0, 1, 0));
+        assert_eq!(report.by_class["Area"].f1(), 1.0);
+        assert_eq!(report.by_property["partOf"].f1(), 1.0);
+        let origin = report.by_property["originatedIn"];
+        assert_eq!((origin.gold, origin.found), (1, 0));
+        assert!(!report.by_property.contains_key("basedIn"));
     }
 
     #[test]
