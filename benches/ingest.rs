@@ -7,7 +7,8 @@
 //! ratio ingest / bulk load is the figure to quote. Then re-ingest of the
 //! unchanged corpus (skipped by content hash).
 //!
-//! `cargo bench --bench ingest -- 100 1000` (issue counts; default 100).
+//! `cargo bench --bench ingest -- 100 1000` (issue counts; default 100);
+//! `FTZKG_BIN=path/to/ftzkg` measures that binary instead of a release build.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -165,6 +166,9 @@ fn run_measured(command: &mut Command) -> (Duration, u64) {
 }
 
 fn ftzkg() -> Command {
+    if let Some(binary) = std::env::var_os("FTZKG_BIN") {
+        return Command::new(binary);
+    }
     let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/ftzkg");
     let binary = std::env::var_os("CARGO_TARGET_DIR")
         .map(|t| PathBuf::from(t).join("release/ftzkg"))
@@ -179,13 +183,15 @@ fn main() {
         .filter_map(|a| a.parse().ok())
         .collect();
     let sizes = if sizes.is_empty() { vec![100] } else { sizes };
-    // Build the release binary the bench runs.
-    let built = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--bin", "ftzkg"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("cargo build");
-    assert!(built.success());
+    // Build the release binary the bench runs (FTZKG_BIN chooses another).
+    if std::env::var_os("FTZKG_BIN").is_none() {
+        let built = Command::new(env!("CARGO"))
+            .args(["build", "--release", "--bin", "ftzkg"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo build");
+        assert!(built.success());
+    }
     for issues in sizes {
         let work = tempfile::tempdir().expect("temp dir");
         let corpus = work.path().join("corpus");

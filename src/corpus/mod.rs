@@ -43,7 +43,16 @@ pub enum CorpusError {
     NoText { path: PathBuf },
     #[error("{path}: dangling symbolic link (its target does not exist)")]
     DanglingLink { path: PathBuf },
+    #[error(
+        "{path}: {megabytes:.1} MB of text, more than the {} MB one document may hold (split it into its issues or articles)",
+        MAX_TEXT_BYTES >> 20
+    )]
+    TooLarge { path: PathBuf, megabytes: f64 },
 }
+
+/// The most text one document may hold (a newsletter is well under 1 MB):
+/// keeps time and memory per file bounded.
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
 
 /// Parses text that is already decoded. `source` names where it came from.
 pub fn parse_text(source: &str, text: &str) -> Document {
@@ -76,6 +85,12 @@ pub fn read_document_bytes(
                 source,
             })?;
             warnings = decoded.warnings;
+            if decoded.text.len() > MAX_TEXT_BYTES {
+                return Err(CorpusError::TooLarge {
+                    path: path.to_owned(),
+                    megabytes: decoded.text.len() as f64 / f64::from(1 << 20),
+                });
+            }
             let normalised = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
             vec![format::Piece::Text(normalised)]
         }

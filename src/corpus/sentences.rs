@@ -8,6 +8,12 @@ const OPENERS: &str = "“‘「『《（(【";
 const CLOSERS: &str = "”’」』》）)】";
 /// Characters that end a sentence.
 const TERMINATORS: &str = "。！？；!?;…";
+/// The longest sentence the rules see, in characters: a longer run (an
+/// unclosed quote, a page without punctuation) is cut at a clause mark, or
+/// hard, so extraction time per sentence stays bounded.
+pub const MAX_SENTENCE_CHARS: usize = 600;
+/// Marks a too-long sentence may be cut after.
+const CLAUSE_MARKS: &str = "，,、：:";
 
 /// Splits a paragraph into sentences, keeping every character.
 pub fn split_sentences(paragraph: &str) -> Vec<String> {
@@ -20,6 +26,12 @@ pub fn split_sentences(paragraph: &str) -> Vec<String> {
         let c = chars[i];
         current.push(c);
         track_nesting(&mut stack, c);
+        let too_long = current.len() >= MAX_SENTENCE_CHARS * 3
+            && current.chars().count() >= MAX_SENTENCE_CHARS;
+        if too_long {
+            cut_long(&mut sentences, &mut current);
+            stack.clear();
+        }
         if stack.is_empty() && is_terminator(&chars, i) {
             // Absorb repeated terminators and closing marks: "！”", "？！"
             while i + 1 < chars.len()
@@ -34,6 +46,21 @@ pub fn split_sentences(paragraph: &str) -> Vec<String> {
     }
     push_sentence(&mut sentences, &mut current);
     sentences
+}
+
+/// Ends a too-long sentence after its last clause mark (keeping what
+/// follows as the start of the next), or right here when it has none.
+fn cut_long(sentences: &mut Vec<String>, current: &mut String) {
+    let cut = current
+        .char_indices()
+        .filter(|(_, c)| CLAUSE_MARKS.contains(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&end| end > current.len() / 2)
+        .last()
+        .unwrap_or(current.len());
+    let rest = current.split_off(cut);
+    push_sentence(sentences, current);
+    *current = rest;
 }
 
 /// Opens or closes a quoted span. Straight quotes toggle.
@@ -82,6 +109,17 @@ fn push_sentence(sentences: &mut Vec<String>, current: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_terminators_is_cut_into_bounded_sentences() {
+        let run = "宜昌片区推出跨境电商一站式服务，企业通关时间压缩一半".repeat(200);
+        let sentences = split_sentences(&run);
+        assert!(sentences.len() > 5);
+        assert!(sentences.iter().all(|s| s.chars().count() <= MAX_SENTENCE_CHARS));
+        assert_eq!(sentences.concat(), run);
+        // Cut after a comma, not inside a word.
+        assert!(sentences[0].ends_with('，'), "{}", sentences[0]);
+    }
 
     #[test]
     fn splits_at_chinese_terminators() {
