@@ -164,6 +164,11 @@ impl Extractor {
         }
         let default_date = issue.and_then(|i| i.date);
         let mut last_practice: Option<EntityKey> = None;
+        // A notice is itself the policy its 本办法/本方案 refers to.
+        let mut last_policy: Option<EntityKey> = article
+            .document_number
+            .as_ref()
+            .map(|_| key(Class::Policy, &clean_label(&article.title)));
         // A name inside a longer name (桂林 in 桂林银行) is an entity of the
         // article only if the article also names it on its own, or it sits
         // inside a recognition (the body behind a 简报).
@@ -226,10 +231,14 @@ impl Extractor {
                 named: &standalone,
                 issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
+                last_policy: last_policy.as_ref(),
             };
             relations::apply(&self.known, s, mentions, &context, &mut graph);
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
                 last_practice = Some(p.key.clone());
+            }
+            if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Policy) {
+                last_policy = Some(p.key.clone());
             }
             for stat in statistics::find(s, mentions, topic, default_date) {
                 graph.add_statistic(stat);

@@ -36,10 +36,18 @@ pub enum WordList {
     FirmEndings,
     BodyEndings,
     InstitutionEndings,
+    LocatedVerbs,
+    ContainVerbs,
+    ApplyVerbs,
+    UnnamedScopes,
+    OriginMarkers,
+    CreatorLeads,
+    CreatorSources,
+    CreatorAdverbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 18] = [
+    pub const ALL: [WordList; 26] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -58,6 +66,14 @@ impl WordList {
         WordList::FirmEndings,
         WordList::BodyEndings,
         WordList::InstitutionEndings,
+        WordList::LocatedVerbs,
+        WordList::ContainVerbs,
+        WordList::ApplyVerbs,
+        WordList::UnnamedScopes,
+        WordList::OriginMarkers,
+        WordList::CreatorLeads,
+        WordList::CreatorSources,
+        WordList::CreatorAdverbs,
     ];
 
     /// The name used in words.tsv.
@@ -81,6 +97,14 @@ impl WordList {
             WordList::FirmEndings => "firm_endings",
             WordList::BodyEndings => "body_endings",
             WordList::InstitutionEndings => "institution_endings",
+            WordList::LocatedVerbs => "located_verbs",
+            WordList::ContainVerbs => "contain_verbs",
+            WordList::ApplyVerbs => "apply_verbs",
+            WordList::UnnamedScopes => "unnamed_scopes",
+            WordList::OriginMarkers => "origin_markers",
+            WordList::CreatorLeads => "creator_leads",
+            WordList::CreatorSources => "creator_sources",
+            WordList::CreatorAdverbs => "creator_adverbs",
         }
     }
 }

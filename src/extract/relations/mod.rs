@@ -6,6 +6,7 @@
 //! full states that it is part of its zone and lies in its city.
 
 mod containment;
+mod placement;
 mod reference;
 mod replication;
 mod settlement;
@@ -41,6 +42,8 @@ pub struct Context<'a> {
     pub named: &'a HashSet<&'a EntityKey>,
     /// The body that issued the article, when it is a notice.
     pub issuer: Option<&'a EntityKey>,
+    /// The policy named last (本办法适用于…), or the notice itself.
+    pub last_policy: Option<&'a EntityKey>,
 }
 
 /// Applies every relation rule to a sentence's mentions.
@@ -151,15 +154,19 @@ pub fn apply(
     }
     for (t, &(from, to)) in triggers.iter().zip(&scopes) {
         if t.kind == TriggerKind::Replicate {
-            copied_from(s, mentions, from, to, evidence, graph);
+            copied_from(known, s, mentions, from, to, evidence, graph);
         }
     }
     zones_within(known, s, mentions, context, evidence, graph);
     practices_of_areas(s, mentions, evidence, graph);
     created_by(known, s, mentions, evidence, graph);
+    replication::made_by_after(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
+    placement::located_in(known, s, mentions, evidence, graph);
+    placement::contained_in(known, s, mentions, context, evidence, graph);
+    placement::applies_to_named(known, s, mentions, context, evidence, graph);
 }
 
 /// Classes that can act (issue, operate, originate, copy).

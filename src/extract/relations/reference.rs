@@ -64,13 +64,18 @@ pub(super) fn reference_facts(
             || mentions
                 .iter()
                 .any(|o| !o.nested && &o.key.label == zone_label);
-        if !zone_named {
-            continue;
-        }
         let Some(zone) = lexicon.lookup(zone_label) else {
             continue;
         };
         let zone_key = key(zone.class, &zone.label);
+        if !zone_named {
+            // The article names the zone elsewhere: the area is part of it
+            // (only that; where it lies needs the sentence).
+            if context.zones.contains(&zone_key) {
+                graph.add_relation(&m.key, Property::PartOf, &zone_key, evidence);
+            }
+            continue;
+        }
         graph.add_relation(&m.key, Property::PartOf, &zone_key, evidence);
         // Where it lies: its city, or a place its name contains (亦庄组团,
         // 珠海横琴新区片区 → 横琴), when the article names that place itself.

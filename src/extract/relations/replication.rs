@@ -156,6 +156,7 @@ pub(super) fn created_by(
 /// 复制推广上海自贸试验区“一业一证”改革经验: the practice came from the zone
 /// named right before it.
 pub(super) fn copied_from(
+    known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
     from: usize,
@@ -170,11 +171,110 @@ pub(super) fn copied_from(
     for pair in in_scope.windows(2) {
         let (zone, practice) = (pair[0], pair[1]);
         let between = s.text[zone.end..practice.start].trim();
+        // 复制推广 Z 首创的“P”: a verb of making may stand between.
+        let made_there = known.rules.is_word(WordList::OriginMarkers, between);
         if zone.class().is_zone()
             && practice.class() == Class::Practice
-            && matches!(between, "" | "的")
+            && (matches!(between, "" | "的") || made_there)
         {
             graph.add_relation(&practice.key, Property::OriginatedIn, &zone.key, evidence);
         }
     }
+}
+
+/// “P”由 Z 率先试点; P 源自 Z; P 系 B 首创; P 则在 Z 先行先试; “A”和“B”分别由
+/// Z1、Z2 探索形成: the creator named after the practice (the lead words are
+/// `creator_leads` of words.tsv; 源自/来自 need no verb).
+pub(super) fn made_by_after(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    let free: Vec<&Mention> = mentions.iter().filter(|m| !m.nested).collect();
+    for (i, p) in free.iter().enumerate() {
+        if p.class() != Class::Practice {
+            continue;
+        }
+        // The practices listed together (A 和 B) share the phrase after the last.
+        if free
+            .get(i + 1)
+            .is_some_and(|n| n.class() == Class::Practice && joined(known, &text[p.end..n.start]))
+        {
+            continue;
+        }
+        let mut practices = vec![*p];
+        for q in free[..i].iter().rev() {
+            let last = practices.last().expect("one");
+            if q.class() != Class::Practice || !joined(known, &text[q.end..last.start]) {
+                break;
+            }
+            practices.push(*q);
+        }
+        practices.reverse();
+        let (_, clause_end) = s.clause_bounds(p.end);
+        let rest = text[p.end..clause_end].trim_start_matches(['则', '均']);
+        let respectively = rest.starts_with("分别");
+        let rest = rest.trim_start_matches("分别");
+        let Some(lead) = known.rules.starts_with_word(WordList::CreatorLeads, rest) else {
+            continue;
+        };
+        // `rest` ends at the clause end.
+        let from = clause_end - rest.len() + lead.len();
+        let mut actors: Vec<&Mention> = Vec::new();
+        let mut at = from;
+        for m in free
+            .iter()
+            .filter(|m| m.start >= from && m.end <= clause_end)
+        {
+            if !is_actor(m.class()) || (!actors.is_empty() && !joined(known, &text[at..m.start])) {
+                break;
+            }
+            if actors.is_empty() && !text[from..m.start].trim().is_empty() {
+                break;
+            }
+            actors.push(m);
+            at = m.end;
+        }
+        if actors.is_empty() {
+            continue;
+        }
+        let verb_needed = !known.rules.is_word(WordList::CreatorSources, lead);
+        let mut after = text[at..clause_end].trim_start();
+        let mut made = false;
+        loop {
+            made |= known
+                .rules
+                .starts_with_trigger(TriggerKind::Originate, after)
+                .is_some();
+            match known
+                .rules
+                .starts_with_word(WordList::CreatorAdverbs, after)
+            {
+                Some(adverb) if !made => after = &after[adverb.len()..],
+                _ => break,
+            }
+        }
+        if verb_needed && !made {
+            continue;
+        }
+        if respectively && actors.len() == practices.len() {
+            for (p, a) in practices.iter().zip(&actors) {
+                graph.add_relation(&p.key, Property::OriginatedIn, &a.key, evidence);
+            }
+        } else if !respectively {
+            for p in &practices {
+                for a in &actors {
+                    graph.add_relation(&p.key, Property::OriginatedIn, &a.key, evidence);
+                }
+            }
+        }
+    }
+}
+
+/// Whether the words between two names join them (和, 与, 、).
+fn joined(known: &Knowledge, between: &str) -> bool {
+    known.rules.is_word(WordList::Joiners, between.trim())
 }

@@ -55,6 +55,15 @@ pub(super) fn subjects_before(
         }
     }
     let Some(nearest) = candidates.last() else {
+        // 已在全省复制推广, 在 5 个片区推广: copied to zones it does not name.
+        let (clause_start, _) = s.clause_bounds(at);
+        if kind == TriggerKind::Replicate
+            && known
+                .rules
+                .contains_word(WordList::UnnamedScopes, &s.text[clause_start..at])
+        {
+            return Vec::new();
+        }
         // 现将《…》印发给你们: a notice's own issuer.
         if kind == TriggerKind::Issue
             && let Some(issuer) = context.issuer

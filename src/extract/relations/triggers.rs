@@ -79,7 +79,10 @@ pub(super) fn scope(
             break;
         }
         let between = s.text[t.end..next.start].trim();
-        let chained = matches!(between, "" | "并" | "和" | "与" | "及" | "并且")
+        // Z首创的“P”: a verb that modifies a noun (…的) does not end the scope.
+        let modifier = s.text[next.end..].starts_with('的');
+        let chained = modifier
+            || matches!(between, "" | "并" | "和" | "与" | "及" | "并且")
             // Triggers that only say how (率先, 首次) lend their meaning to the next verb.
             || known
                 .rules
