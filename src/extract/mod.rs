@@ -13,6 +13,7 @@ mod mention;
 mod mentions;
 mod names;
 mod relations;
+mod rule_kinds;
 pub mod rules;
 pub mod segment;
 mod sentence;
