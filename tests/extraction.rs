@@ -549,3 +549,118 @@ fn a_practice_named_after_its_area_started_there_and_keeps_its_prefix() {
         relations(&x)
     );
 }
+
+// Issue #9 rule families: where zones lie, what they contain, what a
+// policy applies to, who made a practice, and copies that name an origin.
+
+#[test]
+fn a_zone_that_spans_places_lies_in_each() {
+    let x = extract(
+        "综合保税区建设提速",
+        "衡阳综合保税区地跨衡阳、株洲两地，今年进出口值增长两成。",
+    );
+    assert!(
+        has_relation(&x, "衡阳综合保税区", Property::LocatedIn, "株洲"),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn an_area_covers_the_special_zones_named_after_its_verb() {
+    let x = extract(
+        "片区概况",
+        "中国（湖南）自由贸易试验区长沙片区涵盖长沙黄花综合保税区，面积约 79.98 平方公里。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "长沙黄花综合保税区",
+            Property::PartOf,
+            "中国（湖南）自由贸易试验区长沙片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_policy_applies_to_the_zones_after_shi_yong_yu() {
+    let x = extract(
+        "省政府出台支持措施",
+        "省政府印发《关于支持开放型经济发展的若干措施》。该措施适用于中国（湖南）自由贸易试验区长沙片区和中国（湖南）自由贸易试验区岳阳片区。",
+    );
+    for area in [
+        "中国（湖南）自由贸易试验区长沙片区",
+        "中国（湖南）自由贸易试验区岳阳片区",
+    ] {
+        assert!(
+            has_relation(
+                &x,
+                "关于支持开放型经济发展的若干措施",
+                Property::AppliesTo,
+                area
+            ),
+            "{}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn the_creator_named_after_a_practice_originated_it() {
+    let x = extract(
+        "改革经验来源",
+        "其中，“海关预裁定快速通道”模式源自中国（天津）自由贸易试验区；“船舶一站式登记”模式由中国（福建）自由贸易试验区平潭片区率先试点。",
+    );
+    let r = relations(&x);
+    assert!(
+        r.contains("模式 originatedIn 中国（天津）自由贸易试验区"),
+        "{r}\n{}",
+        entities(&x)
+    );
+    assert!(
+        r.contains("船舶一站式登记模式 originatedIn 中国（福建）自由贸易试验区平潭片区"),
+        "{r}"
+    );
+}
+
+#[test]
+fn an_area_named_short_is_part_of_the_zone_the_article_names_elsewhere() {
+    let x = extract(
+        "中国（湖南）自由贸易试验区建设成效",
+        "岳阳片区新增市场主体 2000 余家。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "中国（湖南）自由贸易试验区岳阳片区",
+            Property::PartOf,
+            "中国（湖南）自由贸易试验区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_copy_names_its_origin_and_a_copy_to_no_named_zone_states_none() {
+    let x = extract(
+        "复制推广成效",
+        "中国（湖南）自由贸易试验区岳阳片区学习借鉴中国（辽宁）自由贸易试验区大连片区首创的“保税仓储一证通”经验。“企业开办一日办”已在全省复制推广。",
+    );
+    let r = relations(&x);
+    let states = |property: &str, zone: &str| {
+        r.lines()
+            .any(|l| l.starts_with("保税仓储一证通") && l.ends_with(&format!(" {property} {zone}")))
+    };
+    assert!(
+        states("replicatedIn", "中国（湖南）自由贸易试验区岳阳片区"),
+        "{r}"
+    );
+    assert!(
+        states("originatedIn", "中国（辽宁）自由贸易试验区大连片区"),
+        "{r}"
+    );
+    assert!(!r.contains("企业开办一日办 replicatedIn"), "{r}");
+}

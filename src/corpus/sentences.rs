@@ -53,10 +53,10 @@ pub fn split_sentences(paragraph: &str) -> Vec<String> {
 fn cut_long(sentences: &mut Vec<String>, current: &mut String) {
     let cut = current
         .char_indices()
-        .filter(|(_, c)| CLAUSE_MARKS.contains(*c))
+        .rev()
+        .find(|(_, c)| CLAUSE_MARKS.contains(*c))
         .map(|(i, c)| i + c.len_utf8())
         .filter(|&end| end > current.len() / 2)
-        .last()
         .unwrap_or(current.len());
     let rest = current.split_off(cut);
     push_sentence(sentences, current);

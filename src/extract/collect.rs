@@ -2,7 +2,7 @@
 //! sentences into one `Extraction`: each entity once (with every name it
 //! was called), each relation once (with every sentence that states it).
 
-use super::mentions::Mention;
+use super::mention::{Mention, clean_label};
 use crate::model::{Class, Entity, EntityKey, Extraction, Property, Relation, Statistic};
 use std::collections::BTreeMap;
 
@@ -156,47 +156,10 @@ impl ArticleGraph {
     }
 }
 
-/// A label as the contract wants it: no quotation marks or 《》, no spaces
-/// between Chinese characters.
-pub fn clean_label(name: &str) -> String {
-    let stripped: String = name
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '《' | '》' | '「' | '」'))
-        .collect();
-    let chars: Vec<char> = stripped.trim().chars().collect();
-    let mut out = String::with_capacity(stripped.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_whitespace() {
-            let ascii_before = i > 0 && chars[i - 1].is_ascii_alphanumeric();
-            let ascii_after = chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
-            if !(ascii_before && ascii_after) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Class;
-
-    #[test]
-    fn labels_lose_quotes_and_spaces_between_chinese() {
-        assert_eq!(clean_label("“无感续证”"), "无感续证");
-        assert_eq!(
-            clean_label("《湖北省科技创新券管理办法》"),
-            "湖北省科技创新券管理办法"
-        );
-        assert_eq!(clean_label("STEAM 教育研创中心"), "STEAM教育研创中心");
-        assert_eq!(
-            clean_label("SATware 柔性化卫星平台"),
-            "SATware柔性化卫星平台"
-        );
-        assert_eq!(clean_label("TIR 班线"), "TIR班线");
-    }
 
     #[test]
     fn one_relation_collects_every_sentence_that_states_it() {

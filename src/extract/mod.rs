@@ -7,19 +7,23 @@
 //! `statistics` reads figures, `collect` gathers an `Extraction`.
 
 mod collect;
+mod knowledge;
 pub mod lexicon;
+mod mention;
 mod mentions;
 mod names;
 mod relations;
+mod rule_kinds;
 pub mod rules;
 pub mod segment;
 mod sentence;
 mod statistics;
 mod tables;
 
-pub use collect::{ArticleGraph, clean_label};
+pub use collect::ArticleGraph;
+pub use knowledge::Knowledge;
 pub use lexicon::{Lexicon, LexiconEntry, LexiconError};
-pub use mentions::Mention;
+pub use mention::{Mention, clean_label, key};
 pub use rules::{Rules, RulesError};
 pub use segment::Segmenter;
 
@@ -38,8 +42,7 @@ pub enum SetupError {
 
 /// Holds what extraction needs for a whole run: built once per process.
 pub struct Extractor {
-    lexicon: Lexicon,
-    rules: Rules,
+    known: Knowledge,
     segmenter: Segmenter,
 }
 
@@ -54,14 +57,13 @@ impl Extractor {
         let rules = Rules::builtin()?;
         let segmenter = Segmenter::new(&lexicon, []);
         Ok(Extractor {
-            lexicon,
-            rules,
+            known: Knowledge { lexicon, rules },
             segmenter,
         })
     }
 
     pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+        &self.known.lexicon
     }
 
     /// The jieba dictionary extraction segments with (lexicon names added).
@@ -102,7 +104,7 @@ impl Extractor {
     fn learn_names(&self, article: &Article, dictionary: &mut Dictionary) {
         for text in self.sentences(article) {
             let s = Sentence::new(&self.segmenter, text);
-            let mentions = mentions::find(self, &s);
+            let mentions = mentions::find(&self.known, &s);
             for m in mentions.iter().filter(|m| m.entry.is_none()) {
                 for name in std::iter::once(&m.key.label).chain(&m.aliases) {
                     if name.chars().count() >= 3 {
@@ -150,7 +152,7 @@ impl Extractor {
             .filter(|text| !crate::corpus::is_table_row(text))
             .map(|text| {
                 let s = Sentence::new(&self.segmenter, text);
-                let mut mentions = mentions::find(self, &s);
+                let mut mentions = mentions::find(&self.known, &s);
                 known_names(&s, dictionary, &mut mentions);
                 (s, mentions)
             })
@@ -168,6 +170,11 @@ impl Extractor {
         }
         let default_date = issue.and_then(|i| i.date);
         let mut last_practice: Option<EntityKey> = None;
+        // A notice is itself the policy its 本办法/本方案 refers to.
+        let mut last_policy: Option<EntityKey> = article
+            .document_number
+            .as_ref()
+            .map(|_| key(Class::Policy, &clean_label(&article.title)));
         // A name inside a longer name (桂林 in 桂林银行) is an entity of the
         // article only if the article also names it on its own, or it sits
         // inside a recognition (the body behind a 简报).
@@ -216,6 +223,7 @@ impl Extractor {
             for (alias, at) in &s.aliases {
                 if let Some(owner) = mentions.iter().rev().find(|m| m.end == *at && !m.nested) {
                     let key = self
+                        .known
                         .lexicon
                         .lookup(alias)
                         .map(|e| key(e.class, &e.label))
@@ -229,10 +237,14 @@ impl Extractor {
                 named: &standalone,
                 issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
+                last_policy: last_policy.as_ref(),
             };
-            relations::apply(self, s, mentions, &context, &mut graph);
+            relations::apply(&self.known, s, mentions, &context, &mut graph);
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
                 last_practice = Some(p.key.clone());
+            }
+            if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Policy) {
+                last_policy = Some(p.key.clone());
             }
             for stat in statistics::find(s, mentions, topic, default_date) {
                 graph.add_statistic(stat);
@@ -257,15 +269,16 @@ impl Extractor {
 
     /// The entity an organisation name denotes, by the lexicon or its ending.
     fn organisation(&self, name: &str) -> Option<EntityKey> {
-        if let Some(e) = self.lexicon.lookup(name) {
+        if let Some(e) = self.known.lexicon.lookup(name) {
             return Some(key(e.class, &e.label));
         }
         let class = self
+            .known
             .rules
             .class_by_ending(name)
             .map(|c| c.0)
             .filter(|c| c.is_organisation())
-            .or_else(|| mentions::organisation_class(name))?;
+            .or_else(|| self.known.rules.organisation_class(name))?;
         Some(key(class, name))
     }
 
@@ -292,10 +305,10 @@ fn known_names(s: &Sentence<'_>, dictionary: &Dictionary, mentions: &mut Vec<Men
             let start = from + at;
             let end = start + name.len();
             from = end;
-            if mentions::is_free(mentions, start, end) {
+            if mention::is_free(mentions, start, end) {
                 let mut m = Mention::new(key.class, &key.label, start, end);
                 m.surface = name.clone();
-                mentions::add(mentions, m);
+                mention::add(mentions, m);
             }
         }
     }
@@ -365,12 +378,4 @@ fn opening_area<'m>(s: &Sentence<'_>, mentions: &'m [Mention]) -> Option<&'m Ent
     let listed = after.starts_with(['、', '和', '与', '及']);
     let short_lead = lead.chars().count() <= 10 && !lead.contains(['。', '；']);
     (first.class() == Class::Area && short_lead && !listed).then_some(&first.key)
-}
-
-/// Shorthand for an entity key.
-pub fn key(class: Class, label: &str) -> EntityKey {
-    EntityKey {
-        class,
-        label: label.to_owned(),
-    }
 }

@@ -1,7 +1,9 @@
 //! The rule tables of `data/rules/` (compiled into the binary): name
-//! endings per class, name boundaries, and trigger words of relations.
-//! Rules live in these tables, not in code.
+//! endings per class, name boundaries, trigger words of relations and what
+//! each trigger states (links). Rules live in these tables, not in code;
+//! every table is checked when it loads, and an error names file and line.
 
+pub use super::rule_kinds::{Direction, Link, TriggerKind, WordList};
 use crate::model::Class;
 use std::collections::{BTreeMap, HashSet};
 
@@ -9,6 +11,8 @@ const SUFFIXES: &str = include_str!("../../data/rules/suffixes.tsv");
 const BOUNDARIES: &str = include_str!("../../data/rules/boundaries.tsv");
 const TRIGGERS: &str = include_str!("../../data/rules/triggers.tsv");
 const TABLES: &str = include_str!("../../data/rules/tables.tsv");
+const LINKS: &str = include_str!("../../data/rules/links.tsv");
+const WORDS: &str = include_str!("../../data/rules/words.tsv");
 
 /// How a name ending may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +41,10 @@ pub struct Rules {
     pub blockers: Vec<String>,
     /// Short names that are names though their modifier is generic (省政府).
     pub standalone: Vec<String>,
-    triggers: BTreeMap<String, Vec<String>>,
+    triggers: BTreeMap<TriggerKind, Vec<String>>,
+    /// What each trigger kind states, by the object's class.
+    pub links: Vec<Link>,
+    words: BTreeMap<WordList, Vec<String>>,
     /// Column roles of annex tables and their header words, in order.
     pub columns: Vec<(String, Vec<String>)>,
 }
@@ -97,6 +104,8 @@ impl Rules {
             blockers: Vec::new(),
             standalone: Vec::new(),
             triggers: BTreeMap::new(),
+            links: parse_links(LINKS)?,
+            words: parse_words(WORDS)?,
             columns: rows(TABLES)
                 .map(|(_, f)| {
                     (
@@ -122,17 +131,81 @@ impl Rules {
                 }
             }
         }
-        for (_, f) in rows(TRIGGERS) {
-            let mut list = words(f.get(1).copied().unwrap_or_default());
-            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-            rules.triggers.insert(f[0].to_owned(), list);
-        }
+        rules.triggers = parse_triggers(TRIGGERS)?;
         Ok(rules)
     }
 
-    /// Trigger words of a kind (`replicate`, `issue` …), longest first.
-    pub fn triggers(&self, kind: &str) -> &[String] {
-        self.triggers.get(kind).map(Vec::as_slice).unwrap_or(&[])
+    /// Trigger words of a kind, longest first.
+    pub fn triggers(&self, kind: TriggerKind) -> &[String] {
+        self.triggers.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// A named word list of words.tsv, in the order written.
+    pub fn words(&self, list: WordList) -> &[String] {
+        self.words.get(&list).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first word of `list` that `text` starts with.
+    pub fn starts_with_word(&self, list: WordList, text: &str) -> Option<&str> {
+        self.words(list)
+            .iter()
+            .find(|w| text.starts_with(w.as_str()))
+            .map(String::as_str)
+    }
+
+    /// The first word of `list` that `text` ends with.
+    pub fn ends_with_word(&self, list: WordList, text: &str) -> Option<&str> {
+        self.words(list)
+            .iter()
+            .find(|w| text.ends_with(w.as_str()))
+            .map(String::as_str)
+    }
+
+    /// Whether `text` contains a word of `list`.
+    pub fn contains_word(&self, list: WordList, text: &str) -> bool {
+        self.words(list).iter().any(|w| text.contains(w.as_str()))
+    }
+
+    /// Whether `word` is one of `list`.
+    pub fn is_word(&self, list: WordList, word: &str) -> bool {
+        self.words(list).iter().any(|w| w == word)
+    }
+
+    /// The class of an organisation name (an issuer, a publisher) by its
+    /// last characters, when the ending tables do not decide: firm, then
+    /// body, then institution.
+    pub fn organisation_class(&self, name: &str) -> Option<Class> {
+        [
+            (WordList::FirmEndings, Class::Firm),
+            (WordList::BodyEndings, Class::GovernmentBody),
+            (WordList::InstitutionEndings, Class::Institution),
+        ]
+        .into_iter()
+        .find(|(list, _)| self.ends_with_word(*list, name).is_some())
+        .map(|(_, class)| class)
+    }
+
+    /// Whether a trigger of `kind` takes an object of `class` (some link
+    /// row says what it states).
+    pub fn takes(&self, kind: TriggerKind, class: Class) -> bool {
+        self.links
+            .iter()
+            .any(|l| l.kind == kind && l.objects.contains(&class))
+    }
+
+    /// The links a trigger of `kind` states between a subject and an
+    /// object of these classes.
+    pub fn links_for(
+        &self,
+        kind: TriggerKind,
+        subject: Class,
+        object: Class,
+    ) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(move |l| {
+            l.kind == kind
+                && l.objects.contains(&object)
+                && (l.subjects.is_empty() || l.subjects.contains(&subject))
+        })
     }
 
     /// The role of a table column by its header (`scope`, `source`, `name` …).
@@ -144,7 +217,7 @@ impl Rules {
     }
 
     /// The longest trigger of `kind` that `text` ends with.
-    pub fn ends_with_trigger(&self, kind: &str, text: &str) -> Option<&str> {
+    pub fn ends_with_trigger(&self, kind: TriggerKind, text: &str) -> Option<&str> {
         self.triggers(kind)
             .iter()
             .find(|t| text.ends_with(t.as_str()))
@@ -152,7 +225,7 @@ impl Rules {
     }
 
     /// The longest trigger of `kind` that `text` starts with.
-    pub fn starts_with_trigger(&self, kind: &str, text: &str) -> Option<&str> {
+    pub fn starts_with_trigger(&self, kind: TriggerKind, text: &str) -> Option<&str> {
         self.triggers(kind)
             .iter()
             .find(|t| text.starts_with(t.as_str()))
@@ -188,6 +261,117 @@ impl Rules {
         }
         true
     }
+}
+
+/// triggers.tsv: `kind<TAB>words`; every kind must be known, and each
+/// appears once.
+fn parse_triggers(text: &str) -> Result<BTreeMap<TriggerKind, Vec<String>>, RulesError> {
+    let mut triggers = BTreeMap::new();
+    for (line, f) in rows(text) {
+        let error = |message: String| RulesError {
+            file: "triggers.tsv",
+            line,
+            message,
+        };
+        if f.len() != 2 {
+            return Err(error("expected kind<TAB>words".into()));
+        }
+        let kind: TriggerKind = f[0].parse().map_err(error)?;
+        let mut list = words(f[1]);
+        if list.is_empty() {
+            return Err(error(format!("no words for `{kind}`")));
+        }
+        list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        if triggers.insert(kind, list).is_some() {
+            return Err(error(format!("`{kind}` is listed twice")));
+        }
+    }
+    if let Some(missing) = TriggerKind::ALL.iter().find(|k| !triggers.contains_key(*k)) {
+        return Err(RulesError {
+            file: "triggers.tsv",
+            line: text.lines().count(),
+            message: format!("no row for trigger kind `{missing}`"),
+        });
+    }
+    Ok(triggers)
+}
+
+/// words.tsv: `list<TAB>words`; every list must be known and present once.
+fn parse_words(text: &str) -> Result<BTreeMap<WordList, Vec<String>>, RulesError> {
+    let mut lists = BTreeMap::new();
+    for (line, f) in rows(text) {
+        let error = |message: String| RulesError {
+            file: "words.tsv",
+            line,
+            message,
+        };
+        if f.len() != 2 {
+            return Err(error("expected list<TAB>words".into()));
+        }
+        let list = WordList::ALL
+            .into_iter()
+            .find(|l| l.name() == f[0])
+            .ok_or_else(|| error(format!("unknown word list `{}`", f[0])))?;
+        if lists.insert(list, words(f[1])).is_some() {
+            return Err(error(format!("`{}` is listed twice", f[0])));
+        }
+    }
+    if let Some(missing) = WordList::ALL.iter().find(|l| !lists.contains_key(*l)) {
+        return Err(RulesError {
+            file: "words.tsv",
+            line: text.lines().count(),
+            message: format!("no row for word list `{}`", missing.name()),
+        });
+    }
+    Ok(lists)
+}
+
+/// links.tsv: `kind<TAB>object classes<TAB>subject classes<TAB>property
+/// <TAB>direction<TAB>condition`.
+fn parse_links(text: &str) -> Result<Vec<Link>, RulesError> {
+    let classes = |field: &str| -> Result<Vec<Class>, String> {
+        if field == "*" {
+            return Ok(Vec::new());
+        }
+        words(field).iter().map(|c| c.parse::<Class>()).collect()
+    };
+    let mut links = Vec::new();
+    for (line, f) in rows(text) {
+        let error = |message: String| RulesError {
+            file: "links.tsv",
+            line,
+            message,
+        };
+        if f.len() != 6 {
+            return Err(error(
+                "expected kind, object classes, subject classes, property, direction, condition"
+                    .into(),
+            ));
+        }
+        let direction = match f[4] {
+            "forward" => Direction::Forward,
+            "reverse" => Direction::Reverse,
+            other => return Err(error(format!("unknown direction `{other}`"))),
+        };
+        let only_built = match f[5] {
+            "-" => false,
+            "built" => true,
+            other => return Err(error(format!("unknown condition `{other}`"))),
+        };
+        let objects = classes(f[1]).map_err(error)?;
+        if objects.is_empty() {
+            return Err(error("a link needs object classes".into()));
+        }
+        links.push(Link {
+            kind: f[0].parse().map_err(error)?,
+            objects,
+            subjects: classes(f[2]).map_err(error)?,
+            property: f[3].parse().map_err(error)?,
+            direction,
+            only_built,
+        });
+    }
+    Ok(links)
 }
 
 /// `黑河保税物流中心（B型）` → `黑河保税物流中心`: a short qualifier in
@@ -233,7 +417,58 @@ mod tests {
             rules.class_by_ending("湖北省科技信息研究院").map(|c| c.0),
             Some(Class::Institution)
         );
-        assert!(rules.triggers("replicate").contains(&"复制推广".to_owned()));
+        assert!(
+            rules
+                .triggers(TriggerKind::Replicate)
+                .contains(&"复制推广".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_typo_in_a_trigger_kind_is_an_error_naming_the_line() {
+        let err = parse_triggers("# comment\nreplicate\t复制推广\nreplicat\t借鉴\n").unwrap_err();
+        assert_eq!((err.file, err.line), ("triggers.tsv", 3));
+        assert!(err.message.contains("replicat"), "{}", err.message);
+        let err = parse_triggers("replicate\t复制推广\n").unwrap_err();
+        assert!(err.message.contains("no row"), "{}", err.message);
+    }
+
+    #[test]
+    fn word_lists_keep_their_order_and_unknown_lists_are_errors() {
+        let rules = Rules::builtin().unwrap();
+        assert_eq!(rules.words(WordList::Joiners)[0], "和");
+        assert_eq!(
+            rules.ends_with_word(WordList::WithinMarkers, "片区辖区内的"),
+            Some("辖区内的")
+        );
+        assert!(rules.contains_word(WordList::Anaphora, "该模式已被借鉴"));
+        let err = parse_words("anaphora\t该模式\nanafora\t该做法\n").unwrap_err();
+        assert_eq!((err.file, err.line), ("words.tsv", 2));
+    }
+
+    #[test]
+    fn links_say_what_a_trigger_states_and_bad_rows_are_errors() {
+        let rules = Rules::builtin().unwrap();
+        assert!(rules.takes(TriggerKind::Replicate, Class::Practice));
+        assert!(!rules.takes(TriggerKind::Replicate, Class::Firm));
+        let copied: Vec<_> = rules
+            .links_for(TriggerKind::Replicate, Class::Area, Class::Practice)
+            .map(|l| (l.property, l.direction))
+            .collect();
+        assert_eq!(
+            copied,
+            vec![(crate::model::Property::ReplicatedIn, Direction::Reverse)]
+        );
+        // An institution set up by a firm is not based in the firm.
+        assert_eq!(
+            rules
+                .links_for(TriggerKind::Operate, Class::Firm, Class::Institution)
+                .count(),
+            0
+        );
+        let err = parse_links("issue\tPolicy\t*\tissues\tforward\t-\n").unwrap_err();
+        assert_eq!((err.file, err.line), ("links.tsv", 1));
+        assert!(parse_links("issue\tPolicy\t*\tissued\tsideways\t-\n").is_err());
     }
 
     #[test]

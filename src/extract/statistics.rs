@@ -2,7 +2,7 @@
 //! 进出口贸易额年均增速超 20%) become statistics: value, unit, what is
 //! counted, qualifier, as-of date and subject.
 
-use super::mentions::Mention;
+use super::mention::Mention;
 use super::sentence::Sentence;
 use crate::corpus::find_date;
 use crate::model::{Date, EntityKey, Statistic};

@@ -4,7 +4,8 @@
 //! that are to copy it (replicatedIn) — the most direct statement of
 //! replication.
 
-use super::collect::{ArticleGraph, clean_label};
+use super::collect::ArticleGraph;
+use super::mention::clean_label;
 use super::sentence::Sentence;
 use super::{Extractor, key, mentions};
 use crate::model::{Article, Class, EntityKey, Property};
@@ -25,7 +26,7 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
     for (row_cells, row) in rows(article) {
         let header: Vec<Option<String>> = row_cells
             .iter()
-            .map(|c| extractor.rules.column_role(c).map(str::to_owned))
+            .map(|c| extractor.known.rules.column_role(c).map(str::to_owned))
             .collect();
         let is_header = header.iter().filter(|r| r.is_some()).count() >= 2
             && row_cells.iter().all(|c| c.chars().count() <= 12);
@@ -79,7 +80,10 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
 fn names_in(extractor: &Extractor, cell: &str, graph: &mut ArticleGraph) -> Vec<EntityKey> {
     let s = Sentence::new(&extractor.segmenter, cell);
     let mut out: Vec<EntityKey> = Vec::new();
-    for m in mentions::find(extractor, &s).iter().filter(|m| !m.nested) {
+    for m in mentions::find(&extractor.known, &s)
+        .iter()
+        .filter(|m| !m.nested)
+    {
         if !(m.class().is_zone() || m.class().is_organisation()) {
             continue;
         }

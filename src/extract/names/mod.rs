@@ -1,0 +1,20 @@
+//! Rules that find names the lexicon does not hold. Each rule reads the
+//! prepared sentence and adds `Mention`s; the words they use (endings,
+//! triggers, boundaries) come from `data/rules/`.
+
+mod appositions;
+mod endings;
+mod lists;
+mod quotes;
+mod recognitions;
+
+pub use appositions::{acronym_agreements, appositions};
+pub use endings::by_ending;
+pub use lists::{coordinated, enumerations, practice_lists};
+pub use quotes::{book_titles, quoted};
+pub use recognitions::recognitions;
+
+/// Longest name a rule may build, in characters.
+const MAX_NAME: usize = 40;
+/// Longest quoted text taken as a name.
+const MAX_QUOTED: usize = 26;

@@ -1,0 +1,454 @@
+//! Names in quotation marks and book-title marks: 《…》 policies and cases,
+//! “…” names classified by their own ending, the words after them (等…平台,
+//! 等N项经验) or the verb before them (复制推广“X”). Input: a sentence;
+//! output: mentions added.
+
+use super::MAX_QUOTED;
+use super::endings::{extend_back, word_is_stop};
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::{Mention, add, clean_label, is_free};
+use crate::extract::rules::{EndingUse, TriggerKind, WordList};
+use crate::extract::sentence::Sentence;
+use crate::model::Class;
+
+/// 《…》: a policy when its title ends like one; a case (Practice) when
+/// 案例 follows. Magazines and articles in 《》 are neither.
+pub fn book_titles(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    let mut from = 0;
+    while let Some(open) = text[from..].find('《') {
+        let start = from + open;
+        let Some(close) = text[start..].find('》') else {
+            break;
+        };
+        let end = start + close + '》'.len_utf8();
+        let inner = clean_label(&text[start + '《'.len_utf8()..start + close]);
+        let after = &text[end..];
+        let class = if after.starts_with("案例") {
+            Some(Class::Practice)
+        } else {
+            match known.rules.class_by_ending(&inner) {
+                Some((Class::Policy, _, _)) => Some(Class::Policy),
+                // 《…若干财政措施》: measures in a title are a document.
+                Some((Class::Practice, _, "措施" | "举措")) => Some(Class::Policy),
+                _ => None,
+            }
+        };
+        if let Some(class) = class {
+            add(mentions, Mention::new(class, &inner, start, end));
+        }
+        from = end;
+    }
+}
+
+/// A quoted span: byte range of the quotes and the text inside.
+#[derive(Clone, Debug)]
+pub(super) struct Quote {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) inner: String,
+}
+
+/// Quoted spans, with “A”+“B”+“C” merged into one.
+pub(super) fn quotes(text: &str) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find(['“', '「']) {
+        let start = from + open;
+        let opener = text[start..].chars().next().expect("quote");
+        let closer = if opener == '“' { '”' } else { '」' };
+        let body_start = start + opener.len_utf8();
+        // Nested ‘’ are allowed inside; the first closer ends the quote.
+        let Some(close) = text[body_start..].find(closer) else {
+            break;
+        };
+        let end = body_start + close + closer.len_utf8();
+        let inner = text[body_start..body_start + close].to_owned();
+        match out.last_mut() {
+            Some(prev) if text[prev.end..start] == *"+" => {
+                prev.inner = format!("{}+{}", prev.inner, inner);
+                prev.end = end;
+            }
+            _ => out.push(Quote { start, end, inner }),
+        }
+        from = end;
+    }
+    out
+}
+
+/// Groups of quotes that follow each other (“A”“B”、“C”).
+pub(super) fn quote_groups(text: &str, quotes: &[Quote]) -> Vec<Vec<Quote>> {
+    let mut groups: Vec<Vec<Quote>> = Vec::new();
+    for q in quotes {
+        match groups.last_mut() {
+            Some(g) if matches!(&text[g.last().expect("group").end..q.start], "" | "、") => {
+                g.push(q.clone())
+            }
+            _ => groups.push(vec![q.clone()]),
+        }
+    }
+    groups
+}
+
+/// Quoted names, classified by their own ending, the words that follow
+/// them, or the verb before them.
+pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    let all = quotes(text);
+    for group in quote_groups(text, &all) {
+        let first = &group[0];
+        let last = group.last().expect("group");
+        let before_context = context_before(known, s, first.start);
+        let after = &text[last.end..];
+        let selected = is_selected(known, after);
+        let group_class = class_after_group(known, after);
+        for (i, q) in group.iter().enumerate() {
+            let inner = clean_label(&q.inner);
+            if !quote_is_free(mentions, q, &inner) {
+                continue;
+            }
+            if inner.chars().count() > MAX_QUOTED || inner.contains(['。', '；']) {
+                continue;
+            }
+            let single = group.len() == 1;
+            let tail = if i + 1 == group.len() && !selected {
+                compound_tail(known, s, q.end)
+            } else {
+                None
+            };
+            if let Some((tail_text, tail_end, class)) = tail.clone().filter(|_| single) {
+                let split = class == Class::Practice
+                    && inner.contains('、')
+                    && !has_short_item(&inner)
+                    && known
+                        .rules
+                        .ends_with_word(WordList::PracticeHeads, &tail_text)
+                        .is_none();
+                if !split {
+                    let prefix = compound_prefix(known, s, q.start, mentions);
+                    quoted_compound(mentions, q, &prefix, &inner, &tail_text, tail_end, class);
+                    continue;
+                }
+            }
+            // What the text says around the quote, strongest first.
+            let class = if selected {
+                Some(Class::Practice)
+            } else {
+                own_class(known, &inner)
+                    .or(before_context)
+                    .or(group_class)
+                    .or_else(|| tail.as_ref().map(|t| t.2))
+                    .or_else(|| {
+                        (group.len() == 1 && is_platform_word(known, &inner))
+                            .then_some(Class::Platform)
+                    })
+            };
+            let Some(class) = class else { continue };
+            if class == Class::Practice && inner.contains('、') && !has_short_item(&inner) && single
+            {
+                // “一业一证、证照联办”改革: two practices.
+                for item in inner.split('、').filter(|i| i.chars().count() >= 3) {
+                    add(mentions, Mention::new(class, item, q.start, q.end));
+                }
+                continue;
+            }
+            // 跨境商事登记“一窗通办”, 国际贸易“单一窗口”: the words before
+            // the quote are part of the name.
+            let prefix = if single && matches!(class, Class::Practice | Class::Platform) {
+                compound_prefix(known, s, q.start, mentions)
+            } else {
+                String::new()
+            };
+            if prefix.chars().count() >= 2 {
+                let start = q.start - prefix.len();
+                let mut m = Mention::new(class, &format!("{prefix}{inner}"), start, q.end);
+                m.aliases.push(inner.clone());
+                add(mentions, m);
+                continue;
+            }
+            add(mentions, Mention::new(class, &inner, q.start, q.end));
+        }
+    }
+}
+
+/// “X”成功入选…, “X”被商务部列为…: the quote names what was selected.
+pub(super) fn is_selected(known: &Knowledge, after: &str) -> bool {
+    let after = after.trim_start();
+    if known
+        .rules
+        .starts_with_trigger(TriggerKind::Recognize, after)
+        .is_some()
+    {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix('被').or(after.strip_prefix("已被")) else {
+        return false;
+    };
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !"，。；,".contains(*c))
+        .take(12)
+        .collect();
+    (0..clause.len())
+        .filter(|&i| clause.is_char_boundary(i))
+        .any(|i| {
+            known
+                .rules
+                .starts_with_trigger(TriggerKind::Recognize, &clause[i..])
+                .is_some()
+        })
+}
+
+/// A quote is free when nothing crosses it and nothing names all of it; a
+/// reference name inside it (前海 in “前海深港国际服务城”) becomes nested.
+pub(super) fn quote_is_free(mentions: &[Mention], q: &Quote, inner: &str) -> bool {
+    mentions
+        .iter()
+        .filter(|m| m.start < q.end && q.start < m.end)
+        .all(|m| {
+            m.entry.is_some()
+                && m.start > q.start
+                && m.end < q.end
+                && m.surface.chars().count() < inner.chars().count()
+        })
+}
+
+/// Words before a compound quote that belong to its name: 国际贸易“单一窗口”平台.
+pub(super) fn compound_prefix(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    quote_start: usize,
+    mentions: &[Mention],
+) -> String {
+    let Some((start, after_verb)) = extend_back(known, s, quote_start, mentions) else {
+        return String::new();
+    };
+    // 芜湖片区商品车出口“…”模式: the prefix starts after a name before it.
+    let start = mentions
+        .iter()
+        .filter(|m| m.end > start && m.end <= quote_start)
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(start);
+    let prefix = &s.text[start..quote_start];
+    // 率先推出生物医药研发用物品进口“白名单”制度: after a verb, the whole
+    // noun phrase up to the quote is the name's.
+    let limit = if after_verb { 12 } else { 6 };
+    let ok = prefix.chars().count() <= limit
+        && !known.rules.is_generic(prefix)
+        && is_free(mentions, start, quote_start);
+    if ok { prefix.to_owned() } else { String::new() }
+}
+
+pub(super) fn has_short_item(inner: &str) -> bool {
+    inner.split('、').any(|i| i.chars().count() < 2)
+}
+
+/// “X”平台 → X平台 (alias X); “1+4+N”的养老综合服务模式 → 1+4+N养老综合服务模式;
+/// “A、B、C”的片区企业上市培育体系 → 片区企业上市培育体系.
+pub(super) fn quoted_compound(
+    mentions: &mut Vec<Mention>,
+    q: &Quote,
+    prefix: &str,
+    inner: &str,
+    tail: &str,
+    end: usize,
+    class: Class,
+) {
+    let (tail, with_de) = match tail.strip_prefix('的') {
+        Some(t) => (t, true),
+        None => (tail, false),
+    };
+    let descriptive = with_de && inner.contains(['、', '，']);
+    let label = if descriptive {
+        tail.to_owned()
+    } else {
+        format!("{prefix}{inner}{tail}")
+    };
+    let mut m = Mention::new(class, &label, q.start, end);
+    if !descriptive {
+        for alias in [
+            format!("{inner}{tail}"),
+            inner.to_owned(),
+            format!("{prefix}{inner}"),
+        ] {
+            let alias = clean_label(&alias);
+            if alias != m.key.label && !m.aliases.contains(&alias) {
+                m.aliases.push(alias);
+            }
+        }
+        if with_de {
+            m.aliases.push(clean_label(&format!("{inner}的{tail}")));
+        }
+    }
+    add(mentions, m);
+}
+
+/// “单一窗口” alone: a long platform ending is a name by itself.
+pub(super) fn is_platform_word(known: &Knowledge, inner: &str) -> bool {
+    known
+        .rules
+        .endings
+        .iter()
+        .any(|e| e.class == Class::Platform && e.text == inner && inner.chars().count() >= 4)
+}
+
+/// The class a quoted text has by its own ending (智慧司法服务平台): only
+/// endings specific enough to decide (three characters or more, or strong).
+pub(super) fn own_class(known: &Knowledge, inner: &str) -> Option<Class> {
+    let (class, use_, ending) = known.rules.class_by_ending(inner)?;
+    let specific = ending.chars().count() >= 3 || use_ != EndingUse::Weak;
+    match class {
+        Class::Platform
+        | Class::SpecialZone
+        | Class::Firm
+        | Class::Institution
+        | Class::GovernmentBody
+            if specific && ending.chars().count() >= 2 =>
+        {
+            Some(class)
+        }
+        Class::Practice
+            if known
+                .rules
+                .ends_with_word(WordList::PracticeHeads, inner)
+                .is_some() =>
+        {
+            Some(class)
+        }
+        _ => None,
+    }
+}
+
+/// Words right after a quote group that classify it: 等系列数字服务平台,
+/// 等 20 项先进经验, 成功入选 …
+pub(super) fn class_after_group(known: &Knowledge, after: &str) -> Option<Class> {
+    let after = after.trim_start();
+    for (kind, class) in [
+        (TriggerKind::AfterPlatform, Class::Platform),
+        (TriggerKind::AfterPractice, Class::Practice),
+    ] {
+        if known
+            .rules
+            .triggers(kind)
+            .iter()
+            .any(|t| after.starts_with(t.as_str()) || starts_with_listed(after, t))
+        {
+            return Some(class);
+        }
+    }
+    None
+}
+
+/// "等 20 项先进经验" matches "等*先进经验": a number may stand between.
+pub(super) fn starts_with_listed(after: &str, trigger: &str) -> bool {
+    let Some((head, tail)) = trigger.split_once('*') else {
+        return false;
+    };
+    let Some(rest) = after.strip_prefix(head) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "余多个项家款种批".contains(c)
+    });
+    rest.starts_with(tail)
+}
+
+/// The class the verb before a quote gives it (复制推广“X” → Practice).
+pub(super) fn context_before(known: &Knowledge, s: &Sentence<'_>, start: usize) -> Option<Class> {
+    let mut before = s.text[..start].trim_end();
+    loop {
+        let filler = known.rules.ends_with_word(WordList::QuoteFillers, before);
+        match filler {
+            Some(f) => before = before[..before.len() - f.len()].trim_end(),
+            None => break,
+        }
+    }
+    if known
+        .rules
+        .ends_with_trigger(TriggerKind::Platform, before)
+        .is_some()
+    {
+        return Some(Class::Platform);
+    }
+    // Apposition: 企业工作服务站“企业之家”.
+    if let Some((class, _, ending)) = known.rules.class_by_ending(before)
+        && ending.chars().count() >= 2
+        && matches!(class, Class::Platform | Class::Institution)
+    {
+        return Some(class);
+    }
+    if known
+        .rules
+        .ends_with_trigger(TriggerKind::Practice, before)
+        .is_some()
+    {
+        return Some(Class::Practice);
+    }
+    // 率先探索跨境商事登记“一窗通办”: the verb governs a short noun phrase
+    // that the quote ends.
+    if let Some((head, true)) = extend_back(known, s, start, &[])
+        && head < start
+        && s.text[head..start].chars().count() <= 8
+    {
+        return context_before(known, s, head);
+    }
+    None
+}
+
+/// The words after a quote up to a boundary, when they end like a name of
+/// a class: returns (tail, end offset, class).
+pub(super) fn compound_tail(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    from: usize,
+) -> Option<(String, usize, Class)> {
+    let text = &s.text;
+    let mut start = from;
+    if text[from..].starts_with('的') {
+        start += '的'.len_utf8();
+    }
+    let mut i = s.word_starting_at(start)?;
+    let mut best = None;
+    while i < s.words.len() {
+        let w = s.word(i);
+        let end = s.words[i].end;
+        let noun = known.rules.is_word(WordList::NounsInNames, w);
+        if w.chars().any(is_boundary_char)
+            || (word_is_stop(known, w) && !noun)
+            || known
+                .rules
+                .starts_with_trigger(TriggerKind::Recognize, w)
+                .is_some()
+            || text[from..end].chars().count() > 14
+        {
+            break;
+        }
+        let body = &text[start..end];
+        let found = known
+            .rules
+            .endings
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.class,
+                    Class::Platform | Class::Practice | Class::SpecialZone | Class::Institution
+                )
+            })
+            .filter(|e| e.text.chars().count() >= 2)
+            .find(|e| body.ends_with(e.text.as_str()));
+        if let Some(e) = found {
+            // “合规一站通”服务经验: the name is the 服务, 经验 is what it is.
+            if best.is_some() && ["经验", "做法"].contains(&e.text.as_str()) {
+                break;
+            }
+            best = Some((text[from..end].to_owned(), end, e.class));
+        }
+        i += 1;
+    }
+    best
+}
+
+pub(super) fn is_boundary_char(c: char) -> bool {
+    "，,。；;：:！？!?、（）()“”「」《》—\n".contains(c)
+}

@@ -1,0 +1,175 @@
+//! Relations stated in one sentence, from trigger words (data/rules/
+//! triggers.tsv) between mentions. A subject the sentence leaves out
+//! (片区…复制推广“X”) is the article's topic zone.
+//!
+//! Reference facts are stated when the text names them: an area named in
+//! full states that it is part of its zone and lies in its city.
+
+mod containment;
+mod placement;
+mod reference;
+mod replication;
+mod settlement;
+mod subjects;
+mod triggers;
+
+use super::collect::ArticleGraph;
+use super::knowledge::Knowledge;
+use super::mention::Mention;
+use super::rules::TriggerKind;
+use super::sentence::Sentence;
+use crate::model::{Class, EntityKey, Property};
+pub use containment::opens_policy_title;
+use containment::{applies_to, names_inside_names, part_of_as_member, zones_within};
+use reference::reference_facts;
+use replication::{
+    copied_by_passive, copied_from, copied_to, created_by, practice_before, practices_of_areas,
+};
+use settlement::firms_in_zones;
+use std::collections::HashSet;
+use subjects::subjects_before;
+use triggers::{find_triggers, link, scope};
+
+/// What relation rules know about the article.
+pub struct Context<'a> {
+    /// Zones the article is about (its title's zone, or the most named).
+    pub topic: &'a [EntityKey],
+    /// The practice named last before this sentence (for 该模式, 该做法).
+    pub last_practice: Option<&'a EntityKey>,
+    /// Every zone the article names.
+    pub zones: &'a [EntityKey],
+    /// Every entity the article names on its own (not only inside a name).
+    pub named: &'a HashSet<&'a EntityKey>,
+    /// The body that issued the article, when it is a notice.
+    pub issuer: Option<&'a EntityKey>,
+    /// The policy named last (本办法适用于…), or the notice itself.
+    pub last_policy: Option<&'a EntityKey>,
+}
+
+/// Applies every relation rule to a sentence's mentions.
+pub fn apply(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    graph: &mut ArticleGraph,
+) {
+    let evidence = s.original;
+    reference_facts(known, s, mentions, context, evidence, graph);
+    names_inside_names(known, s, mentions, context, evidence, graph);
+    let triggers = find_triggers(known, s, mentions);
+    let scopes: Vec<(usize, usize)> = triggers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| scope(known, s, &triggers, i, t))
+        .collect();
+    let mut originated_here: Vec<EntityKey> = Vec::new();
+    for (t, &(from, to)) in triggers.iter().zip(&scopes) {
+        let objects: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| !m.nested && m.start >= from && m.start < to)
+            .collect();
+        // Mentions that an earlier trigger governs are its objects, not
+        // subjects of this one (建设 A、B，创新实施 C: A and B did not create C).
+        let governed = |m: &Mention| {
+            triggers.iter().zip(&scopes).any(|(o, &(a, b))| {
+                // 组建全省首个区级科技局: built, not acting. 成立不足4年的公司: acting.
+                let gap = &s.text[o.end.min(m.start)..m.start];
+                let built = o.kind == TriggerKind::Operate
+                    && m.class().is_organisation()
+                    && gap.chars().count() <= 6
+                    && !gap.contains('的');
+                o.start < t.start
+                    && m.start >= a
+                    && m.start < b
+                    && (known.rules.takes(o.kind, m.class()) || built)
+            })
+        };
+        let subjects = subjects_before(known, s, mentions, t.start, t.kind, context, &governed);
+        let built = t.kind == TriggerKind::Operate
+            && known
+                .rules
+                .ends_with_trigger(TriggerKind::Build, &s.text[..t.end])
+                .is_some();
+        link(known, t.kind, built, &subjects, &objects, evidence, graph);
+        if t.kind == TriggerKind::Issue && !objects.iter().any(|o| o.class() == Class::Policy) {
+            // 现将《…》印发给你们: the policy stands between 将 and the verb.
+            if let Some(at) = s.text[..t.start].rfind('将') {
+                let moved: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| !m.nested && m.class() == Class::Policy)
+                    .filter(|m| m.start > at && m.end <= t.start)
+                    .collect();
+                let subjects: Vec<EntityKey> = match context.issuer {
+                    Some(issuer)
+                        if !mentions.iter().any(|m| m.end <= at && is_actor(m.class())) =>
+                    {
+                        vec![issuer.clone()]
+                    }
+                    _ => subjects.clone(),
+                };
+                link(known, t.kind, false, &subjects, &moved, evidence, graph);
+            }
+        }
+        if t.kind == TriggerKind::Replicate {
+            copied_by_passive(known, s, mentions, t, context, evidence, graph);
+            copied_to(known, s, mentions, t, context, evidence, graph);
+        }
+        if t.kind == TriggerKind::Replicate && !objects.iter().any(|o| o.class() == Class::Practice)
+        {
+            // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
+            // comes before the zones.
+            let zones_at = s.text[..t.start].rfind('在').unwrap_or(t.start);
+            let practice = practice_before(known, s, mentions, zones_at, context);
+            let named: Vec<&EntityKey> = mentions
+                .iter()
+                .filter(|m| {
+                    !m.nested && m.class().is_zone() && m.start >= zones_at && m.end <= t.start
+                })
+                .map(|m| &m.key)
+                .collect();
+            if let Some(practice) = practice {
+                for zone in named {
+                    graph.add_relation(practice, Property::ReplicatedIn, zone, evidence);
+                }
+            }
+        }
+        if t.kind == TriggerKind::Originate && subjects.as_slice() != context.topic {
+            originated_here.extend(objects.iter().map(|o| o.key.clone()));
+        }
+        if t.kind == TriggerKind::Recognize
+            && objects.iter().any(|o| o.class() == Class::Recognition)
+        {
+            // A practice selected as a case started where the text is about,
+            // unless the sentence names who created it.
+            for practice in subjects
+                .iter()
+                .filter(|k| k.class == Class::Practice && !originated_here.contains(k))
+            {
+                for zone in context.topic {
+                    graph.add_relation(practice, Property::OriginatedIn, zone, evidence);
+                }
+            }
+        }
+    }
+    for (t, &(from, to)) in triggers.iter().zip(&scopes) {
+        if t.kind == TriggerKind::Replicate {
+            copied_from(known, s, mentions, from, to, evidence, graph);
+        }
+    }
+    zones_within(known, s, mentions, context, evidence, graph);
+    practices_of_areas(s, mentions, evidence, graph);
+    created_by(known, s, mentions, evidence, graph);
+    replication::made_by_after(known, s, mentions, evidence, graph);
+    part_of_as_member(s, mentions, evidence, graph);
+    firms_in_zones(known, s, mentions, context, evidence, graph);
+    applies_to(known, s, mentions, evidence, graph);
+    placement::located_in(known, s, mentions, evidence, graph);
+    placement::contained_in(known, s, mentions, context, evidence, graph);
+    placement::applies_to_named(known, s, mentions, context, evidence, graph);
+}
+
+/// Classes that can act (issue, operate, originate, copy).
+fn is_actor(class: Class) -> bool {
+    class.is_zone() || class.is_organisation()
+}

@@ -1,0 +1,161 @@
+//! Where zones lie and what they contain, as the text states it: Z 位于 P,
+//! Z 地跨 A、B 两地, 分别位于 A、B、C 三市 (locatedIn); 片区涵盖 X综合保税区,
+//! 其中包含 X (partOf); 本办法适用于 A、B (appliesTo). The verbs are word
+//! lists of data/rules/words.tsv. Input: a sentence and its mentions;
+//! output: relations.
+
+use super::Context;
+use crate::extract::collect::ArticleGraph;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::WordList;
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, EntityKey, Property};
+
+/// The mentions of the clause that starts at `from` (to its end), of a class.
+fn in_clause<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    from: usize,
+    keep: impl Fn(Class) -> bool,
+) -> Vec<&'m Mention> {
+    let (_, end) = s.clause_bounds(from);
+    mentions
+        .iter()
+        .filter(|m| !m.nested && m.start >= from && m.end <= end && keep(m.class()))
+        .collect()
+}
+
+/// The zones a verb at `at` is about: the nearest zone before it in the
+/// clause and the zones joined to it (A、B 和 C).
+fn zones_before<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    at: usize,
+) -> Vec<&'m Mention> {
+    let (start, _) = s.clause_bounds(at);
+    let before: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.start >= start && m.end <= at)
+        .collect();
+    let mut zones = Vec::new();
+    let mut right: Option<&Mention> = None;
+    for m in before.iter().rev() {
+        if !m.class().is_zone() {
+            break;
+        }
+        if let Some(r) = right {
+            let between = s.text[m.end..r.start].trim();
+            if !known.rules.is_word(WordList::Joiners, between) {
+                break;
+            }
+        } else if s.text[m.end..at].chars().count() > 6 {
+            // 片区总面积…，位于: too far from the verb to be its subject.
+            break;
+        }
+        zones.push(*m);
+        right = Some(m);
+    }
+    zones.reverse();
+    zones
+}
+
+/// Z 位于 P; Z 地跨 A、B 两地; A、B、C 分别位于 X、Y、Z (paired in order).
+pub(super) fn located_in(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    for verb in known.rules.words(WordList::LocatedVerbs) {
+        for (at, _) in s.text.match_indices(verb.as_str()) {
+            let after = at + verb.len();
+            let zones = zones_before(known, s, mentions, at);
+            let places = in_clause(s, mentions, after, |c| c == Class::Place);
+            if zones.is_empty() || places.is_empty() {
+                continue;
+            }
+            let respectively = s.text[..at].ends_with("分别");
+            if respectively && zones.len() == places.len() {
+                for (z, p) in zones.iter().zip(&places) {
+                    graph.add_relation(&z.key, Property::LocatedIn, &p.key, evidence);
+                }
+            } else if zones.len() == 1 || !respectively {
+                for z in &zones {
+                    for p in &places {
+                        graph.add_relation(&z.key, Property::LocatedIn, &p.key, evidence);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 片区涵盖 X综合保税区、Y保税物流中心; …，其中包含 X综合保税区: the special
+/// zones named after the verb are part of the area before it (or the area
+/// the text is about).
+pub(super) fn contained_in(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    for verb in known.rules.words(WordList::ContainVerbs) {
+        for (at, _) in s.text.match_indices(verb.as_str()) {
+            let after = at + verb.len();
+            let parts = in_clause(s, mentions, after, |c| c == Class::SpecialZone);
+            if parts.is_empty() {
+                continue;
+            }
+            let area = mentions
+                .iter()
+                .rfind(|m| !m.nested && m.end <= at && m.class() == Class::Area)
+                .map(|m| vec![m.key.clone()])
+                .unwrap_or_else(|| {
+                    context
+                        .topic
+                        .iter()
+                        .filter(|k| k.class == Class::Area)
+                        .cloned()
+                        .collect::<Vec<EntityKey>>()
+                });
+            for a in &area {
+                for p in &parts {
+                    graph.add_relation(&p.key, Property::PartOf, a, evidence);
+                }
+            }
+        }
+    }
+}
+
+/// 本办法适用于 A、B: the policy of the sentence (or the one named last in
+/// the article) applies to the zones after 适用于.
+pub(super) fn applies_to_named(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    for verb in known.rules.words(WordList::ApplyVerbs) {
+        for (at, _) in s.text.match_indices(verb.as_str()) {
+            let zones = in_clause(s, mentions, at + verb.len(), Class::is_zone);
+            let policy = mentions
+                .iter()
+                .rfind(|m| m.end <= at && m.class() == Class::Policy)
+                .map(|m| &m.key)
+                .or(context.last_policy);
+            let Some(policy) = policy else {
+                continue;
+            };
+            for z in zones {
+                graph.add_relation(policy, Property::AppliesTo, &z.key, evidence);
+            }
+        }
+    }
+}

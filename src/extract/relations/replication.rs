@@ -1,0 +1,280 @@
+//! Where practices started and where they were copied: 复制推广 Z 的“P”,
+//! 该模式复制推广至 Z, 被 Z 借鉴, X 是 Y 创新推出的. Input: a sentence and
+//! its mentions; output: originatedIn and replicatedIn relations.
+
+use super::subjects::refers_back;
+use super::triggers::Trigger;
+use super::{Context, is_actor};
+use crate::extract::collect::ArticleGraph;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::TriggerKind;
+use crate::extract::rules::WordList;
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, EntityKey, Property};
+
+/// 芜湖片区商品车出口“江海直达”模式: a practice named right after an area,
+/// as its own, started there.
+pub(super) fn practices_of_areas(
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    for p in mentions
+        .iter()
+        .filter(|m| !m.nested && m.class() == Class::Practice)
+    {
+        // The words between may be the name's own prefix (商品车出口“…”).
+        let adjacent =
+            |z: &Mention| z.end <= p.start && p.key.label.starts_with(&s.text[z.end..p.start]);
+        if let Some(area) = mentions
+            .iter()
+            .find(|z| z.class() == Class::Area && !z.nested && adjacent(z))
+        {
+            graph.add_relation(&p.key, Property::OriginatedIn, &area.key, evidence);
+        }
+    }
+}
+
+/// 这一模式复制推广至南京片区: the zones after 至 copied the practice named
+/// before the verb.
+pub(super) fn copied_to(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    t: &Trigger,
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let rest = &s.text[t.end..];
+    let Some(rest) = known
+        .rules
+        .starts_with_word(WordList::CopyTargets, rest)
+        .map(|w| &rest[w.len()..])
+    else {
+        return;
+    };
+    let from = s.text.len() - rest.len();
+    let (_, clause_end) = s.clause_bounds(from);
+    let zones: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.class().is_zone() && m.start >= from && m.end <= clause_end)
+        .collect();
+    if let Some(practice) = practice_before(known, s, mentions, t.start, context) {
+        for z in zones {
+            graph.add_relation(practice, Property::ReplicatedIn, &z.key, evidence);
+        }
+    }
+}
+
+/// The practice a copy is about: the last one named before `end` in the
+/// sentence, or the one named before it when the text refers back (该模式).
+pub(super) fn practice_before<'a>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'a [Mention],
+    end: usize,
+    context: &Context<'a>,
+) -> Option<&'a EntityKey> {
+    mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class() == Class::Practice && m.end <= end)
+        .map(|m| &m.key)
+        .or(context
+            .last_practice
+            .filter(|_| refers_back(known, &s.text[..end])))
+}
+
+/// 该模式已被长沙片区借鉴: the zones after 被 copied the practice before it.
+pub(super) fn copied_by_passive(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    t: &Trigger,
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let Some(bei) = s.text[..t.start].rfind('被') else {
+        return;
+    };
+    let zones: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.class().is_zone() && m.start > bei && m.end <= t.start)
+        .collect();
+    let close = zones.iter().all(|z| {
+        let gap = &s.text[bei..z.start];
+        gap.chars().count() <= 20 && !gap.contains(['，', '。', '；'])
+    });
+    if zones.is_empty() || !close {
+        return;
+    }
+    if let Some(practice) = practice_before(known, s, mentions, bei, context) {
+        for z in zones {
+            graph.add_relation(practice, Property::ReplicatedIn, &z.key, evidence);
+        }
+    }
+}
+
+/// "X 是 Y 创新推出的…": X originated with Y.
+pub(super) fn created_by(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for x in mentions
+        .iter()
+        .filter(|m| matches!(m.class(), Class::Practice | Class::Platform) && !m.nested)
+    {
+        let Some(rest) = text[x.end..].strip_prefix('是') else {
+            continue;
+        };
+        let y_start = x.end + '是'.len_utf8();
+        let Some(y) = mentions
+            .iter()
+            .find(|m| m.start == y_start && is_actor(m.class()))
+        else {
+            continue;
+        };
+        let after = &text[y.end..];
+        let made = known
+            .rules
+            .triggers(TriggerKind::Originate)
+            .iter()
+            .any(|t| after.starts_with(t.as_str()));
+        if made && rest.contains('的') {
+            graph.add_relation(&x.key, Property::OriginatedIn, &y.key, evidence);
+        }
+    }
+}
+
+/// 复制推广上海自贸试验区“一业一证”改革经验: the practice came from the zone
+/// named right before it.
+pub(super) fn copied_from(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    from: usize,
+    to: usize,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let in_scope: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.start >= from && m.start < to)
+        .collect();
+    for pair in in_scope.windows(2) {
+        let (zone, practice) = (pair[0], pair[1]);
+        let between = s.text[zone.end..practice.start].trim();
+        // 复制推广 Z 首创的“P”: a verb of making may stand between.
+        let made_there = known.rules.is_word(WordList::OriginMarkers, between);
+        if zone.class().is_zone()
+            && practice.class() == Class::Practice
+            && (matches!(between, "" | "的") || made_there)
+        {
+            graph.add_relation(&practice.key, Property::OriginatedIn, &zone.key, evidence);
+        }
+    }
+}
+
+/// “P”由 Z 率先试点; P 源自 Z; P 系 B 首创; P 则在 Z 先行先试; “A”和“B”分别由
+/// Z1、Z2 探索形成: the creator named after the practice (the lead words are
+/// `creator_leads` of words.tsv; 源自/来自 need no verb).
+pub(super) fn made_by_after(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    let free: Vec<&Mention> = mentions.iter().filter(|m| !m.nested).collect();
+    for (i, p) in free.iter().enumerate() {
+        if p.class() != Class::Practice {
+            continue;
+        }
+        // The practices listed together (A 和 B) share the phrase after the last.
+        if free
+            .get(i + 1)
+            .is_some_and(|n| n.class() == Class::Practice && joined(known, &text[p.end..n.start]))
+        {
+            continue;
+        }
+        let mut practices = vec![*p];
+        for q in free[..i].iter().rev() {
+            let last = practices.last().expect("one");
+            if q.class() != Class::Practice || !joined(known, &text[q.end..last.start]) {
+                break;
+            }
+            practices.push(*q);
+        }
+        practices.reverse();
+        let (_, clause_end) = s.clause_bounds(p.end);
+        let rest = text[p.end..clause_end].trim_start_matches(['则', '均']);
+        let respectively = rest.starts_with("分别");
+        let rest = rest.trim_start_matches("分别");
+        let Some(lead) = known.rules.starts_with_word(WordList::CreatorLeads, rest) else {
+            continue;
+        };
+        // `rest` ends at the clause end.
+        let from = clause_end - rest.len() + lead.len();
+        let mut actors: Vec<&Mention> = Vec::new();
+        let mut at = from;
+        for m in free
+            .iter()
+            .filter(|m| m.start >= from && m.end <= clause_end)
+        {
+            if !is_actor(m.class()) || (!actors.is_empty() && !joined(known, &text[at..m.start])) {
+                break;
+            }
+            if actors.is_empty() && !text[from..m.start].trim().is_empty() {
+                break;
+            }
+            actors.push(m);
+            at = m.end;
+        }
+        if actors.is_empty() {
+            continue;
+        }
+        let verb_needed = !known.rules.is_word(WordList::CreatorSources, lead);
+        let mut after = text[at..clause_end].trim_start();
+        let mut made = false;
+        loop {
+            made |= known
+                .rules
+                .starts_with_trigger(TriggerKind::Originate, after)
+                .is_some();
+            match known
+                .rules
+                .starts_with_word(WordList::CreatorAdverbs, after)
+            {
+                Some(adverb) if !made => after = &after[adverb.len()..],
+                _ => break,
+            }
+        }
+        if verb_needed && !made {
+            continue;
+        }
+        if respectively && actors.len() == practices.len() {
+            for (p, a) in practices.iter().zip(&actors) {
+                graph.add_relation(&p.key, Property::OriginatedIn, &a.key, evidence);
+            }
+        } else if !respectively {
+            for p in &practices {
+                for a in &actors {
+                    graph.add_relation(&p.key, Property::OriginatedIn, &a.key, evidence);
+                }
+            }
+        }
+    }
+}
+
+/// Whether the words between two names join them (和, 与, 、).
+fn joined(known: &Knowledge, between: &str) -> bool {
+    known.rules.is_word(WordList::Joiners, between.trim())
+}

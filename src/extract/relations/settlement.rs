@@ -1,0 +1,245 @@
+//! Where firms and institutions are based: 落户/入驻 Z, 在 Z 设立 X,
+//! 片区企业X, X等企业进驻. Input: a sentence and its mentions; output:
+//! basedIn relations.
+
+use super::Context;
+use crate::extract::collect::ArticleGraph;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::TriggerKind;
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, EntityKey, Property};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Firms named after 片区企业 / 经开区企业, or listed before 进驻/落户, are
+/// based in the zone; a firm that builds 在 Z is based in Z.
+pub(super) fn firms_in_zones(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for m in mentions
+        .iter()
+        .filter(|m| matches!(m.class(), Class::Firm | Class::Institution) && !m.nested)
+    {
+        let settle = known.rules.triggers(TriggerKind::Settle);
+        let set_up = known.rules.triggers(TriggerKind::SetUp);
+        if let Some(zones) = set_up_in(set_up, s, m, mentions, context) {
+            for z in zones {
+                graph.add_relation(&m.key, Property::BasedIn, &z, evidence);
+            }
+            continue;
+        }
+        if let Some(zone) =
+            settled_in(settle, s, m, mentions).or_else(|| settled_before(settle, s, m, mentions))
+        {
+            graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
+            continue;
+        }
+        if m.class() != Class::Firm {
+            built_in_zone(set_up, s, m, mentions, evidence, graph);
+            continue;
+        }
+        let before = &text[..m.start];
+        // 连云港片区企业X: the area named right before 企业.
+        let named_before = mentions.iter().rev().find(|z| {
+            let gap = &text[z.end.min(m.start)..m.start];
+            ["企业", "内企业", "区内企业"].contains(&gap) && z.class().is_zone() && !z.nested
+        });
+        if let Some(z) = named_before {
+            graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
+            continue;
+        }
+        let zone_word = [
+            "片区内企业——",
+            "片区内企业",
+            "片区企业",
+            "区内企业——",
+            "链主企业",
+        ]
+        .iter()
+        .find(|w| before.ends_with(*w));
+        if zone_word.is_some() {
+            for z in context.topic {
+                graph.add_relation(&m.key, Property::BasedIn, z, evidence);
+            }
+            continue;
+        }
+        if before.ends_with("企业") {
+            // 北京经开区企业X: the zone named right before 企业; 经开区企业X:
+            // the article's zone of that kind.
+            let named = mentions
+                .iter()
+                .rev()
+                .find(|z| z.end + "企业".len() == m.start && z.class().is_zone());
+            let bare = ["经开区", "新区", "综保区", "高新区", "开发区", "园区"]
+                .iter()
+                .find(|t| before.ends_with(&format!("{t}企业")))
+                .and_then(|t| context.zones.iter().find(|z| z.label.ends_with(t)));
+            if let Some(z) = named.map(|z| &z.key).or(bare) {
+                graph.add_relation(&m.key, Property::BasedIn, z, evidence);
+            }
+            continue;
+        }
+        let (_, clause_end) = s.clause_bounds(m.end);
+        let rest_of_clause = &text[m.end..clause_end];
+        let settles = rest_of_clause.contains('等')
+            && ["进驻", "落户", "入驻", "南雁北归", "集聚"]
+                .iter()
+                .any(|w| rest_of_clause.contains(w))
+            || ["等片区企业", "等区内企业", "等自贸片区企业"]
+                .iter()
+                .any(|w| rest_of_clause.starts_with(w));
+        if settles {
+            for z in context.topic {
+                graph.add_relation(&m.key, Property::BasedIn, z, evidence);
+            }
+        }
+        built_in_zone(set_up, s, m, mentions, evidence, graph);
+    }
+}
+
+/// 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…; 研究院在厦门片区揭牌成立.
+pub(super) fn built_in_zone(
+    set_up: &[String],
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let after = &s.text[m.end..];
+    let Some(at) = after.find('在') else {
+        return;
+    };
+    let place = &after[at..];
+    let built = set_up.iter().any(|w| place.contains(w.as_str()));
+    if !built || at >= 12 {
+        return;
+    }
+    let zone_start = m.end + at;
+    for z in mentions.iter().filter(|z| {
+        z.start >= zone_start && z.start < zone_start + 60 && z.class().is_zone() && !z.nested
+    }) {
+        graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
+    }
+}
+
+pub(super) static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|近日|日前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
+        .expect("date pattern")
+});
+
+/// 易达供应链落户南沙片区 / 研究院正式入驻于自贸片区: the organisation is based
+/// in the zone that follows the verb.
+pub(super) fn settled_in<'m>(
+    settle: &[String],
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &'m [Mention],
+) -> Option<&'m Mention> {
+    let mut rest = s.text[m.end..].trim_start();
+    // 于2023年入驻: a date may stand before the verb.
+    if let Some(date) = SETTLE_DATE.find(rest) {
+        rest = &rest[date.end()..];
+    }
+    for adverb in [
+        "已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先",
+    ] {
+        rest = rest.strip_prefix(adverb).unwrap_or(rest);
+    }
+    // 将总部由广东东莞整体迁入郴州片区: a short phrase may stand before it.
+    let (_, clause_end) = s.clause_bounds(m.end);
+    let rest_start = s.text.len() - rest.len();
+    let clause_rest = &rest[..clause_end.saturating_sub(rest_start).min(rest.len())];
+    let (at, verb) = settle
+        .iter()
+        .filter_map(|v| clause_rest.find(v.as_str()).map(|i| (i, v)))
+        .min_by_key(|(i, _)| *i)?;
+    let lead = &clause_rest[..at];
+    // A、B落户…: the other firms of the list may stand between.
+    let lead_start = s.text.len() - rest.len();
+    let mut listed = lead.to_owned();
+    for o in mentions.iter().filter(|o| {
+        !o.nested
+            && o.start >= lead_start
+            && o.end <= lead_start + lead.len()
+            && o.class().is_organisation()
+    }) {
+        listed = listed.replacen(&s.text[o.start..o.end], "", 1);
+    }
+    let only_list = listed.chars().all(|c| "、和与及 ".contains(c));
+    let short_lead = lead.is_empty()
+        || only_list
+        || (lead.starts_with(['将', '由']) && lead.chars().count() <= 16);
+    if !short_lead {
+        return None;
+    }
+    let rest = &rest[at + verb.len()..];
+    let rest = rest
+        .strip_prefix('在')
+        .or(rest.strip_prefix('于'))
+        .or(rest.strip_prefix('到'))
+        .unwrap_or(rest);
+    let at = s.text.len() - rest.len();
+    mentions
+        .iter()
+        .find(|z| z.start == at && z.class().is_zone() && !z.nested)
+}
+
+/// 东北大学在片区设立东北大学工业智能研究院: what is set up 在 a zone (or
+/// in the bare 片区 the text is about) is based there.
+pub(super) fn set_up_in(
+    set_up: &[String],
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &[Mention],
+    context: &Context<'_>,
+) -> Option<Vec<EntityKey>> {
+    let before = &s.text[..m.start];
+    let verb = set_up.iter().find(|v| before.ends_with(v.as_str()))?;
+    let place = before[..before.len() - verb.len()].trim_end_matches('了');
+    if let Some(z) = mentions
+        .iter()
+        .rfind(|z| z.end == place.len() && z.class().is_zone() && !z.nested)
+    {
+        return s.text[..z.start]
+            .ends_with('在')
+            .then(|| vec![z.key.clone()]);
+    }
+    let bare = ["在片区", "在自贸片区", "在区内"]
+        .iter()
+        .any(|w| place.ends_with(w));
+    bare.then(|| {
+        context
+            .topic
+            .iter()
+            .filter(|k| k.class == Class::Area || k.class == Class::SpecialZone)
+            .cloned()
+            .collect()
+    })
+}
+
+/// 落户苏州片区的澄源生物: the zone between a settling verb and 的.
+pub(super) fn settled_before<'m>(
+    settle: &[String],
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &'m [Mention],
+) -> Option<&'m Mention> {
+    let before = s.text[..m.start].strip_suffix('的')?;
+    let zone = mentions
+        .iter()
+        .rev()
+        .find(|z| z.end == before.len() && z.class().is_zone() && !z.nested)?;
+    let verb_text = s.text[..zone.start].trim_end_matches(['在', '于', '到']);
+    settle
+        .iter()
+        .any(|v| verb_text.ends_with(v.as_str()))
+        .then_some(zone)
+}

@@ -1,0 +1,120 @@
+//! The subjects of a trigger: the nearest actor before it and the actors
+//! joined to it, else what the text refers back to, else the topic zone.
+//! Input: a sentence, its mentions and a trigger; output: entity keys.
+
+use super::{Context, is_actor};
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::{TriggerKind, WordList};
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, EntityKey};
+
+/// The subjects of a trigger: the nearest actor before it in the sentence
+/// and those joined to it (和, 与, 及, 、, 联合, 暨); else the topic zone.
+pub(super) fn subjects_before(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    at: usize,
+    kind: TriggerKind,
+    context: &Context<'_>,
+    governed: &dyn Fn(&Mention) -> bool,
+) -> Vec<EntityKey> {
+    // What is selected may be what an earlier verb made (企业自主研发的
+    // “X”模式，入选…): for 入选, a practice right before the verb counts.
+    let selected_practice = |m: &Mention| {
+        // …模式，近日被联席会议办公室列入…: the agent after 被 is skipped.
+        let gap = &s.text[m.end..at];
+        let gap = gap.split('被').next().unwrap_or(gap);
+        kind == TriggerKind::Recognize
+            && m.class() == Class::Practice
+            && gap.trim_matches(['，', ',', ' ']).chars().count() <= 4
+    };
+    let candidates: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.end <= at && !instrument(known, s, m))
+        .filter(|m| !governed(m) || selected_practice(m))
+        .filter(|m| match kind {
+            TriggerKind::Replicate => m.class().is_zone(),
+            TriggerKind::Recognize => {
+                !matches!(m.class(), Class::Recognition | Class::Policy) && !is_agent(s, m, at)
+            }
+            _ => is_actor(m.class()),
+        })
+        .collect();
+    if kind == TriggerKind::Recognize
+        && refers_back(known, &s.text[..at])
+        && candidates.iter().all(|m| m.class() != Class::Practice)
+    {
+        // 该模式: the practice named last, in this sentence or before it.
+        let here = mentions
+            .iter()
+            .rfind(|m| !m.nested && m.end <= at && m.class() == Class::Practice);
+        if let Some(p) = here.map(|m| &m.key).or(context.last_practice) {
+            return vec![p.clone()];
+        }
+    }
+    let Some(nearest) = candidates.last() else {
+        // 已在全省复制推广, 在 5 个片区推广: copied to zones it does not name.
+        let (clause_start, _) = s.clause_bounds(at);
+        if kind == TriggerKind::Replicate
+            && known
+                .rules
+                .contains_word(WordList::UnnamedScopes, &s.text[clause_start..at])
+        {
+            return Vec::new();
+        }
+        // 现将《…》印发给你们: a notice's own issuer.
+        if kind == TriggerKind::Issue
+            && let Some(issuer) = context.issuer
+        {
+            return vec![issuer.clone()];
+        }
+        return context.topic.to_vec();
+    };
+    if kind == TriggerKind::Recognize {
+        return vec![nearest.key.clone()];
+    }
+    let mut subjects = vec![nearest.key.clone()];
+    let mut right = *nearest;
+    for left in candidates.iter().rev().skip(1) {
+        let between = s.text[left.end..right.start].trim();
+        let joined = between.chars().count() <= 16
+            && !between.contains(['，', '；', '。'])
+            && known.rules.contains_word(WordList::Joiners, between);
+        if !joined {
+            break;
+        }
+        subjects.push(left.key.clone());
+        right = left;
+    }
+    subjects
+}
+
+/// Whether the text refers back to a practice named before (该模式).
+pub(super) fn refers_back(known: &Knowledge, text: &str) -> bool {
+    known.rules.contains_word(WordList::Anaphora, text)
+}
+
+/// The agent of a passive (被商务部列为): it selects, it is not selected.
+pub(super) fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
+    let before = s.text[..m.start].trim_end();
+    let between = s.text[m.end..trigger].trim();
+    (before.ends_with('被') || before.ends_with('经')) && between.chars().count() <= 2
+}
+
+/// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
+pub(super) fn instrument(known: &Knowledge, s: &Sentence<'_>, m: &Mention) -> bool {
+    // 以深哈产业园为载体，…: the place where the work is done acts.
+    let after = &s.text[m.end..];
+    if known
+        .rules
+        .starts_with_word(WordList::Venues, after)
+        .is_some()
+    {
+        return false;
+    }
+    let (clause_start, _) = s.clause_bounds(m.start);
+    let before = &s.text[clause_start..m.start];
+    known.rules.contains_word(WordList::Instruments, before)
+}

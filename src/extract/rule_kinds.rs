@@ -1,0 +1,205 @@
+//! The typed vocabulary of the rule tables: trigger kinds (triggers.tsv),
+//! named word lists (words.tsv) and link rows (links.tsv). Input: the names
+//! written in the tables; output: enums, so a typo is an error when the
+//! tables load, not a rule silently lost.
+
+use crate::model::{Class, Property};
+use std::fmt;
+use std::str::FromStr;
+
+/// The named word lists of words.tsv.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WordList {
+    Anaphora,
+    Joiners,
+    AdverbTriggers,
+    ListOpeners,
+    Instruments,
+    Venues,
+    QuoteFillers,
+    PracticeHeads,
+    ListHeads,
+    ProseMarkers,
+    PublisherOf,
+    ReportVerbs,
+    WithinMarkers,
+    NounsInNames,
+    CopyTargets,
+    FirmEndings,
+    BodyEndings,
+    InstitutionEndings,
+    LocatedVerbs,
+    ContainVerbs,
+    ApplyVerbs,
+    UnnamedScopes,
+    OriginMarkers,
+    CreatorLeads,
+    CreatorSources,
+    CreatorAdverbs,
+}
+
+impl WordList {
+    pub const ALL: [WordList; 26] = [
+        WordList::Anaphora,
+        WordList::Joiners,
+        WordList::AdverbTriggers,
+        WordList::ListOpeners,
+        WordList::Instruments,
+        WordList::Venues,
+        WordList::QuoteFillers,
+        WordList::PracticeHeads,
+        WordList::ListHeads,
+        WordList::ProseMarkers,
+        WordList::PublisherOf,
+        WordList::ReportVerbs,
+        WordList::WithinMarkers,
+        WordList::NounsInNames,
+        WordList::CopyTargets,
+        WordList::FirmEndings,
+        WordList::BodyEndings,
+        WordList::InstitutionEndings,
+        WordList::LocatedVerbs,
+        WordList::ContainVerbs,
+        WordList::ApplyVerbs,
+        WordList::UnnamedScopes,
+        WordList::OriginMarkers,
+        WordList::CreatorLeads,
+        WordList::CreatorSources,
+        WordList::CreatorAdverbs,
+    ];
+
+    /// The name used in words.tsv.
+    pub fn name(self) -> &'static str {
+        match self {
+            WordList::Anaphora => "anaphora",
+            WordList::Joiners => "joiners",
+            WordList::AdverbTriggers => "adverb_triggers",
+            WordList::ListOpeners => "list_openers",
+            WordList::Instruments => "instruments",
+            WordList::Venues => "venues",
+            WordList::QuoteFillers => "quote_fillers",
+            WordList::PracticeHeads => "practice_heads",
+            WordList::ListHeads => "list_heads",
+            WordList::ProseMarkers => "prose_markers",
+            WordList::PublisherOf => "publisher_of",
+            WordList::ReportVerbs => "report_verbs",
+            WordList::WithinMarkers => "within_markers",
+            WordList::NounsInNames => "nouns_in_names",
+            WordList::CopyTargets => "copy_targets",
+            WordList::FirmEndings => "firm_endings",
+            WordList::BodyEndings => "body_endings",
+            WordList::InstitutionEndings => "institution_endings",
+            WordList::LocatedVerbs => "located_verbs",
+            WordList::ContainVerbs => "contain_verbs",
+            WordList::ApplyVerbs => "apply_verbs",
+            WordList::UnnamedScopes => "unnamed_scopes",
+            WordList::OriginMarkers => "origin_markers",
+            WordList::CreatorLeads => "creator_leads",
+            WordList::CreatorSources => "creator_sources",
+            WordList::CreatorAdverbs => "creator_adverbs",
+        }
+    }
+}
+
+/// The kinds of trigger word (first column of triggers.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TriggerKind {
+    Replicate,
+    Originate,
+    Recognize,
+    Issue,
+    Operate,
+    Based,
+    Settle,
+    SetUp,
+    Apply,
+    Build,
+    Practice,
+    Platform,
+    ListPractice,
+    AfterPlatform,
+    AfterPractice,
+}
+
+impl TriggerKind {
+    pub const ALL: [TriggerKind; 15] = [
+        TriggerKind::Replicate,
+        TriggerKind::Originate,
+        TriggerKind::Recognize,
+        TriggerKind::Issue,
+        TriggerKind::Operate,
+        TriggerKind::Based,
+        TriggerKind::Settle,
+        TriggerKind::SetUp,
+        TriggerKind::Apply,
+        TriggerKind::Build,
+        TriggerKind::Practice,
+        TriggerKind::Platform,
+        TriggerKind::ListPractice,
+        TriggerKind::AfterPlatform,
+        TriggerKind::AfterPractice,
+    ];
+
+    /// The name used in the tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            TriggerKind::Replicate => "replicate",
+            TriggerKind::Originate => "originate",
+            TriggerKind::Recognize => "recognize",
+            TriggerKind::Issue => "issue",
+            TriggerKind::Operate => "operate",
+            TriggerKind::Based => "based",
+            TriggerKind::Settle => "settle",
+            TriggerKind::SetUp => "set_up",
+            TriggerKind::Apply => "apply",
+            TriggerKind::Build => "build",
+            TriggerKind::Practice => "practice",
+            TriggerKind::Platform => "platform",
+            TriggerKind::ListPractice => "list_practice",
+            TriggerKind::AfterPlatform => "after_platform",
+            TriggerKind::AfterPractice => "after_practice",
+        }
+    }
+}
+
+impl fmt::Display for TriggerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for TriggerKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        TriggerKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = TriggerKind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown trigger kind `{s}` (known: {})", known.join(", "))
+            })
+    }
+}
+
+/// Which end of a link the trigger's subject is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// subject property object (B 印发 P: B issued P).
+    Forward,
+    /// object property subject (X 复制推广 P: P replicatedIn X).
+    Reverse,
+}
+
+/// One row of links.tsv: what a trigger of `kind` states between its
+/// subject and an object of one of `objects`.
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub kind: TriggerKind,
+    pub objects: Vec<Class>,
+    /// Classes the subject must have; empty for any.
+    pub subjects: Vec<Class>,
+    pub property: Property,
+    pub direction: Direction,
+    /// Only when the verb says the subject built the object (牵头搭建).
+    pub only_built: bool,
+}
