@@ -183,15 +183,7 @@ fn prepare(store: &KgStore, extractor: &Extractor, file: &Path, force: bool) -> 
     let key = source_key(file);
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
-        Err(source) => {
-            return Prepared::Failed(
-                CorpusError::Io {
-                    path: file.to_owned(),
-                    source,
-                }
-                .to_string(),
-            );
-        }
+        Err(source) => return Prepared::Failed(corpus::io_error(file, source).to_string()),
     };
     let hash = content_hash(&bytes);
     if !force && store.source_hash(&key).ok().flatten().as_deref() == Some(hash.as_str()) {

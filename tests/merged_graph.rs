@@ -4,9 +4,7 @@
 
 mod common;
 
-use common::{SAMPLE, Workspace};
-
-const HELDOUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout");
+use common::{SAMPLE, Workspace, heldout_texts};
 
 fn number(ws: &Workspace, sparql: &str) -> usize {
     ws.csv_rows(sparql)[0].parse().unwrap()
@@ -50,8 +48,9 @@ fn assert_counts_are_distinct(ws: &Workspace) {
 #[test]
 fn counts_count_facts_not_articles() {
     let ws = Workspace::new();
+    let heldout = heldout_texts();
     ws.ingest_sample();
-    ws.ok(&["ingest", HELDOUT]);
+    ws.ok(&["ingest", heldout.path().to_str().unwrap()]);
     // The same area is named by many articles, and is one row.
     let areas = number(&ws, "SELECT (COUNT(*) AS ?n) WHERE { ?a a ftz:Area }");
     let stated = number(
@@ -65,14 +64,16 @@ fn counts_count_facts_not_articles() {
 #[test]
 fn reingest_changes_nothing_and_skips_unchanged_files() {
     let ws = Workspace::new();
-    ws.ok(&["ingest", HELDOUT]);
+    let heldout = heldout_texts();
+    let heldout = heldout.path().to_str().unwrap();
+    ws.ok(&["ingest", heldout]);
     let before = ws.sorted_quads();
-    let again = ws.ok(&["ingest", HELDOUT, "--json"]);
+    let again = ws.ok(&["ingest", heldout, "--json"]);
     let summary: serde_json::Value = serde_json::from_str(&again).unwrap();
     assert_eq!(summary["skipped"], 15, "{again}");
     assert_eq!(summary["files"], 0, "{again}");
     assert_eq!(ws.sorted_quads(), before);
-    let forced = ws.ok(&["ingest", HELDOUT, "--force", "--json"]);
+    let forced = ws.ok(&["ingest", heldout, "--force", "--json"]);
     let summary: serde_json::Value = serde_json::from_str(&forced).unwrap();
     assert_eq!(summary["files"], 15, "{forced}");
     assert_eq!(ws.sorted_quads(), before);
@@ -84,7 +85,8 @@ fn a_changed_file_replaces_its_facts_and_removal_keeps_the_merge_exact() {
     let sample = std::fs::read_to_string(SAMPLE).unwrap();
     let copy = ws.write("copy/newsletter.txt", &sample);
     ws.ok(&["ingest", copy.to_str().unwrap()]);
-    ws.ok(&["ingest", HELDOUT]);
+    let heldout = heldout_texts();
+    ws.ok(&["ingest", heldout.path().to_str().unwrap()]);
     let firms = |ws: &Workspace| ws.csv_rows("SELECT ?l WHERE { ?f a ftz:Firm ; rdfs:label ?l }");
     assert!(firms(&ws).iter().any(|l| l.contains("哈尔滨工大卫星")));
     // The newsletter loses its article naming the firm.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{SAMPLE, Workspace};
+use common::{SAMPLE, Workspace, heldout_texts};
 use std::path::Path;
 use std::process::Command;
 
@@ -105,7 +105,11 @@ fn every_bad_file_gets_one_true_line_and_the_newsletter_is_stored() {
     );
     let long = lines_naming(&stderr, "one-line.txt");
     assert_eq!(long.len(), 1, "{stderr}");
-    assert!(long[0].contains("MB of text, more than the 8 MB"), "{}", long[0]);
+    assert!(
+        long[0].contains("MB of text, more than the 8 MB"),
+        "{}",
+        long[0]
+    );
 
     // The newsletter and the readable bad files are stored.
     let issues = ws.csv_rows("SELECT ?n WHERE { ?i a ftz:Issue ; ftz:issueNumber ?n }");
@@ -143,7 +147,8 @@ fn killed_ingest(store: &Path, folder: &Path, delay: std::time::Duration) {
 
 #[test]
 fn a_killed_ingest_loses_nothing_once_ingest_runs_again() {
-    let heldout = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout");
+    let texts = heldout_texts();
+    let heldout = texts.path().to_str().unwrap();
     let clean = Workspace::new();
     clean.ok(&["ingest", heldout]);
     let expected = clean.sorted_quads();

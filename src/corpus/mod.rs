@@ -99,7 +99,16 @@ pub fn read_document_bytes(
         Format::Html => html::read(bytes),
     };
     let document = layout::parse(&source, format::blocks_of(pieces));
-    if document.articles.iter().all(|a| a.paragraphs.is_empty()) {
+    // Punctuation alone (or nothing) is no text to extract from.
+    let has_words = document.articles.iter().any(|a| {
+        a.paragraphs.iter().any(|p| {
+            p.table.is_some()
+                || p.sentences
+                    .iter()
+                    .any(|s| s.chars().any(char::is_alphanumeric))
+        })
+    });
+    if !has_words {
         return Err(CorpusError::NoText {
             path: path.to_owned(),
         });
@@ -107,7 +116,8 @@ pub fn read_document_bytes(
     Ok((document, warnings))
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> CorpusError {
+/// The error of a file that could not be read (a dangling link named as one).
+pub fn io_error(path: &Path, source: std::io::Error) -> CorpusError {
     let dangling = source.kind() == std::io::ErrorKind::NotFound
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if dangling {

@@ -115,7 +115,11 @@ mod tests {
         let run = "宜昌片区推出跨境电商一站式服务，企业通关时间压缩一半".repeat(200);
         let sentences = split_sentences(&run);
         assert!(sentences.len() > 5);
-        assert!(sentences.iter().all(|s| s.chars().count() <= MAX_SENTENCE_CHARS));
+        assert!(
+            sentences
+                .iter()
+                .all(|s| s.chars().count() <= MAX_SENTENCE_CHARS)
+        );
         assert_eq!(sentences.concat(), run);
         // Cut after a comma, not inside a word.
         assert!(sentences[0].ends_with('，'), "{}", sentences[0]);

@@ -129,9 +129,7 @@ fn root_zone(p: &Projection, n: NodeIndex) -> NodeIndex {
             .find(|e| e.weight().property == Property::PartOf && p.graph[e.target()].kind.is_zone())
             .map(|e| e.target());
         match parent {
-            Some(up) if p.graph[current].kind != Kind::Entity(Class::FreeTradeZone) => {
-                current = up
-            }
+            Some(up) if p.graph[current].kind != Kind::Entity(Class::FreeTradeZone) => current = up,
             _ => break,
         }
     }
@@ -455,9 +453,18 @@ mod tests {
         assert_eq!(
             cells,
             [
-                ("中国（江苏）自由贸易试验区南京片区", "首创 2024-01-15".to_owned()),
-                ("中国（江苏）自由贸易试验区苏州片区", "复制 2024-03-15".to_owned()),
-                ("中国（黑龙江）自由贸易试验区哈尔滨片区", "复制 2024-05-15".to_owned()),
+                (
+                    "中国（江苏）自由贸易试验区南京片区",
+                    "首创 2024-01-15".to_owned()
+                ),
+                (
+                    "中国（江苏）自由贸易试验区苏州片区",
+                    "复制 2024-03-15".to_owned()
+                ),
+                (
+                    "中国（黑龙江）自由贸易试验区哈尔滨片区",
+                    "复制 2024-05-15".to_owned()
+                ),
             ]
         );
         assert_eq!(m.columns[0].group, "中国（江苏）自由贸易试验区");
@@ -472,7 +479,10 @@ mod tests {
         };
         let m = matrix(&p, &provinces(&p), &options);
         assert_eq!(m.columns.len(), 1);
-        assert_eq!(m.rows[0].cells[0].as_ref().unwrap().text(), "复制 2024-05-15");
+        assert_eq!(
+            m.rows[0].cells[0].as_ref().unwrap().text(),
+            "复制 2024-05-15"
+        );
         let mut csv = Vec::new();
         write_csv(&m, &mut csv).unwrap();
         let csv = String::from_utf8(csv).unwrap();

@@ -145,7 +145,11 @@ pub async fn graph(
     .await
 }
 
-fn sort_link(params: &HashMap<String, String>, sort: replication::MatrixSort, text: &str) -> String {
+fn sort_link(
+    params: &HashMap<String, String>,
+    sort: replication::MatrixSort,
+    text: &str,
+) -> String {
     let current = replication::MatrixSort::parse(value(params, "sort"));
     format!(
         "<a class=\"sort{}\" href=\"/replication?{}\">{}</a>",
@@ -164,7 +168,9 @@ fn matrix_table(lang: Lang, params: &HashMap<String, String>, m: &replication::M
             _ => groups.push((&c.group, 1)),
         }
     }
-    let mut out = String::from("<div class=\"matrix-wrap\"><table id=\"matrix\" class=\"matrix\"><thead><tr><th colspan=\"4\"></th>");
+    let mut out = String::from(
+        "<div class=\"matrix-wrap\"><table id=\"matrix\" class=\"matrix\"><thead><tr><th colspan=\"4\"></th>",
+    );
     for (group, n) in &groups {
         let short = m
             .columns
@@ -172,15 +178,32 @@ fn matrix_table(lang: Lang, params: &HashMap<String, String>, m: &replication::M
             .find(|c| c.zone.label == *group)
             .map(|c| c.short.clone())
             .unwrap_or_else(|| style::shorten(group, 12));
-        let _ = write!(out, "<th class=\"group\" colspan=\"{n}\" title=\"{}\">{}</th>", esc(group), esc(&short));
+        let _ = write!(
+            out,
+            "<th class=\"group\" colspan=\"{n}\" title=\"{}\">{}</th>",
+            esc(group),
+            esc(&short)
+        );
     }
     let _ = write!(
         out,
         "</tr><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
-        sort_link(params, replication::MatrixSort::Name, lang.t("制度创新", "Practice")),
+        sort_link(
+            params,
+            replication::MatrixSort::Name,
+            lang.t("制度创新", "Practice")
+        ),
         lang.t("首创于", "Originated in"),
-        sort_link(params, replication::MatrixSort::Copies, lang.t("复制数", "Copies")),
-        sort_link(params, replication::MatrixSort::Date, lang.t("最早日期", "First date")),
+        sort_link(
+            params,
+            replication::MatrixSort::Copies,
+            lang.t("复制数", "Copies")
+        ),
+        sort_link(
+            params,
+            replication::MatrixSort::Date,
+            lang.t("最早日期", "First date")
+        ),
     );
     for c in &m.columns {
         let _ = write!(

@@ -83,6 +83,20 @@ impl Workspace {
     }
 }
 
+/// A folder holding only the held-out articles' texts (not their gold
+/// annotations), to ingest as a folder.
+pub fn heldout_texts() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let heldout = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout");
+    for entry in std::fs::read_dir(heldout).expect("held-out fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).expect("copy");
+        }
+    }
+    dir
+}
+
 pub fn run_with_store(store: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ftzkg"))
         .arg("--store")
