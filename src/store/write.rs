@@ -300,30 +300,15 @@ fn replace_graph(
             new.insert(triple);
             continue;
         }
-        tx.insert(QuadRef::new(
-            triple.subject.as_ref(),
-            triple.predicate.as_ref(),
-            triple.object.as_ref(),
-            name,
-        ));
+        tx.insert(in_graph(&triple, name));
         if merged {
-            tx.insert(QuadRef::new(
-                triple.subject.as_ref(),
-                triple.predicate.as_ref(),
-                triple.object.as_ref(),
-                GraphNameRef::DefaultGraph,
-            ));
+            tx.insert(in_graph(&triple, GraphNameRef::DefaultGraph));
         }
         new.insert(triple);
     }
     for triple in old {
         if !new.contains(&triple) {
-            tx.remove(QuadRef::new(
-                triple.subject.as_ref(),
-                triple.predicate.as_ref(),
-                triple.object.as_ref(),
-                name,
-            ));
+            tx.remove(in_graph(&triple, name));
             if merged {
                 retracted.push(triple);
             }
@@ -331,6 +316,16 @@ fn replace_graph(
     }
     tx.insert_named_graph(graph);
     Ok(())
+}
+
+/// A triple as a quad of `graph`.
+fn in_graph<'a>(triple: &'a Triple, graph: GraphNameRef<'a>) -> QuadRef<'a> {
+    QuadRef::new(
+        triple.subject.as_ref(),
+        triple.predicate.as_ref(),
+        triple.object.as_ref(),
+        graph,
+    )
 }
 
 /// Removes from the default graph each retracted triple that no merged
@@ -347,12 +342,7 @@ fn drop_unstated(tx: &mut Transaction<'_>, retracted: Vec<Triple>) -> Result<(),
             .filter_map(Result::ok)
             .any(|q| is_merged_name(&q.graph_name));
         if !stated {
-            tx.remove(QuadRef::new(
-                triple.subject.as_ref(),
-                triple.predicate.as_ref(),
-                triple.object.as_ref(),
-                GraphNameRef::DefaultGraph,
-            ));
+            tx.remove(in_graph(&triple, GraphNameRef::DefaultGraph));
         }
     }
     Ok(())

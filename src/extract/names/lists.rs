@@ -243,6 +243,10 @@ pub fn practice_lists(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Me
                 let a = offset + (item.len() - item.trim_start().len());
                 let mut b = offset + item.trim_end().len();
                 offset += item.len() + '、'.len_utf8();
+                if a >= b {
+                    // An empty or blank item (、、 or 、 、): no name.
+                    continue;
+                }
                 // 企业定制模式筑巢引凤 → 企业定制模式.
                 if let Some(cut) = known
                     .rules
