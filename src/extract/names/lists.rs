@@ -267,7 +267,8 @@ pub fn practice_lists(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Me
                 let generic_head = known
                     .rules
                     .class_by_ending(&name)
-                    .is_some_and(|(_, _, e)| known.rules.is_generic(&name[..name.len() - e.len()]));
+                    .and_then(|(_, _, e)| name.strip_suffix(e))
+                    .is_some_and(|modifier| known.rules.is_generic(modifier));
                 // 把复制推广工作作为推动…: prose, not a name.
                 let prose = known.rules.contains_word(WordList::ProseMarkers, &name)
                     || name.starts_with("工作")
