@@ -115,7 +115,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             sort,
             output,
         } => to_output(output.as_deref(), &mut out, |w| {
-            let filter = Filter { from, to, ..Filter::default() };
+            let filter = Filter {
+                from,
+                to,
+                ..Filter::default()
+            };
             let options = replication::MatrixOptions { province, sort };
             let matrix = replication::read(&open(&store_dir)?, &filter, &options)?;
             Ok(replication::write(&matrix, format, w)?)

@@ -206,7 +206,11 @@ fn browser_programs() -> Option<(PathBuf, PathBuf)> {
     match (chromium, chromedriver) {
         (Some(c), Some(d)) => Some((c, d)),
         (c, _) => {
-            let missing = if c.is_none() { "chromium" } else { "chromedriver" };
+            let missing = if c.is_none() {
+                "chromium"
+            } else {
+                "chromedriver"
+            };
             let message = format!(
                 "browser test needs {missing}: apt-get install -y chromium chromium-driver fonts-wqy-microhei"
             );
@@ -231,7 +235,11 @@ fn ingest_corpus(ws: &Workspace) {
         .map(|p| p.display().to_string())
         .collect();
     files.sort();
-    assert!(files.len() >= 15, "held-out articles missing in {}", dir.display());
+    assert!(
+        files.len() >= 15,
+        "held-out articles missing in {}",
+        dir.display()
+    );
     let mut args = vec!["ingest"];
     args.extend(files.iter().map(String::as_str));
     ws.ok(&args);
@@ -346,9 +354,15 @@ fn policy_staff_can_search_read_evidence_see_graphs_traces_and_query() {
     browser.open(&server.url("/graph?view=zones"));
     let (overlaps, shown, nodes) = wait_for_picture(&browser, "the zone overview");
     assert!(nodes > 5, "{nodes}");
-    assert!(overlaps * 10 <= shown, "{overlaps} of {shown} labels overlap");
+    assert!(
+        overlaps * 10 <= shown,
+        "{overlaps} of {shown} labels overlap"
+    );
     let parents = browser.script("return window.ftzkgGraph.nodes(':parent').length");
-    assert!(parents.as_u64().unwrap_or(0) >= 2, "zones group their areas");
+    assert!(
+        parents.as_u64().unwrap_or(0) >= 2,
+        "zones group their areas"
+    );
     browser.screenshot(&shots, "graph-zones");
 
     // A shared filtered view: the filters come back from the URL.

@@ -467,8 +467,14 @@ fn the_replication_page_and_command_give_the_same_rows() {
     for (query, args) in [
         ("", vec![]),
         ("?sort=date", vec!["--sort", "date"]),
-        ("?province=%E9%BB%91%E9%BE%99%E6%B1%9F", vec!["--province", "黑龙江"]),
-        ("?from=2024-06&to=2024-12", vec!["--from", "2024-06", "--to", "2024-12"]),
+        (
+            "?province=%E9%BB%91%E9%BE%99%E6%B1%9F",
+            vec!["--province", "黑龙江"],
+        ),
+        (
+            "?from=2024-06&to=2024-12",
+            vec!["--from", "2024-06", "--to", "2024-12"],
+        ),
     ] {
         let mut response = agent()
             .get(&server.url(&format!("/replication.csv{query}")))
@@ -481,7 +487,10 @@ fn the_replication_page_and_command_give_the_same_rows() {
         let mut full = vec!["replication", "--format", "csv"];
         full.extend(&args);
         let command = cli(&full);
-        assert_eq!(web, command, "/replication.csv{query} differs from ftzkg {full:?}");
+        assert_eq!(
+            web, command,
+            "/replication.csv{query} differs from ftzkg {full:?}"
+        );
         let rows = command.lines().count() - 1;
         let (status, _, page) = get(&server, &format!("/replication{query}"), None);
         assert_eq!(status, 200);
@@ -492,9 +501,15 @@ fn the_replication_page_and_command_give_the_same_rows() {
         );
     }
     let all = cli(&["replication", "--format", "csv"]);
-    assert!(all.lines().count() > 1, "the sample has copied practices:\n{all}");
+    assert!(
+        all.lines().count() > 1,
+        "the sample has copied practices:\n{all}"
+    );
     let header = all.lines().next().unwrap();
-    assert!(header.starts_with("制度创新,首创于,复制数,最早日期,"), "{header}");
+    assert!(
+        header.starts_with("制度创新,首创于,复制数,最早日期,"),
+        "{header}"
+    );
     assert!(all.contains("首创 ") || all.contains("复制 "), "{all}");
 }
 
@@ -560,7 +575,10 @@ fn one_palette_drives_the_exports_the_css_and_the_scripts() {
         .expect("a stroke colour in the SVG");
     assert!(palette.contains(&fill), "{fill} not in palette.css");
     let (_, _, style) = get(&server, "/assets/style.css", None);
-    assert!(!style.contains(".c-Area"), "class colours live in palette.css only");
+    assert!(
+        !style.contains(".c-Area"),
+        "class colours live in palette.css only"
+    );
     let (_, _, script) = get(&server, "/assets/graph.js", None);
     assert!(!script.contains("#e8710a") && !script.contains("COLOURS"));
     let (status, _, library) = get(&server, "/assets/cytoscape.min.js", None);
@@ -574,7 +592,10 @@ fn a_zone_page_groups_its_links_beside_a_small_graph_and_a_trace_has_a_timeline(
     let area = "https://w3id.org/ftzkg/id/area/中国（黑龙江）自由贸易试验区哈尔滨片区";
     let (status, _, page) = get(&server, &format!("/entity?iri={}", enc(area)), None);
     assert_eq!(status, 200);
-    assert!(page.contains("id=\"group-practices\""), "no practices group");
+    assert!(
+        page.contains("id=\"group-practices\""),
+        "no practices group"
+    );
     assert!(page.contains("class=\"graph small\""));
     let (_, _, trace) = get(&server, &format!("/trace?name={}", enc("无感续证")), None);
     let timeline = trace

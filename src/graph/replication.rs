@@ -78,6 +78,8 @@ pub struct Column {
     pub short: String,
     /// Full label of the free trade zone the column belongs to (its own for a zone).
     pub group: String,
+    /// Its short label (黑龙江自贸区).
+    pub group_short: String,
     pub province: Option<String>,
 }
 
@@ -129,9 +131,7 @@ fn root_zone(p: &Projection, n: NodeIndex) -> NodeIndex {
             .find(|e| e.weight().property == Property::PartOf && p.graph[e.target()].kind.is_zone())
             .map(|e| e.target());
         match parent {
-            Some(up) if p.graph[current].kind != Kind::Entity(Class::FreeTradeZone) => {
-                current = up
-            }
+            Some(up) if p.graph[current].kind != Kind::Entity(Class::FreeTradeZone) => current = up,
             _ => break,
         }
     }
@@ -211,6 +211,7 @@ pub fn matrix(
             zone: (&g[z]).into(),
             short: short_label(&g[z]),
             group: g[root_zone(p, z)].label.clone(),
+            group_short: short_label(&g[root_zone(p, z)]),
             province: province_of(z),
         })
         .collect();
@@ -455,9 +456,18 @@ mod tests {
         assert_eq!(
             cells,
             [
-                ("中国（江苏）自由贸易试验区南京片区", "首创 2024-01-15".to_owned()),
-                ("中国（江苏）自由贸易试验区苏州片区", "复制 2024-03-15".to_owned()),
-                ("中国（黑龙江）自由贸易试验区哈尔滨片区", "复制 2024-05-15".to_owned()),
+                (
+                    "中国（江苏）自由贸易试验区南京片区",
+                    "首创 2024-01-15".to_owned()
+                ),
+                (
+                    "中国（江苏）自由贸易试验区苏州片区",
+                    "复制 2024-03-15".to_owned()
+                ),
+                (
+                    "中国（黑龙江）自由贸易试验区哈尔滨片区",
+                    "复制 2024-05-15".to_owned()
+                ),
             ]
         );
         assert_eq!(m.columns[0].group, "中国（江苏）自由贸易试验区");
@@ -472,7 +482,10 @@ mod tests {
         };
         let m = matrix(&p, &provinces(&p), &options);
         assert_eq!(m.columns.len(), 1);
-        assert_eq!(m.rows[0].cells[0].as_ref().unwrap().text(), "复制 2024-05-15");
+        assert_eq!(
+            m.rows[0].cells[0].as_ref().unwrap().text(),
+            "复制 2024-05-15"
+        );
         let mut csv = Vec::new();
         write_csv(&m, &mut csv).unwrap();
         let csv = String::from_utf8(csv).unwrap();

@@ -88,8 +88,10 @@ pub fn layout(p: &Projection) -> Layout {
                     ys.iter().sum::<f64>() / ys.len() as f64
                 }
             };
-            let mut keyed: Vec<(&str, f64, NodeIndex)> =
-                nodes.iter().map(|&n| (zone_group(p, n), bary(n), n)).collect();
+            let mut keyed: Vec<(&str, f64, NodeIndex)> = nodes
+                .iter()
+                .map(|&n| (zone_group(p, n), bary(n), n))
+                .collect();
             keyed.sort_by(|a, b| {
                 a.0.cmp(b.0)
                     .then_with(|| a.1.total_cmp(&b.1))
@@ -323,7 +325,10 @@ mod tests {
             svg.contains(">中国（江苏）自由贸易试…</text>"),
             "long labels are shortened"
         );
-        assert!(svg.contains(">复制推广至</text>"), "the legend is in Chinese");
+        assert!(
+            svg.contains(">复制推广至</text>"),
+            "the legend is in Chinese"
+        );
         assert!(!svg.contains("replicatedIn</text>"));
     }
 }

@@ -60,13 +60,11 @@ pub fn elements(
 ) -> Result<serde_json::Value, GraphError> {
     let filter = params::filter(store, params)?;
     let projection = graph::project(store, &filter)?;
-    Ok(
-        match View::parse(params.get("view").map(String::as_str)) {
-            View::Network => graph::export::cytoscape(&links::network(&projection)),
-            View::All => graph::export::cytoscape(&projection),
-            View::Zones => overview::overview(&projection).cytoscape(),
-        },
-    )
+    Ok(match View::parse(params.get("view").map(String::as_str)) {
+        View::Network => graph::export::cytoscape(&links::network(&projection)),
+        View::All => graph::export::cytoscape(&projection),
+        View::Zones => overview::overview(&projection).cytoscape(),
+    })
 }
 
 /// `/api/graph?view=network|all|zones&zone=&province=&classes=&properties=&from=&to=&focus=&depth=`.

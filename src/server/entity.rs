@@ -44,7 +44,10 @@ fn locate(
     let p = graph::project(store, &Filter::default())?;
     Ok(Some(match p.node(&node.iri) {
         Some(n) => (p, n),
-        None => (Projection::from_parts(vec![node], vec![]), NodeIndex::new(0)),
+        None => (
+            Projection::from_parts(vec![node], vec![]),
+            NodeIndex::new(0),
+        ),
     }))
 }
 
@@ -92,7 +95,10 @@ fn zone_groups(lang: Lang, p: &Projection, n: NodeIndex) -> String {
     let report = links::zone_links(p, n);
     let mut out = String::new();
     for group in report.groups.iter().filter(|g| !g.links.is_empty()) {
-        let (zh, en) = group.title.split_once(' ').unwrap_or((group.title, group.title));
+        let (zh, en) = group
+            .title
+            .split_once(' ')
+            .unwrap_or((group.title, group.title));
         let _ = write!(
             out,
             "<section class=\"group\" id=\"group-{}\"><h2>{} <span class=\"count\">{}</span></h2><ul class=\"links\">",
@@ -134,7 +140,11 @@ fn relations(lang: Lang, p: &Projection, n: NodeIndex) -> String {
         let mut edges: Vec<(Property, &Node, &Edge)> = g
             .edges_directed(n, direction)
             .map(|e| {
-                let other = if direction == Direction::Outgoing { e.target() } else { e.source() };
+                let other = if direction == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 (e.weight().property, &g[other], e.weight())
             })
             .collect();
@@ -199,7 +209,11 @@ fn sources(lang: Lang, store: &KgStore, iri: &str) -> Result<String, graph::Grap
     }
     let articles = documents::mentioning_articles(store, iri)?;
     if !articles.is_empty() {
-        let _ = write!(out, "<h2>{}</h2><ul>", lang.t("提及它的文章", "Articles that mention it"));
+        let _ = write!(
+            out,
+            "<h2>{}</h2><ul>",
+            lang.t("提及它的文章", "Articles that mention it")
+        );
         for a in &articles {
             let _ = write!(
                 out,
@@ -259,7 +273,10 @@ pub async fn entity(
 
 /// The practice's history, earliest first.
 fn timeline_html(lang: Lang, t: &trace::PracticeTrace) -> String {
-    let mut out = format!("<h2>{}</h2><ol class=\"timeline\">", lang.t("时间线", "Timeline"));
+    let mut out = format!(
+        "<h2>{}</h2><ol class=\"timeline\">",
+        lang.t("时间线", "Timeline")
+    );
     for ev in timeline::timeline(t) {
         let who = ev
             .entity
@@ -292,7 +309,11 @@ pub async fn trace(
     headers: HeaderMap,
 ) -> Response {
     render(state, params, headers, |store, params, lang| {
-        let wanted = params.get("iri").or(params.get("name")).cloned().unwrap_or_default();
+        let wanted = params
+            .get("iri")
+            .or(params.get("name"))
+            .cloned()
+            .unwrap_or_default();
         let Some((p, n)) = locate(store, &wanted, resolve::PRACTICES)? else {
             return Ok(not_found(lang, &wanted));
         };
@@ -314,7 +335,11 @@ pub async fn trace(
         ] {
             let _ = write!(body, "<li class=\"step\"><h2>{}</h2><ul>", lang.t(zh, en));
             if steps.is_empty() {
-                let _ = write!(body, "<li class=\"none\">{}</li>", lang.t("文中未提及", "not stated in the articles"));
+                let _ = write!(
+                    body,
+                    "<li class=\"none\">{}</li>",
+                    lang.t("文中未提及", "not stated in the articles")
+                );
             }
             for step in steps {
                 let _ = write!(
@@ -328,7 +353,10 @@ pub async fn trace(
             body.push_str("</ul></li>");
         }
         body.push_str("</ol>");
-        Ok((StatusCode::OK, html::page(lang, &practice.label, &body, &[])))
+        Ok((
+            StatusCode::OK,
+            html::page(lang, &practice.label, &body, &[]),
+        ))
     })
     .await
 }

@@ -19,14 +19,34 @@ const JS: &str = "text/javascript; charset=utf-8";
 
 /// Static files, embedded in the binary.
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("style.css", "text/css; charset=utf-8", include_str!("assets/style.css")),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("assets/style.css"),
+    ),
     ("search.js", JS, include_str!("assets/search.js")),
     ("graph.js", JS, include_str!("assets/graph.js")),
     ("editor.js", JS, include_str!("assets/editor.js")),
-    ("cytoscape.min.js", JS, include_str!("assets/vendor/cytoscape.min.js")),
-    ("layout-base.min.js", JS, include_str!("assets/vendor/layout-base.min.js")),
-    ("cose-base.min.js", JS, include_str!("assets/vendor/cose-base.min.js")),
-    ("cytoscape-fcose.min.js", JS, include_str!("assets/vendor/cytoscape-fcose.min.js")),
+    (
+        "cytoscape.min.js",
+        JS,
+        include_str!("assets/vendor/cytoscape.min.js"),
+    ),
+    (
+        "layout-base.min.js",
+        JS,
+        include_str!("assets/vendor/layout-base.min.js"),
+    ),
+    (
+        "cose-base.min.js",
+        JS,
+        include_str!("assets/vendor/cose-base.min.js"),
+    ),
+    (
+        "cytoscape-fcose.min.js",
+        JS,
+        include_str!("assets/vendor/cytoscape-fcose.min.js"),
+    ),
 ];
 
 /// The scripts a graph picture needs, in load order.
@@ -171,4 +191,3 @@ pub fn not_found(lang: Lang, what: &str) -> (StatusCode, String) {
     );
     (StatusCode::NOT_FOUND, html::page(lang, "404", &body, &[]))
 }
-

@@ -57,10 +57,7 @@ const KEYS: &[&str] = &[
 ];
 
 fn get<'a>(params: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
-    params
-        .get(key)
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
+    params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
 fn list<T: std::str::FromStr>(params: &HashMap<String, String>, key: &str) -> Vec<T> {
@@ -158,7 +155,10 @@ mod tests {
             query_string(&params, &[("sort", "date")]),
             "view=zones&classes=Area%2CPractice&from=2024-01&sort=date"
         );
-        assert_eq!(query_string(&params, &[("view", "")]), "classes=Area%2CPractice&from=2024-01");
+        assert_eq!(
+            query_string(&params, &[("view", "")]),
+            "classes=Area%2CPractice&from=2024-01"
+        );
         assert_eq!(
             list::<Class>(&params, "classes"),
             [Class::Area, Class::Practice]
