@@ -471,8 +471,11 @@ fn ui_pages_show_relations_with_evidence_and_the_trace() {
     assert!(!script.contains("innerHTML"));
 }
 
-/// Runs `ftzkg --store <shared store> ARGS` and returns stdout.
+/// Runs `ftzkg --store <shared store> ARGS` and returns stdout; one at a
+/// time, since a command opens the store for writing (a lock).
 fn cli(args: &[&str]) -> String {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     shared().ok(args)
 }
 

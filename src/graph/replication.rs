@@ -78,6 +78,8 @@ pub struct Column {
     pub short: String,
     /// Full label of the free trade zone the column belongs to (its own for a zone).
     pub group: String,
+    /// Its short label (黑龙江自贸区).
+    pub group_short: String,
     pub province: Option<String>,
 }
 
@@ -209,6 +211,7 @@ pub fn matrix(
             zone: (&g[z]).into(),
             short: short_label(&g[z]),
             group: g[root_zone(p, z)].label.clone(),
+            group_short: short_label(&g[root_zone(p, z)]),
             province: province_of(z),
         })
         .collect();

@@ -161,28 +161,22 @@ fn sort_link(
 
 /// The matrix as an HTML table: zones grouped under their free trade zone.
 fn matrix_table(lang: Lang, params: &HashMap<String, String>, m: &replication::Matrix) -> String {
-    let mut groups: Vec<(&str, usize)> = Vec::new();
+    let mut groups: Vec<(&str, &str, usize)> = Vec::new();
     for c in &m.columns {
         match groups.last_mut() {
-            Some((g, n)) if *g == c.group => *n += 1,
-            _ => groups.push((&c.group, 1)),
+            Some((g, _, n)) if *g == c.group => *n += 1,
+            _ => groups.push((&c.group, &c.group_short, 1)),
         }
     }
     let mut out = String::from(
         "<div class=\"matrix-wrap\"><table id=\"matrix\" class=\"matrix\"><thead><tr><th colspan=\"4\"></th>",
     );
-    for (group, n) in &groups {
-        let short = m
-            .columns
-            .iter()
-            .find(|c| c.zone.label == *group)
-            .map(|c| c.short.clone())
-            .unwrap_or_else(|| style::shorten(group, 12));
+    for (group, short, n) in &groups {
         let _ = write!(
             out,
             "<th class=\"group\" colspan=\"{n}\" title=\"{}\">{}</th>",
             esc(group),
-            esc(&short)
+            esc(short)
         );
     }
     let _ = write!(
@@ -222,7 +216,15 @@ fn matrix_table(lang: Lang, params: &HashMap<String, String>, m: &replication::M
             url(&row.practice.iri),
             esc(&row.practice.label),
             esc(&row.short),
-            esc(&row.origins.join("、")),
+            row.origins
+                .iter()
+                .map(|o| format!(
+                    "<span title=\"{}\">{}</span>",
+                    esc(o),
+                    esc(&style::shorten(o, 14))
+                ))
+                .collect::<Vec<_>>()
+                .join("、"),
             row.copies,
             esc(row.first_date.as_deref().unwrap_or(""))
         );

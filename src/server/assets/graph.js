@@ -11,23 +11,26 @@
   if (typeof cytoscape === "undefined") return;
   const zh = document.body.dataset.lang !== "en";
 
-  function styles(maxDegree) {
+  // Few nodes (a neighbourhood, the zone overview): larger names, shown
+  // from further out.
+  function styles(maxDegree, few) {
     const top = Math.max(2, maxDegree);
+    const small = few ? 13 : 11, large = few ? 22 : 20;
     return [
       { selector: "node", style: {
         "background-color": "data(color)", "border-color": "data(border)", "border-width": 1.5,
-        "label": "data(short)", "font-size": "mapData(degree, 0, " + top + ", 11, 20)",
+        "label": "data(short)", "font-size": "mapData(degree, 0, " + top + ", " + small + ", " + large + ")",
         "width": "mapData(degree, 0, " + top + ", 14, 54)", "height": "mapData(degree, 0, " + top + ", 14, 54)",
         "text-valign": "bottom", "text-margin-y": 3, "color": "#1d2733",
         "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1,
-        "min-zoomed-font-size": 9, "text-max-width": 160,
+        "min-zoomed-font-size": few ? 6 : 9, "text-max-width": 160,
         "font-family": "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
       } },
       { selector: ":parent", style: {
         "background-color": "#f7f3ee", "background-opacity": 0.6, "border-color": "data(border)",
         "border-width": 1.5, "shape": "round-rectangle", "padding": 14,
-        "text-valign": "top", "text-halign": "center", "font-size": 15, "font-weight": "bold",
-        "text-margin-y": -2, "min-zoomed-font-size": 6
+        "text-valign": "top", "text-halign": "center", "font-size": 22, "font-weight": "bold",
+        "text-margin-y": -2, "min-zoomed-font-size": 4
       } },
       { selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle",
@@ -139,16 +142,17 @@
     const status = document.getElementById("graph-status");
     const elements = data.elements || data;
     const maxDegree = elements.nodes.reduce(function (m, n) { return Math.max(m, n.data.degree || 0); }, 0);
+    const few = elements.nodes.length <= 120;
     const cy = cytoscape({
-      container: box, elements: elements, style: styles(maxDegree),
+      container: box, elements: elements, style: styles(maxDegree, few),
       minZoom: 0.05, maxZoom: 5, wheelSensitivity: 0.3
     });
     const compound = cy.nodes(":parent").length > 0;
     const layout = cy.layout({
       name: cy.nodes().length > 1 ? "fcose" : "grid", quality: "proof", randomize: true, animate: false,
-      nodeRepulsion: function () { return compound ? 12000 : 9000; },
-      idealEdgeLength: function () { return compound ? 120 : 90; },
-      nodeSeparation: 90, gravity: 0.2, gravityRange: 3.8, packComponents: true,
+      nodeRepulsion: function () { return compound ? 4500 : 9000; },
+      idealEdgeLength: function () { return compound ? 70 : 90; },
+      nodeSeparation: compound ? 60 : 90, gravity: 0.2, gravityRange: 3.8, packComponents: true,
       nodeDimensionsIncludeLabels: true, numIter: 3000, tile: true, fit: true, padding: 30
     });
     layout.one("layoutstop", function () {
