@@ -451,6 +451,9 @@ fn staff_upload_a_newsletter_and_search_it() {
             .replacen("第 245 期", "第 246 期", 1)
             .replacen("10 月 15 日", "11 月 15 日", 1),
     );
+    // The writable server holds the store's lock: ask the CLI first.
+    let iri = ws.csv_rows("SELECT ?e WHERE { ?e rdfs:label \"无感续证\"@zh }");
+    assert_eq!(iri.len(), 1, "{iri:?}");
     let server = Server::start_with(&ws.store(), 30, &["--writable", "--token", "s3cret-token"]);
     let shots = ws.path("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
@@ -495,7 +498,6 @@ fn staff_upload_a_newsletter_and_search_it() {
     // Reject a relation on the curation page of 无感续证.
     browser.open(&server.url("/trace?name=%E6%97%A0%E6%84%9F%E7%BB%AD%E8%AF%81"));
     browser.wait_for("css selector", "ol.trace");
-    let iri = ws.csv_rows("SELECT ?e WHERE { ?e rdfs:label \"无感续证\"@zh }");
     browser.open(&server.url(&format!("/curate?iri={}", iri[0].replace('%', "%25"))));
     let reject = browser.wait_for("css selector", "button.reject");
     browser.click(&reject);
