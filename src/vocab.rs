@@ -112,12 +112,13 @@ pub fn sources_graph() -> String {
 }
 
 /// Prefixes of the named graphs whose union, as a set, is the default
-/// graph: articles, issues and the reference data.
-pub fn merged_graph_prefixes() -> [String; 3] {
+/// graph: articles, issues, the reference data and what people curated.
+pub fn merged_graph_prefixes() -> [String; 4] {
     [
         format!("{FTZR}article/"),
         format!("{FTZR}issue/"),
         reference_graph(),
+        curation_graph(),
     ]
 }
 

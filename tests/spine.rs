@@ -122,7 +122,15 @@ fn gb18030_and_utf8_copies_give_the_same_quads() {
     let gbk = Workspace::new();
     let file = gbk.write("gb/另一个名字.txt", &gb);
     gbk.ok(&["ingest", file.to_str().unwrap()]);
-    let (a, b) = (utf8.sorted_quads(), gbk.sorted_quads());
+    // The ingest bookkeeping (path and content hash of each source file)
+    // differs by design; the knowledge graph is the same.
+    let knowledge = |ws: &Workspace| -> Vec<String> {
+        ws.sorted_quads()
+            .into_iter()
+            .filter(|q| !q.ends_with("<https://w3id.org/ftzkg/id/graph/sources> ."))
+            .collect()
+    };
+    let (a, b) = (knowledge(&utf8), knowledge(&gbk));
     assert!(a.len() > 1000);
     assert_eq!(a, b);
 }
@@ -162,7 +170,7 @@ fn a_bad_file_is_named_and_the_good_one_is_stored() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("scan.pdf") && stderr.contains("binary"),
+        stderr.contains("scan.pdf") && stderr.contains("not a readable PDF"),
         "{stderr}"
     );
     assert!(!stderr.contains("good.txt"), "{stderr}");

@@ -314,6 +314,10 @@ impl Plan {
                 self.records.join(" ")
             ));
         }
+        // Rejections and merges changed the named graphs: the default
+        // graph follows, in the same transaction.
+        self.operations
+            .push(crate::store::remerge_operations());
         self.operations.join(" ;\n")
     }
 }

@@ -5,7 +5,7 @@
 
 mod write;
 
-pub use write::{GraphUpdate, MergeReport, SourceUpdate, is_merged};
+pub use write::{GraphUpdate, MergeReport, SourceUpdate, is_merged, remerge_operations};
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};

@@ -52,6 +52,21 @@ pub fn is_merged(graph: &str) -> bool {
         .any(|p| graph.starts_with(p.as_str()))
 }
 
+/// SPARQL update operations that make the default graph the union of the
+/// merged graphs again, to end an update request that changed named graphs
+/// directly (curation): runs in the same transaction as the request.
+pub fn remerge_operations() -> String {
+    let filter = vocab::merged_graph_prefixes()
+        .iter()
+        .map(|p| format!("STRSTARTS(STR(?g), \"{p}\")"))
+        .collect::<Vec<_>>()
+        .join(" || ");
+    format!(
+        "DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({filter}) }} }} ;\n\
+         INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({filter}) }}"
+    )
+}
+
 fn is_merged_name(graph: &GraphName) -> bool {
     matches!(graph, GraphName::NamedNode(n) if is_merged(n.as_str()))
 }
