@@ -289,8 +289,14 @@ mod tests {
         assert_eq!(key("集装箱液袋直运模式"), "集装箱液袋直运");
         // An ending that is part of the name stays: 集成创新 is what the
         // practice is, not a head noun it may drop.
-        assert_eq!(key("跨境贸易投资便利化集成创新"), "跨境贸易投资便利化集成创新");
-        assert_eq!(key("跨境贸易投资便利化集成创新模式"), "跨境贸易投资便利化集成创新");
+        assert_eq!(
+            key("跨境贸易投资便利化集成创新"),
+            "跨境贸易投资便利化集成创新"
+        );
+        assert_eq!(
+            key("跨境贸易投资便利化集成创新模式"),
+            "跨境贸易投资便利化集成创新"
+        );
         assert_eq!(key("投资管理体制综合改革"), "投资管理体制综合改革");
     }
 

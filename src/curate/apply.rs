@@ -316,8 +316,7 @@ impl Plan {
         }
         // Rejections and merges changed the named graphs: the default
         // graph follows, in the same transaction.
-        self.operations
-            .push(crate::store::remerge_operations());
+        self.operations.push(crate::store::remerge_operations());
         self.operations.join(" ;\n")
     }
 }
