@@ -43,7 +43,8 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
     let mut i = 0;
     while i < lines.len() {
         if let Some(header) = aligned_header(&lines[i]) {
-            i = aligned_table(&lines, i + 1, &header, &mut out);
+            let tabbed = lines[i].contains('\t');
+            i = aligned_table(&lines, i + 1, &header, tabbed, &mut out);
         } else if let Some(header) = spaced_header(&lines[i]) {
             i = spaced_table(&lines, i + 1, &header, &mut out);
         } else if let Some(k) = stacked_header(&lines, i) {
@@ -144,7 +145,13 @@ fn is_number(text: &str) -> bool {
 
 /// Reads the rows of an aligned table from `lines[from..]` into `out`;
 /// returns the index of the first line after the table.
-fn aligned_table(lines: &[String], from: usize, header: &[Cell], out: &mut Vec<String>) -> usize {
+fn aligned_table(
+    lines: &[String],
+    from: usize,
+    header: &[Cell],
+    tabbed: bool,
+    out: &mut Vec<String>,
+) -> usize {
     let numbered = header[0].text.contains("序号");
     let column_of = |at: usize| {
         header
@@ -159,7 +166,10 @@ fn aligned_table(lines: &[String], from: usize, header: &[Cell], out: &mut Vec<S
     let mut blanks = 0;
     let mut i = from;
     while i < lines.len() {
-        let cells = split_cells(&lines[i]);
+        let mut cells = split_cells(&lines[i]);
+        if tabbed && !lines[i].contains('\t') {
+            spaced_under_tabs(&mut cells, header.len());
+        }
         if cells.is_empty() {
             blanks += 1;
             if blanks >= 2 {
@@ -175,6 +185,11 @@ fn aligned_table(lines: &[String], from: usize, header: &[Cell], out: &mut Vec<S
         } else {
             first_column
         };
+        // 一、贸易便利化（5项）: a category row inside the table.
+        if numbered && first_column && cells.len() == 1 && is_category(&cells[0].text) {
+            i += 1;
+            continue;
+        }
         let ends_table = if numbered {
             first_column && !starts_row
         } else {
@@ -201,6 +216,33 @@ fn aligned_table(lines: &[String], from: usize, header: &[Cell], out: &mut Vec<S
     out.extend(rows.iter().map(|r| join_row(r.iter().map(String::as_str))));
     out.push(String::new());
     i
+}
+
+/// A row of a table with tab-separated columns written with spaces
+/// instead: a full row takes the columns in order; a shorter, indented one
+/// (a wrapped cell) the last columns.
+fn spaced_under_tabs(cells: &mut [Cell], columns: usize) {
+    let indented = cells.first().is_some_and(|c| c.at > 0);
+    let first = if indented && cells.len() < columns {
+        columns - cells.len()
+    } else {
+        0
+    };
+    for (i, cell) in cells.iter_mut().enumerate() {
+        cell.at = (first + i).min(columns.saturating_sub(1));
+    }
+}
+
+/// A category line between the rows of a numbered table: 一、贸易便利化（5项）,
+/// （二）金融创新, 贸易便利化领域（5项）.
+fn is_category(text: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut chars = text.chars();
+    let first = chars.next().unwrap_or(' ');
+    let heading = (numeral(first) && text.contains('、'))
+        || (first == '（' && chars.next().is_some_and(numeral));
+    let counted = text.ends_with("项）") || text.ends_with("项)");
+    text.chars().count() <= 30 && !text.contains('。') && (heading || counted)
 }
 
 /// Header of a table whose cells a single space separates (序号 改革事项
@@ -397,6 +439,26 @@ mod tests {
                 "1｜“银行+保险+担保”风险分担机制｜成都天府新区片区｜全省",
                 "2｜跨境电商退货“集中仓”模式｜川南临港片区｜成都天府新区片区、德阳协同改革先行区",
                 "四川省人民政府办公厅                  2024年3月20日印发",
+            ]
+        );
+    }
+
+    #[test]
+    fn category_rows_and_spaced_rows_under_a_tabbed_header() {
+        let text = "序号\t创新成果名称\t首创单位\t推广范围\n一、贸易便利化（5项）\n\
+                    1\t国际航空货运“空空中转”一站式\t大兴机场\t廊坊综合保税区\n\
+                    \t通关\t片区\n\
+                    2    “保税维修+再制造”联动监管    石家庄综合保税区管理委员会    曹妃甸综合保税区、廊坊综\n\
+                    \x20                                                       合保税区\n\
+                    二、投资便利化（1项）\n\
+                    3\t“一业一证”改革\t正定片区\t全省\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "序号｜创新成果名称｜首创单位｜推广范围",
+                "1｜国际航空货运“空空中转”一站式通关｜大兴机场片区｜廊坊综合保税区",
+                "2｜“保税维修+再制造”联动监管｜石家庄综合保税区管理委员会｜曹妃甸综合保税区、廊坊综合保税区",
+                "3｜“一业一证”改革｜正定片区｜全省",
             ]
         );
     }
