@@ -322,6 +322,9 @@ fn write_summary(summary: &Summary, dir: &Path, out: &mut dyn Write) -> std::io:
     writeln!(out, "  实体 entities:       {}", summary.entities)?;
     writeln!(out, "  关系 relations:      {}", summary.relations)?;
     writeln!(out, "  统计 statistics:     {}", summary.statistics)?;
+    if summary.families > 0 {
+        writeln!(out, "  同名合并 joined:     {}", summary.families)?;
+    }
     writeln!(out, "  错误 errors:         {}", summary.errors.len())
 }
 

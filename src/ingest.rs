@@ -31,6 +31,8 @@ pub struct Summary {
     pub errors: Vec<String>,
     /// Files read with repairs ("file: what was repaired").
     pub warnings: Vec<String>,
+    /// Practice nodes joined to the family of a longer name.
+    pub families: usize,
 }
 
 impl Summary {
@@ -325,8 +327,36 @@ impl Aftercare {
         {
             summary.errors.push(e.to_string());
         }
+        match join_practice_families(store) {
+            Ok(n) => summary.families = n,
+            Err(e) => summary.errors.push(e.to_string()),
+        }
         if let Err(e) = crate::curate::apply_saved(store) {
             summary.errors.push(e.to_string());
         }
     }
+}
+
+/// Practices named in a short and a long form across documents become one
+/// node (see `families`); returns the number of nodes joined.
+pub fn join_practice_families(store: &KgStore) -> Result<usize, crate::store::StoreError> {
+    let names = |property: &str| -> Result<Vec<(String, String)>, crate::store::StoreError> {
+        let (_, rows) = store.select(&format!(
+            "SELECT ?p ?n WHERE {{ ?p a <{}> ; <{property}> ?n }}",
+            crate::vocab::class_iri(crate::model::Class::Practice)
+        ))?;
+        let rules = crate::identity::IdentityRules::builtin();
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                let [iri, name]: [String; 2] = row.try_into().ok()?;
+                Some((iri, rules.key(&name).0))
+            })
+            .collect())
+    };
+    let practices = names(crate::vocab::term::RDFS_LABEL)?;
+    let aliases = names(crate::vocab::term::SKOS_ALT_LABEL)?;
+    let renames = crate::families::renames(&practices, &aliases);
+    store.rename_nodes(&renames)?;
+    Ok(renames.len())
 }

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod curate;
 pub mod eval;
 pub mod extract;
+pub mod families;
 pub mod graph;
 pub mod hash;
 pub mod identity;

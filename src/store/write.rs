@@ -155,6 +155,47 @@ impl KgStore {
         Ok(())
     }
 
+    /// In one transaction, gives every fact about or pointing to each
+    /// `from` node (in every graph, the default graph too, so the merge
+    /// stays exact) to its `to` node; the old label becomes an alias.
+    /// Returns the number of facts moved.
+    pub fn rename_nodes(&self, renames: &[(String, String)]) -> Result<usize, StoreError> {
+        if renames.is_empty() {
+            return Ok(0);
+        }
+        let label = node(term::RDFS_LABEL);
+        let alias = node(term::SKOS_ALT_LABEL);
+        let mut tx = self.store.start_transaction()?;
+        let mut moved = 0;
+        for (from, to) in renames {
+            let (from, to) = (node(from), node(to));
+            let mut quads: Vec<Quad> = tx
+                .quads_for_pattern(Some(from.as_ref().into()), None, None, None)
+                .collect::<Result<_, _>>()?;
+            quads.extend(
+                tx.quads_for_pattern(None, None, Some(from.as_ref().into()), None)
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            for quad in quads {
+                tx.remove(quad.as_ref());
+                let mut new = quad.clone();
+                if new.subject == NamedOrBlankNode::NamedNode(from.clone()) {
+                    new.subject = to.clone().into();
+                    if new.predicate == label {
+                        new.predicate = alias.clone();
+                    }
+                }
+                if new.object == Term::NamedNode(from.clone()) {
+                    new.object = to.clone().into();
+                }
+                tx.insert(new.as_ref());
+                moved += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(moved)
+    }
+
     /// Verifies that the default graph is exactly the union, as a set, of
     /// the article, issue and reference graphs. Streams; memory stays small.
     pub fn check_merge(&self, limit: usize) -> Result<MergeReport, StoreError> {

@@ -1,0 +1,217 @@
+//! Practice identity across documents: one practice that two newsletters
+//! name in a short and a long form (一船多供, 保税燃料油一船多供) is one
+//! node. After `identity` has keyed each practice within its document,
+//! practices whose key contains another practice's key are one family,
+//! unless the shorter key sits inside two practices that are not one (then
+//! it is too vague to say which, and stays apart): so 融资租赁收取外币租金
+//! joins 船舶融资租赁收取外币租金 but never 飞机经营租赁收取外币租金.
+//! Practices that share an alias of at least `MIN_CHARS` characters (both
+//! texts wrote 保税燃料油“一船多供” and 洋浦“一船多供”) are one family too.
+//! Each family is named by its fullest key.
+//!
+//! Input: practice nodes (IRI and key; IRI and alias). Output: the renames
+//! member → kept.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The shortest key, in characters, that may stand for a longer one.
+pub const MIN_CHARS: usize = 4;
+
+/// The renames (IRI of a member → IRI of the node kept) that make every
+/// family one node. `practices` holds (IRI, key) pairs (a node may appear
+/// with several keys), `aliases` (IRI, alias) pairs.
+pub fn renames(
+    practices: &[(String, String)],
+    aliases: &[(String, String)],
+) -> Vec<(String, String)> {
+    let mut keys: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (iri, key) in practices {
+        keys.entry(key.as_str()).or_default().push(iri.as_str());
+    }
+    // Every key that contains `short` (by a substring index: keys are short).
+    let mut containing: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &long in keys.keys() {
+        let starts: Vec<usize> = long.char_indices().map(|(i, _)| i).collect();
+        let mut seen = HashSet::new();
+        for (a, &i) in starts.iter().enumerate() {
+            for j in starts[a + 1..].iter().copied().chain([long.len()]) {
+                let part = &long[i..j];
+                if part != long
+                    && part.chars().count() >= MIN_CHARS
+                    && keys.contains_key(part)
+                    && seen.insert(part)
+                {
+                    containing.entry(part).or_default().push(long);
+                }
+            }
+        }
+    }
+    let related = |a: &str, b: &str| a.contains(b) || b.contains(a);
+    let mut family = UnionFind::default();
+    for (short, longs) in &containing {
+        // Inside two practices that are not one: too vague to join.
+        let vague = longs
+            .iter()
+            .enumerate()
+            .any(|(i, a)| longs[i + 1..].iter().any(|b| !related(a, b)));
+        if vague {
+            continue;
+        }
+        for long in longs {
+            family.join(short, long);
+        }
+    }
+    // One name on two nodes (an alias of one, the key or an alias of the
+    // other): their keys are one family.
+    let mut keys_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (iri, key) in practices {
+        keys_of.entry(iri.as_str()).or_default().push(key.as_str());
+    }
+    let mut holders: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (iri, alias) in aliases.iter().chain(practices) {
+        if alias.chars().count() >= MIN_CHARS && keys_of.contains_key(iri.as_str()) {
+            holders
+                .entry(alias.as_str())
+                .or_default()
+                .push(iri.as_str());
+        }
+    }
+    for own in keys_of.values() {
+        for key in &own[1..] {
+            family.join(own[0], key);
+        }
+    }
+    for iris in holders.values() {
+        for other in &iris[1..] {
+            family.join(keys_of[iris[0]][0], keys_of[other][0]);
+        }
+    }
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for &key in keys.keys() {
+        groups.entry(family.root(key)).or_default().push(key);
+    }
+    let mut out = Vec::new();
+    for members in groups.values() {
+        // The fullest key names the family; its first IRI is kept.
+        let kept_key = members
+            .iter()
+            .max_by_key(|k| (k.chars().count(), std::cmp::Reverse(**k)))
+            .expect("a member");
+        let kept = keys[kept_key][0];
+        for key in members {
+            for &iri in &keys[key] {
+                if iri != kept && !out.iter().any(|(from, _): &(String, String)| from == iri) {
+                    out.push((iri.to_owned(), kept.to_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Union-find over names (keys and IRIs share one namespace of strings).
+#[derive(Default)]
+struct UnionFind<'a> {
+    parent: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> UnionFind<'a> {
+    fn root(&self, mut x: &'a str) -> &'a str {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        x
+    }
+
+    fn join(&mut self, a: &'a str, b: &'a str) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            let (low, high) = if ra < rb { (rb, ra) } else { (ra, rb) };
+            self.parent.insert(low, high);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        let practices: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(i, k)| (i.to_string(), k.to_string()))
+            .collect();
+        let mut out = renames(&practices, &[]);
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_short_form_joins_the_one_practice_that_contains_it() {
+        assert_eq!(
+            run(&[
+                ("p/一船多供", "一船多供"),
+                ("p/保税燃料油一船多供", "保税燃料油一船多供")
+            ]),
+            vec![("p/一船多供".into(), "p/保税燃料油一船多供".into())]
+        );
+        // Chains: the fullest key is kept.
+        assert_eq!(
+            run(&[
+                ("p/a", "船边直提"),
+                ("p/b", "进口货物船边直提"),
+                ("p/c", "国际进口货物船边直提"),
+            ]),
+            vec![("p/a".into(), "p/c".into()), ("p/b".into(), "p/c".into())]
+        );
+    }
+
+    #[test]
+    fn a_distractor_pair_stays_apart() {
+        let out = run(&[
+            ("p/plane", "飞机经营租赁收取外币租金"),
+            ("p/ship", "船舶融资租赁收取外币租金"),
+            ("p/lease", "融资租赁收取外币租金"),
+            ("p/vague", "租赁收取外币租金"),
+        ]);
+        assert_eq!(out, vec![("p/lease".into(), "p/ship".into())]);
+    }
+
+    #[test]
+    fn short_keys_and_different_words_stay_apart() {
+        assert!(run(&[("p/a", "秒批"), ("p/b", "信用秒批")]).is_empty());
+        assert!(run(&[("p/a", "一网通办"), ("p/b", "一网统管")]).is_empty());
+    }
+
+    #[test]
+    fn a_shared_alias_joins_two_practices() {
+        let practices = [
+            ("p/a".to_string(), "保税燃料油一船多供".to_string()),
+            ("p/b".to_string(), "洋浦一船多供".to_string()),
+            ("p/c".to_string(), "一船多供".to_string()),
+        ];
+        // Without the aliases, 一船多供 is inside two practices: vague.
+        assert!(renames(&practices, &[]).is_empty());
+        let aliases = [
+            ("p/a".to_string(), "一船多供".to_string()),
+            ("p/b".to_string(), "一船多供".to_string()),
+        ];
+        let mut out = renames(&practices, &aliases);
+        out.sort();
+        assert_eq!(
+            out,
+            vec![("p/b".into(), "p/a".into()), ("p/c".into(), "p/a".into())]
+        );
+    }
+
+    #[test]
+    fn nodes_with_one_key_are_one() {
+        assert_eq!(
+            run(&[("p/x", "无感续证"), ("p/y", "无感续证")]),
+            vec![("p/y".into(), "p/x".into())]
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Practice identity across documents (issue #17), end to end on the real
+//! binary: the blind batch-f (six documents from six provinces naming nine
+//! practices in varied forms, with a distractor pair) and a two-document
+//! distractor written for this test.
+
+mod common;
+
+use common::Workspace;
+use serde_json::Value;
+
+const BATCH_F: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind/batch-f");
+
+/// Ingests the articles of batch-f (not its README and plan) into `ws`.
+fn ingest_batch_f(ws: &Workspace, extra: &[&str]) -> String {
+    let mut args = vec!["ingest".to_owned()];
+    for entry in std::fs::read_dir(BATCH_F).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".txt") && !["README.txt", "PLAN.txt"].contains(&name.as_str()) {
+            args.push(path.display().to_string());
+        }
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ws.ok(&args)
+}
+
+/// The IRI `ftzkg trace NAME` finds, or the error it prints.
+fn traced(ws: &Workspace, name: &str) -> Result<String, String> {
+    let out = ws.run(&["trace", name, "--format", "json"]);
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    Ok(json["practice"]["iri"].as_str().unwrap().to_owned())
+}
+
+#[test]
+fn forms_of_one_practice_in_three_documents_are_one_node() {
+    let ws = Workspace::new();
+    let out = ingest_batch_f(&ws, &[]);
+    assert!(out.contains("同名合并 joined:"), "{out}");
+    // 海南's 洋浦“一船多供” (a WeChat article), 保税燃料油“一船多供” (a
+    // newsletter) and the bare 一船多供 (a speech): one practice.
+    let node = traced(&ws, "保税燃料油一船多供").unwrap();
+    for form in ["一船多供", "洋浦一船多供", "一船多供监管模式"] {
+        assert_eq!(traced(&ws, form).as_ref(), Ok(&node), "{form}");
+    }
+    // Its copies, stated in different documents, are on that node.
+    let copies = ws.csv_rows(&format!(
+        "SELECT DISTINCT ?z WHERE {{ <{node}> ftz:replicatedIn ?z }}"
+    ));
+    assert!(!copies.is_empty(), "{copies:?}");
+    // The knowledge graph is still exactly the merge of the graphs.
+    let check = ws.ok(&["check"]);
+    assert!(check.contains("missing 0, extra 0"), "{check}");
+}
+
+#[test]
+fn joining_families_is_stable_under_re_ingest() {
+    let ws = Workspace::new();
+    ingest_batch_f(&ws, &[]);
+    let first = ws.sorted_quads();
+    ingest_batch_f(&ws, &["--force"]);
+    assert_eq!(first, ws.sorted_quads());
+}
+
+#[test]
+fn a_distractor_pair_stays_two_practices() {
+    let ws = Workspace::new();
+    let a = ws.write(
+        "tianjin.txt",
+        "东疆片区率先开展“飞机经营租赁收取外币租金”业务，降低了租赁企业的汇率风险。\n\
+         目前，南沙片区已复制推广“飞机经营租赁收取外币租金”。\n",
+    );
+    let b = ws.write(
+        "guangdong.txt",
+        "南沙片区首创“船舶融资租赁收取外币租金”模式。\n\
+         东疆片区借鉴南沙经验，复制推广“融资租赁收取外币租金”做法。\n",
+    );
+    ws.ok(&["ingest", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let plane = traced(&ws, "飞机经营租赁收取外币租金").unwrap();
+    let ship = traced(&ws, "船舶融资租赁收取外币租金").unwrap();
+    assert_ne!(plane, ship);
+    // The short form names the ship practice only.
+    assert_eq!(traced(&ws, "融资租赁收取外币租金"), Ok(ship));
+}
