@@ -664,3 +664,45 @@ fn a_copy_names_its_origin_and_a_copy_to_no_named_zone_states_none() {
     );
     assert!(!r.contains("企业开办一日办 replicatedIn"), "{r}");
 }
+
+#[test]
+fn firms_described_by_where_they_are_are_based_there() {
+    let x = extract(
+        "两江片区化解跨境纠纷",
+        "中国（重庆）自由贸易试验区两江片区内的外资企业重庆博纳精密机械有限公司通过该机制化解了纠纷。\
+         在果园港片区从事汽摩配件出口的重庆渝川机电有限公司物流主管说，成本下降了。\
+         目前已有湖南湘机国际贸易有限公司等21家片区企业完成备案。",
+    );
+    let liangjiang = "中国（重庆）自由贸易试验区两江片区";
+    for (firm, zone) in [
+        ("重庆博纳精密机械有限公司", liangjiang),
+        (
+            "重庆渝川机电有限公司",
+            "中国（重庆）自由贸易试验区果园港片区",
+        ),
+        // 等21家片区企业: the article's area.
+        ("湖南湘机国际贸易有限公司", liangjiang),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_verb_between_a_zone_and_a_firm_is_not_a_description() {
+    let x = extract(
+        "两江片区动态",
+        "中国（重庆）自由贸易试验区两江片区推动企业重庆博纳精密机械有限公司与高校合作。",
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.label == "重庆博纳精密机械有限公司"
+                && r.property == Property::BasedIn),
+        "{}",
+        relations(&x)
+    );
+}

@@ -36,10 +36,12 @@ pub enum WordList {
     CreatorLeads,
     CreatorSources,
     CreatorAdverbs,
+    FirmNouns,
+    BasedVerbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 26] = [
+    pub const ALL: [WordList; 28] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -66,6 +68,8 @@ impl WordList {
         WordList::CreatorLeads,
         WordList::CreatorSources,
         WordList::CreatorAdverbs,
+        WordList::FirmNouns,
+        WordList::BasedVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -97,6 +101,8 @@ impl WordList {
             WordList::CreatorLeads => "creator_leads",
             WordList::CreatorSources => "creator_sources",
             WordList::CreatorAdverbs => "creator_adverbs",
+            WordList::FirmNouns => "firm_nouns",
+            WordList::BasedVerbs => "based_verbs",
         }
     }
 }

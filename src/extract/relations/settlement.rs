@@ -6,7 +6,7 @@ use super::Context;
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
-use crate::extract::rules::TriggerKind;
+use crate::extract::rules::{TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::{Class, EntityKey, Property};
 use regex::Regex;
@@ -43,6 +43,13 @@ pub(super) fn firms_in_zones(
         }
         if m.class() != Class::Firm {
             built_in_zone(set_up, s, m, mentions, evidence, graph);
+            continue;
+        }
+        let described = described_in(known, s, m, mentions, context);
+        if !described.is_empty() {
+            for z in described {
+                graph.add_relation(&m.key, Property::BasedIn, &z, evidence);
+            }
             continue;
         }
         let before = &text[..m.start];
@@ -102,6 +109,76 @@ pub(super) fn firms_in_zones(
         }
         built_in_zone(set_up, s, m, mentions, evidence, graph);
     }
+}
+
+/// A firm described by where it is, in its own clause: 两江片区内的外资企业X,
+/// 长沙片区一家医疗器械企业——X (a zone, then words ending in a firm noun);
+/// 在果园港片区从事汽摩配件出口的X, 在片区注册的X (在 Z, a based verb, 的);
+/// X等21家片区企业 (the article's zone).
+fn described_in(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    m: &Mention,
+    mentions: &[Mention],
+    context: &Context<'_>,
+) -> Vec<EntityKey> {
+    let text = &s.text;
+    let (clause_start, clause_end) = s.clause_bounds(m.start);
+    let before = text[clause_start..m.start].trim_end_matches(['—', '：', ':']);
+    let has_stop = |words: &str| {
+        known
+            .rules
+            .stop
+            .iter()
+            .any(|w| w.chars().count() >= 2 && words.contains(w.as_str()))
+    };
+    let zone = mentions.iter().rev().find(|z| {
+        !z.nested
+            && z.class().is_zone()
+            && z.start >= clause_start
+            && z.end <= before.len() + clause_start
+    });
+    let based_verb = |gap: &str| {
+        known
+            .rules
+            .words(WordList::BasedVerbs)
+            .iter()
+            .any(|v| gap.starts_with(v.as_str()))
+            && gap.ends_with('的')
+            && gap.chars().count() <= 14
+    };
+    if let Some(z) = zone {
+        let gap = &text[z.end..clause_start + before.len()];
+        let noun = known
+            .rules
+            .words(WordList::FirmNouns)
+            .iter()
+            .find(|n| gap.ends_with(n.as_str()));
+        let middle = noun.map(|n| {
+            gap[..gap.len() - n.len()]
+                .trim_start_matches(['内', '里', '的'])
+                .trim_start_matches(['的', '一', '首', '多'])
+        });
+        if middle.is_some_and(|w| gap.chars().count() <= 12 && !has_stop(w)) {
+            return vec![z.key.clone()];
+        }
+        if text[..z.start].ends_with('在') && based_verb(gap) {
+            return vec![z.key.clone()];
+        }
+    }
+    // 在片区注册的X: the article's zone.
+    if let Some(gap) = before.rsplit_once("在片区").map(|(_, g)| g)
+        && based_verb(gap)
+    {
+        return context.topic.to_vec();
+    }
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^等\d*(家|个)(自贸)?(片区|区内)企业").expect("a valid regex")
+    });
+    if COUNTED.is_match(&text[m.end..clause_end]) {
+        return context.topic.to_vec();
+    }
+    Vec::new()
 }
 
 /// 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…; 研究院在厦门片区揭牌成立.
