@@ -706,3 +706,48 @@ fn a_verb_between_a_zone_and_a_firm_is_not_a_description() {
         relations(&x)
     );
 }
+
+#[test]
+fn case_cards_state_origin_and_copies_field_by_field() {
+    let x = extract(
+        "制度创新案例汇编",
+        "案例名称：跨境电商“保税备货+直播选品”零售模式\n\n\
+         首创单位：重庆西永综合保税区管理委员会\n\n\
+         主要做法：在综合保税区内开设直播间，企业可先备货后选品。\n\n\
+         推广情况：该模式已在中国（重庆）自由贸易试验区果园港片区复制推广。\n\n\
+         案例名称：“一业一证”改革\n\n\
+         首创单位：中国（河北）自由贸易试验区正定片区",
+    );
+    let live = "跨境电商保税备货+直播选品零售模式";
+    assert!(
+        has_relation(
+            &x,
+            live,
+            Property::OriginatedIn,
+            "重庆西永综合保税区管理委员会"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            live,
+            Property::ReplicatedIn,
+            "中国（重庆）自由贸易试验区果园港片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // The next card starts a new record.
+    assert!(
+        has_relation(
+            &x,
+            "一业一证改革",
+            Property::OriginatedIn,
+            "中国（河北）自由贸易试验区正定片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -134,6 +134,7 @@ impl Extractor {
     ) -> Extraction {
         let mut graph = ArticleGraph::new(&article.id);
         tables::read(self, article, &mut graph);
+        tables::read_records(self, article, &mut graph);
         self.notice_policy(article, &mut graph);
         // Which sentences open a paragraph (the title opens the first).
         let mut opens = vec![true];

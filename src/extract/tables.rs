@@ -75,6 +75,53 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
     }
 }
 
+/// Case cards (案例汇编): paragraphs that open with a field name and a colon,
+/// 案例名称：X, 首创单位：Y, 推广情况：…复制推广到Z…, read like a row of an
+/// annex table by the same column roles: one record from a …名称 field to
+/// the next.
+pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
+    let mut practice: Option<EntityKey> = None;
+    for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
+        let Some(first) = p.sentences.first() else {
+            continue;
+        };
+        let Some((field, value)) = first.split_once(['：', ':']) else {
+            continue;
+        };
+        let field = field.trim();
+        if field.is_empty() || field.chars().count() > 6 {
+            continue;
+        }
+        let role = extractor.known.rules.column_role(field);
+        match role {
+            Some("name") if field.ends_with("名称") && !value.trim().is_empty() => {
+                let name = value.trim().trim_end_matches(['。', '；']);
+                let key = key(Class::Practice, &clean_label(name));
+                graph.add_entity(&key, name);
+                practice = Some(key);
+            }
+            Some(role @ ("source" | "scope")) => {
+                let Some(practice) = &practice else { continue };
+                let rest =
+                    std::iter::once(value).chain(p.sentences[1..].iter().map(String::as_str));
+                for (i, text) in rest.enumerate() {
+                    let evidence = if i == 0 { first.as_str() } else { text };
+                    for name in names_in(extractor, text, graph) {
+                        if role == "source"
+                            && (name.class.is_zone() || name.class.is_organisation())
+                        {
+                            graph.add_relation(practice, Property::OriginatedIn, &name, evidence);
+                        } else if role == "scope" && name.class.is_zone() {
+                            graph.add_relation(practice, Property::ReplicatedIn, &name, evidence);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The zones and organisations a cell names, added to the graph as
 /// entities; places are left out (a scope of 成都 is not a zone).
 fn names_in(extractor: &Extractor, cell: &str, graph: &mut ArticleGraph) -> Vec<EntityKey> {
