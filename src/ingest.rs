@@ -60,8 +60,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             force: false,
-            batch_files: 32,
-            batch_quads: 100_000,
+            batch_files: 2,
+            batch_quads: 5_000,
         }
     }
 }

@@ -154,8 +154,11 @@ proptest! {
 /// Inputs fuzzing found panicking, kept as regressions.
 #[test]
 fn inputs_that_once_panicked_are_read() {
-    for text in ["复制推广（有限公司()：", "复制推广“甲”、 、“乙”等经验。"]
-    {
+    for text in [
+        "复制推广（有限公司()：",
+        "复制推广“甲”、 、“乙”等经验。",
+        "【有限公司(【)、",
+    ] {
         read_and_extract(text.as_bytes());
     }
 }

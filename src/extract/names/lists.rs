@@ -308,7 +308,11 @@ pub fn coordinated(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Menti
         let Some((_, _, ending)) = known.rules.class_by_ending(&m.key.label) else {
             continue;
         };
-        let prefix = &m.key.label[..m.key.label.len() - ending.len()];
+        // The ending may be matched before a parenthetical: then the label
+        // does not end with it, and there is no prefix to share.
+        let Some(prefix) = m.key.label.strip_suffix(ending) else {
+            continue;
+        };
         if prefix.is_empty() {
             continue;
         }
