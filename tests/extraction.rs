@@ -751,3 +751,16 @@ fn case_cards_state_origin_and_copies_field_by_field() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_recognition_after_ruxuan_le_does_not_start_with_le() {
+    let x = extract(
+        "临港新片区动态",
+        "临港新片区首创的“国际船舶登记一站式服务”去年入选了全国自贸试验区第七批最佳实践案例。",
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "全国自贸试验区第七批最佳实践案例"),
+        "{}",
+        entities(&x)
+    );
+}
