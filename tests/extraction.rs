@@ -763,4 +763,15 @@ fn a_recognition_after_ruxuan_le_does_not_start_with_le() {
         "{}",
         entities(&x)
     );
+    // The area made the practice; the practice was selected.
+    assert!(
+        has_relation(
+            &x,
+            "国际船舶登记一站式服务",
+            Property::RecognizedAs,
+            "全国自贸试验区第七批最佳实践案例"
+        ),
+        "{}",
+        relations(&x)
+    );
 }

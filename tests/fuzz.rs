@@ -158,6 +158,7 @@ fn inputs_that_once_panicked_are_read() {
         "复制推广（有限公司()：",
         "复制推广“甲”、 、“乙”等经验。",
         "【有限公司(【)、",
+        "·（:)有限公司\n\n，::；\t1\n\n\n-】）第复制推广…“第)【\"。-\u{3000}、\n\n（一）以下简称｜”；一、1\n\n片区\n\n \u{200b}：片区)",
     ] {
         read_and_extract(text.as_bytes());
     }

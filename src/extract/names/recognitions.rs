@@ -27,7 +27,10 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             }
             claimed.push((trigger_start, start));
             // 入选了…案例: the aspect particle is not part of the name.
-            let start = start + text[start..].strip_prefix('了').map_or(0, |_| '了'.len_utf8());
+            let start = start
+                + text[start..]
+                    .strip_prefix('了')
+                    .map_or(0, |_| '了'.len_utf8());
             let (_, clause_end) = s.clause_bounds(start);
             let phrase = &text[start..clause_end];
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());

@@ -123,7 +123,7 @@ fn described_in(
     context: &Context<'_>,
 ) -> Vec<EntityKey> {
     let text = &s.text;
-    let (clause_start, clause_end) = s.clause_bounds(m.start);
+    let (clause_start, _) = s.clause_bounds(m.start);
     let before = text[clause_start..m.start].trim_end_matches(['—', '：', ':']);
     let has_stop = |words: &str| {
         known
@@ -175,7 +175,9 @@ fn described_in(
     static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^等\d*(家|个)(自贸)?(片区|区内)企业").expect("a valid regex")
     });
-    if COUNTED.is_match(&text[m.end..clause_end]) {
+    // The clause after the name (a name may hold a colon itself).
+    let (_, after_end) = s.clause_bounds(m.end);
+    if COUNTED.is_match(&text[m.end..after_end]) {
         return context.topic.to_vec();
     }
     Vec::new()

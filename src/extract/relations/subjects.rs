@@ -73,6 +73,15 @@ pub(super) fn subjects_before(
         return context.topic.to_vec();
     };
     if kind == TriggerKind::Recognize {
+        // 临港新片区首创的“X”，…，去年入选了…: the zone made X; X was selected.
+        let made = mentions.iter().rfind(|m| {
+            !m.nested && m.class() == Class::Practice && m.start >= nearest.end && m.end <= at
+        });
+        if nearest.class().is_zone()
+            && let Some(practice) = made
+        {
+            return vec![practice.key.clone()];
+        }
         return vec![nearest.key.clone()];
     }
     let mut subjects = vec![nearest.key.clone()];
