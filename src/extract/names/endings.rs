@@ -308,9 +308,9 @@ pub(super) fn is_trigger_word(known: &Knowledge, w: &str) -> bool {
 /// run through it.
 pub(super) fn is_generic_word_name(known: &Knowledge, w: &str) -> bool {
     match known.rules.class_by_ending(w) {
-        Some((_, _, ending)) if ending.len() < w.len() => {
-            known.rules.is_generic(&w[..w.len() - ending.len()])
-        }
+        Some((_, _, ending)) if ending.len() < w.len() => w
+            .strip_suffix(ending)
+            .is_some_and(|modifier| known.rules.is_generic(modifier)),
         _ => false,
     }
 }

@@ -100,7 +100,10 @@ pub(super) fn recognition_list(
 /// A name whose words before its ending are all generic (省级案例).
 pub(super) fn is_generic_name(known: &Knowledge, name: &str) -> bool {
     match known.rules.class_by_ending(name) {
-        Some((_, _, ending)) => known.rules.is_generic(&name[..name.len() - ending.len()]),
+        // The ending may sit before a parenthetical: then no prefix is cut.
+        Some((_, _, ending)) => name
+            .strip_suffix(ending)
+            .is_some_and(|modifier| known.rules.is_generic(modifier)),
         None => false,
     }
 }
