@@ -1,8 +1,10 @@
 //! The ingest pipeline: files → documents → extractions → quads → store.
 //!
 //! Files are read and extracted in parallel (rayon; the extractor, its
-//! dictionary and rules are shared read-only) and one writer stores them,
-//! several files per transaction, so a crash never leaves half a document.
+//! dictionary and rules are shared read-only) and one writer stores them:
+//! files new to the store through Oxigraph's bulk loader, changed files
+//! several per transaction (`store::SourceWriter`); either way a crash
+//! never leaves half a document.
 //! A file whose content and extractor are unchanged since it was stored is
 //! skipped. A file that fails — unreadable, not text, or a bug inside
 //! extraction (a panic) — is reported by name and the others are stored.
@@ -12,7 +14,7 @@ use crate::extract::Extractor;
 use crate::identity::IdentityRules;
 use crate::model::Document;
 use crate::rdf;
-use crate::store::{GraphUpdate, KgStore, SourceUpdate, StoreError};
+use crate::store::{GraphUpdate, KgStore, SourceUpdate, StoreError, WriteLimits};
 use crate::vocab;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -54,6 +56,19 @@ pub struct Options {
     pub batch_files: usize,
     /// …and about this many quads.
     pub batch_quads: usize,
+    /// Files new to the store go through the bulk loader, committed every
+    /// this many quads (0: every file through transactions).
+    pub bulk_quads: usize,
+}
+
+impl Options {
+    fn limits(&self) -> WriteLimits {
+        WriteLimits {
+            batch_files: self.batch_files,
+            batch_quads: self.batch_quads,
+            bulk_quads: self.bulk_quads,
+        }
+    }
 }
 
 impl Default for Options {
@@ -62,6 +77,7 @@ impl Default for Options {
             force: false,
             batch_files: 2,
             batch_quads: 5_000,
+            bulk_quads: 500_000,
         }
     }
 }
@@ -124,8 +140,7 @@ pub fn ingest_paths(
                 let _ = sender.send((file.clone(), prepared));
             });
         });
-        let mut batch: Vec<(SourceUpdate, Summary)> = Vec::new();
-        let mut quads = 0;
+        let mut writer = store.source_writer(options.limits());
         for (done, (file, prepared)) in receiver.iter().enumerate() {
             progress(done, total, &file);
             match prepared {
@@ -139,45 +154,16 @@ pub fn ingest_paths(
                 } => {
                     summary.warnings.extend(warnings);
                     aftercare.index(&document);
-                    quads += update.graphs.iter().map(|g| g.quads.len()).sum::<usize>();
-                    batch.push((update, counts));
-                    if batch.len() >= options.batch_files || quads >= options.batch_quads {
-                        write_batch(store, &mut batch, &mut summary)?;
-                        quads = 0;
-                    }
+                    writer.add(update)?;
+                    summary.add(&counts);
                 }
             }
         }
-        write_batch(store, &mut batch, &mut summary)
+        writer.finish()
     })?;
     progress(total, total, Path::new(""));
     aftercare.finish(store, &mut summary);
     Ok(summary)
-}
-
-/// Stores a batch in one transaction; on failure every file of it is named.
-fn write_batch(
-    store: &KgStore,
-    batch: &mut Vec<(SourceUpdate, Summary)>,
-    summary: &mut Summary,
-) -> Result<(), StoreError> {
-    if batch.is_empty() {
-        return Ok(());
-    }
-    let updates: Vec<SourceUpdate> = batch.iter_mut().map(|(u, _)| take_update(u)).collect();
-    store.write_sources(&updates)?;
-    for (_, counts) in batch.drain(..) {
-        summary.add(&counts);
-    }
-    Ok(())
-}
-
-fn take_update(update: &mut SourceUpdate) -> SourceUpdate {
-    SourceUpdate {
-        path: std::mem::take(&mut update.path),
-        hash: std::mem::take(&mut update.hash),
-        graphs: std::mem::take(&mut update.graphs),
-    }
 }
 
 /// Reads, checks and extracts one file; a panic inside becomes its error.

@@ -3,8 +3,10 @@
 //! default graph is the merged knowledge graph; no remote SERVICE), export
 //! and counts.
 
+mod bulk;
 mod write;
 
+pub use bulk::{SourceWriter, WriteLimits};
 pub use write::{GraphUpdate, MergeReport, SourceUpdate, is_merged, remerge_operations};
 
 use crate::vocab;
@@ -64,6 +66,23 @@ fn open_on_disk(dir: &Path, _read_only: bool) -> Result<Store, StoreError> {
     })
 }
 
+/// Removes the sorted files a bulk load killed before its commit left
+/// beside the store (`bulk-*.sst`; RocksDB's own files are numbered). Runs
+/// once the store is open for writing, so no other process is loading.
+fn remove_stale_bulk_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            // A file that cannot be removed only wastes space.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The knowledge-graph store.
 #[derive(Clone)]
 pub struct KgStore {
@@ -81,6 +100,7 @@ impl KgStore {
             message: e.to_string(),
         })?;
         let store = open_on_disk(dir, false)?;
+        remove_stale_bulk_files(dir);
         Ok(KgStore {
             store,
             dir: Some(dir.to_owned()),

@@ -259,22 +259,34 @@ fn write_source(
         replace_graph(tx, node(&update.graph).as_ref(), &update.quads, retracted)?;
     }
     clear_record(tx, &record)?;
-    let sources = GraphName::NamedNode(node(&vocab::sources_graph()));
-    let fact = |p: &str, o: Term| Quad::new(record.clone(), node(p), o, sources.clone());
-    tx.insert(&fact(term::RDF_TYPE, node(term::SOURCE).into()));
-    tx.insert(&fact(
-        term::SOURCE_PATH,
-        Literal::new_simple_literal(&source.path).into(),
-    ));
-    tx.insert(&fact(
-        term::CONTENT_HASH,
-        Literal::new_simple_literal(&source.hash).into(),
-    ));
-    for update in &source.graphs {
-        tx.insert(&fact(term::PRODUCED_GRAPH, node(&update.graph).into()));
+    for quad in record_quads(source) {
+        tx.insert(&quad);
     }
     tx.insert_named_graph(node(&vocab::sources_graph()).as_ref());
     Ok(())
+}
+
+/// The record of a source file in the sources graph: its path, content
+/// hash and the graphs it produced.
+pub(super) fn record_quads(source: &SourceUpdate) -> Vec<Quad> {
+    let record = source_node(&source.path);
+    let sources = GraphName::NamedNode(node(&vocab::sources_graph()));
+    let fact = |p: &str, o: Term| Quad::new(record.clone(), node(p), o, sources.clone());
+    let mut quads = vec![
+        fact(term::RDF_TYPE, node(term::SOURCE).into()),
+        fact(
+            term::SOURCE_PATH,
+            Literal::new_simple_literal(&source.path).into(),
+        ),
+        fact(
+            term::CONTENT_HASH,
+            Literal::new_simple_literal(&source.hash).into(),
+        ),
+    ];
+    for update in &source.graphs {
+        quads.push(fact(term::PRODUCED_GRAPH, node(&update.graph).into()));
+    }
+    quads
 }
 
 fn produced_graphs(tx: &Transaction<'_>, record: &NamedNode) -> Result<Vec<NamedNode>, StoreError> {
@@ -405,10 +417,10 @@ fn drop_unstated(tx: &mut Transaction<'_>, retracted: Vec<Triple>) -> Result<(),
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn fact(s: &str, o: &str, graph: &str) -> Quad {
+    pub(in crate::store) fn fact(s: &str, o: &str, graph: &str) -> Quad {
         Quad::new(
             node(&format!("{}firm/{s}", vocab::FTZR)),
             node(term::RDFS_LABEL),
@@ -417,16 +429,16 @@ mod tests {
         )
     }
 
-    fn article(id: &str) -> String {
+    pub(in crate::store) fn article(id: &str) -> String {
         vocab::article_iri(id)
     }
 
-    fn count(store: &KgStore, sparql: &str) -> usize {
+    pub(in crate::store) fn count(store: &KgStore, sparql: &str) -> usize {
         let (_, rows) = store.select(sparql).unwrap();
         rows[0][0].parse().unwrap()
     }
 
-    fn source(path: &str, graphs: &[(&str, &[&str])]) -> SourceUpdate {
+    pub(in crate::store) fn source(path: &str, graphs: &[(&str, &[&str])]) -> SourceUpdate {
         SourceUpdate {
             path: path.into(),
             hash: format!("hash-{path}"),
@@ -440,7 +452,7 @@ mod tests {
         }
     }
 
-    const TRIPLES: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    pub(in crate::store) const TRIPLES: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
 
     #[test]
     fn a_fact_stated_by_two_articles_is_one_triple_of_the_default_graph() {
