@@ -16,10 +16,15 @@ pub const ZONES: &[Class] = &[Class::FreeTradeZone, Class::Area, Class::SpecialZ
 /// The classes a traced name may refer to.
 pub const PRACTICES: &[Class] = &[Class::Practice, Class::Platform];
 
+/// A key shorter than this is never matched as a part of a longer name.
+const MIN_PART_CHARS: usize = 4;
+
 /// Every named entity, with its names normalised for matching.
 pub struct Catalogue {
     nodes: Vec<Node>,
     names: Vec<Vec<String>>,
+    /// For practices: the key of each name (`identity`); empty otherwise.
+    keys: Vec<Vec<String>>,
 }
 
 impl Catalogue {
@@ -33,7 +38,58 @@ impl Catalogue {
                     .collect()
             })
             .collect();
-        Catalogue { nodes, names }
+        let rules = IdentityRules::builtin();
+        let keys = nodes
+            .iter()
+            .map(|n| {
+                if n.kind.class() != Some(Class::Practice) {
+                    return Vec::new();
+                }
+                let mut keys: Vec<String> = std::iter::once(&n.label)
+                    .chain(&n.aliases)
+                    .map(|s| normalize(&rules.key(s).0))
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                keys
+            })
+            .collect();
+        Catalogue { nodes, names, keys }
+    }
+
+    /// Practices another form of whose name `key` is: one of their names
+    /// has this key; else the practices whose longest name key inside
+    /// `key` is the longest (中国…“一船多供”监管经验 → 一船多供); else the
+    /// practices with a name key that holds `key` (退货中心仓 →
+    /// 跨境电商退货中心仓模式).
+    fn practices_keyed(&self, key: &str, eligible: impl Fn(&usize) -> bool) -> Vec<usize> {
+        let practices = || {
+            (0..self.nodes.len())
+                .filter(&eligible)
+                .filter(|&i| !self.keys[i].is_empty())
+        };
+        let same: Vec<usize> = practices()
+            .filter(|&i| self.keys[i].iter().any(|k| k == key))
+            .collect();
+        if !same.is_empty() || key.chars().count() < MIN_PART_CHARS {
+            return same;
+        }
+        let inside = |i: usize| {
+            self.keys[i]
+                .iter()
+                .filter(|k| k.chars().count() >= MIN_PART_CHARS && key.contains(k.as_str()))
+                .map(|k| k.chars().count())
+                .max()
+        };
+        let longest = practices().filter_map(inside).max();
+        if let Some(longest) = longest {
+            return practices()
+                .filter(|&i| inside(i) == Some(longest))
+                .collect();
+        }
+        practices()
+            .filter(|&i| self.keys[i].iter().any(|k| k.contains(key)))
+            .collect()
     }
 
     /// Reads every entity of the store.
@@ -75,19 +131,11 @@ pub fn resolve_in(
         .filter(eligible)
         .filter(|&i| catalogue.names[i].contains(&wanted))
         .collect();
-    // Another form of a practice's name (无感续证服务模式 for 无感续证):
-    // practices are labelled with their key.
+    // Another form of a practice's name (无感续证服务模式 for 无感续证).
     let key = normalize(&IdentityRules::builtin().key(name).0);
-    let keyed = || -> Vec<usize> {
-        all.clone()
-            .filter(eligible)
-            .filter(|&i| catalogue.nodes[i].kind.class() == Some(Class::Practice))
-            .filter(|&i| catalogue.names[i][0] == key)
-            .collect()
-    };
     let matches = if !exact.is_empty() {
         exact
-    } else if let keyed @ [_, ..] = keyed().as_slice() {
+    } else if let keyed @ [_, ..] = catalogue.practices_keyed(&key, eligible).as_slice() {
         keyed.to_vec()
     } else if !wanted.is_empty() {
         all.filter(eligible)
@@ -238,6 +286,44 @@ mod tests {
                 "{form}"
             );
         }
+    }
+
+    #[test]
+    fn a_longer_or_shorter_form_finds_the_practice_its_key_holds() {
+        let mut ship = Node::new(
+            "x:ship",
+            Kind::Entity(Class::Practice),
+            "船舶融资租赁收取外币租金",
+        );
+        ship.aliases = vec!["南沙片区船舶融资租赁收取外币租金做法".into()];
+        let c = Catalogue::new(vec![
+            Node::new(
+                "x:fuel",
+                Kind::Entity(Class::Practice),
+                "保税燃料油一船多供",
+            ),
+            Node::new("x:one", Kind::Entity(Class::Practice), "一船多供"),
+            Node::new(
+                "x:gc",
+                Kind::Entity(Class::Practice),
+                "跨境电商退货中心仓模式",
+            ),
+            ship,
+        ]);
+        let found = |name: &str| resolve_in(&c, name, PRACTICES).map(|n| n.iri);
+        // The longest key inside the name wins.
+        assert_eq!(found("国际航行船舶保税燃料油一船多供").unwrap(), "x:fuel");
+        assert_eq!(found("洋浦“一船多供”监管经验").unwrap(), "x:one");
+        // A shorter form inside one practice's key.
+        assert_eq!(found("退货中心仓").unwrap(), "x:gc");
+        assert_eq!(found("融资租赁收取外币租金").unwrap(), "x:ship");
+        // Similar names that differ in content words stay apart.
+        assert!(matches!(
+            found("飞机经营租赁收取外币租金"),
+            Err(GraphError::NotFound { .. })
+        ));
+        // A form inside two practices is ambiguous.
+        assert!(matches!(found("船多供"), Err(GraphError::Ambiguous { .. })));
     }
 
     #[test]

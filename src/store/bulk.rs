@@ -72,7 +72,11 @@ impl KgStore {
 impl SourceWriter<'_> {
     /// Takes one source file; writes when a batch or a bulk commit is full.
     pub fn add(&mut self, source: SourceUpdate) -> Result<(), StoreError> {
-        if source.graphs.iter().any(|g| self.pending.contains(&g.graph)) {
+        if source
+            .graphs
+            .iter()
+            .any(|g| self.pending.contains(&g.graph))
+        {
             // Another file of this run produced one of these graphs: store
             // it first, so this file replaces it as a transaction would.
             self.flush()?;
@@ -145,8 +149,11 @@ impl SourceWriter<'_> {
         if self.bulk_quads >= self.limits.bulk_quads {
             self.commit_bulk()?;
             self.pending.clear();
-            self.pending
-                .extend(self.batch.iter().flat_map(|s| s.graphs.iter().map(|g| g.graph.clone())));
+            self.pending.extend(
+                self.batch
+                    .iter()
+                    .flat_map(|s| s.graphs.iter().map(|g| g.graph.clone())),
+            );
         }
         Ok(())
     }
@@ -194,11 +201,7 @@ mod tests {
 
     /// Every quad of the store, sorted, as text.
     fn dump(store: &KgStore) -> Vec<String> {
-        let mut quads: Vec<String> = store
-            .store
-            .iter()
-            .map(|q| q.unwrap().to_string())
-            .collect();
+        let mut quads: Vec<String> = store.store.iter().map(|q| q.unwrap().to_string()).collect();
         quads.sort();
         quads
     }
@@ -215,7 +218,10 @@ mod tests {
 
     fn corpus() -> Vec<SourceUpdate> {
         vec![
-            source("a.txt", &[("a-01", &["甲公司", "乙公司"]), ("a-02", &["丙公司"])]),
+            source(
+                "a.txt",
+                &[("a-01", &["甲公司", "乙公司"]), ("a-02", &["丙公司"])],
+            ),
             source("b.txt", &[("b-01", &["甲公司"])]),
             source("c.txt", &[("c-01", &["丁公司", "乙公司"])]),
         ]
