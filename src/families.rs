@@ -81,7 +81,19 @@ pub fn renames(
             family.join(own[0], key);
         }
     }
-    for iris in holders.values() {
+    for (alias, iris) in &holders {
+        // Held by two practices whose own keys are unrelated (保税维修 and
+        // 保税研发“白名单”管理制度 both give 白名单管理制度), and never a
+        // practice's name on its own: too vague.
+        let vague = !keys.contains_key(alias)
+            && iris.iter().enumerate().any(|(i, a)| {
+                iris[i + 1..]
+                    .iter()
+                    .any(|b| !related(keys_of[a][0], keys_of[b][0]))
+            });
+        if vague {
+            continue;
+        }
         for other in &iris[1..] {
             family.join(keys_of[iris[0]][0], keys_of[other][0]);
         }
@@ -205,6 +217,19 @@ mod tests {
             out,
             vec![("p/b".into(), "p/a".into()), ("p/c".into(), "p/a".into())]
         );
+    }
+
+    #[test]
+    fn an_alias_two_unrelated_practices_share_joins_nothing() {
+        let practices = [
+            ("p/r".to_string(), "保税研发白名单管理制度".to_string()),
+            ("p/m".to_string(), "保税维修白名单管理制度".to_string()),
+        ];
+        let aliases = [
+            ("p/r".to_string(), "白名单管理制度".to_string()),
+            ("p/m".to_string(), "白名单管理制度".to_string()),
+        ];
+        assert!(renames(&practices, &aliases).is_empty());
     }
 
     #[test]
