@@ -24,7 +24,7 @@ pub use collect::ArticleGraph;
 pub use knowledge::Knowledge;
 pub use lexicon::{Lexicon, LexiconEntry, LexiconError};
 pub use mention::{Mention, clean_label, key};
-pub use rules::{Rules, RulesError};
+pub use rules::{Rules, RulesError, TriggerKind};
 pub use segment::Segmenter;
 
 use crate::model::{Article, Class, Document, EntityKey, Extraction, Issue, Property};
@@ -78,10 +78,11 @@ impl Extractor {
         for article in &document.articles {
             self.learn_names(article, &mut dictionary);
         }
+        let home = self.home_area(document.issue.as_ref());
         document
             .articles
             .iter()
-            .map(|a| self.extract_with(document.issue.as_ref(), a, &dictionary))
+            .map(|a| self.extract_with(document.issue.as_ref(), home.as_ref(), a, &dictionary))
             .collect()
     }
 
@@ -89,7 +90,28 @@ impl Extractor {
     pub fn extract(&self, issue: Option<&Issue>, article: &Article) -> Extraction {
         let mut dictionary = Dictionary::new();
         self.learn_names(article, &mut dictionary);
-        self.extract_with(issue, article, &dictionary)
+        let home = self.home_area(issue);
+        self.extract_with(issue, home.as_ref(), article, &dictionary)
+    }
+
+    /// The one area a newsletter is by (its title or publisher names it:
+    /// 青岛片区管委会综合协调部): an article whose title names no zone is
+    /// about it (片区学习借鉴… means this area).
+    fn home_area(&self, issue: Option<&Issue>) -> Option<EntityKey> {
+        let issue = issue?;
+        let mut areas: Vec<EntityKey> = Vec::new();
+        for text in std::iter::once(issue.title.as_str()).chain(issue.publisher.as_deref()) {
+            let s = Sentence::new(&self.segmenter, text);
+            for m in mentions::find(&self.known, &s) {
+                if m.class() == Class::Area && !areas.contains(&m.key) {
+                    areas.push(m.key);
+                }
+            }
+        }
+        match <[EntityKey; 1]>::try_from(areas) {
+            Ok([one]) => Some(one),
+            Err(_) => None,
+        }
     }
 
     /// Every sentence of an article, its title first.
@@ -129,6 +151,7 @@ impl Extractor {
     fn extract_with(
         &self,
         issue: Option<&Issue>,
+        home: Option<&EntityKey>,
         article: &Article,
         dictionary: &Dictionary,
     ) -> Extraction {
@@ -158,7 +181,7 @@ impl Extractor {
                 (s, mentions)
             })
             .collect();
-        let topic = topic_zones(&prepared);
+        let topic = topic_zones(&prepared, home);
         let mut zones: Vec<EntityKey> = Vec::new();
         for m in prepared
             .iter()
@@ -192,7 +215,7 @@ impl Extractor {
         for (i, (s, mentions)) in prepared.iter().enumerate() {
             if i > 0
                 && opens.get(i).copied().unwrap_or(false)
-                && let Some(area) = opening_area(s, mentions)
+                && let Some(area) = opening_area(&self.known, s, mentions)
             {
                 paragraph_topic = vec![area.clone()];
             }
@@ -317,13 +340,22 @@ fn known_names(s: &Sentence<'_>, dictionary: &Dictionary, mentions: &mut Vec<Men
 }
 
 /// The zones an article is about: those its title names (and their 暨
-/// partners), else the area it names most, else the zone it names most.
-fn topic_zones(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Vec<EntityKey> {
+/// partners), else the newsletter's own area, else the area it names
+/// most, else the zone it names most.
+fn topic_zones(
+    prepared: &[(Sentence<'_>, Vec<Mention>)],
+    home: Option<&EntityKey>,
+) -> Vec<EntityKey> {
     let zone = |m: &&Mention| !m.nested && m.class().is_zone();
     let mut topic: Vec<EntityKey> = prepared
         .first()
         .map(|(_, ms)| ms.iter().filter(zone).map(|m| m.key.clone()).collect())
         .unwrap_or_default();
+    if topic.is_empty()
+        && let Some(home) = home
+    {
+        topic.push(home.clone());
+    }
     if topic.is_empty() {
         let mut counts: Vec<(EntityKey, usize)> = Vec::new();
         for (_, ms) in prepared {
@@ -368,7 +400,11 @@ fn topic_zones(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Vec<EntityKey> {
 
 /// The area a paragraph opens with (在南沙片区，…; 前海蛇口片区聚焦…): the
 /// paragraph is about it.
-fn opening_area<'m>(s: &Sentence<'_>, mentions: &'m [Mention]) -> Option<&'m EntityKey> {
+fn opening_area<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+) -> Option<&'m EntityKey> {
     let first = mentions.iter().find(|m| !m.nested)?;
     // Item numbers, speakers and time phrases may come first: "2. 大连片区…",
     // "答：港务区片区…", "今年以来，合肥片区…".
@@ -377,6 +413,12 @@ fn opening_area<'m>(s: &Sentence<'_>, mentions: &'m [Mention]) -> Option<&'m Ent
         .trim_end_matches('在');
     let after = &s.text[first.end..];
     let listed = after.starts_with(['、', '和', '与', '及']);
-    let short_lead = lead.chars().count() <= 10 && !lead.contains(['。', '；']);
+    // 片区引进Z的…: an area after a verb of copying is where it came from.
+    let copied = known
+        .rules
+        .triggers(TriggerKind::Replicate)
+        .iter()
+        .any(|t| lead.contains(t.as_str()));
+    let short_lead = lead.chars().count() <= 10 && !lead.contains(['。', '；']) && !copied;
     (first.class() == Class::Area && short_lead && !listed).then_some(&first.key)
 }
