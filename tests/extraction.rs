@@ -775,3 +775,58 @@ fn a_recognition_after_ruxuan_le_does_not_start_with_le() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_firm_where_it_lies_or_referred_back_to_is_based_there() {
+    let x = extract(
+        "德宏片区动态",
+        "位于瑞丽综合保税区的云南瑞达五金机电有限公司完成首单业务。\
+         首笔结算由德宏景瑞商贸有限公司办理，该公司注册于中国（云南）自由贸易试验区德宏片区。",
+    );
+    for (firm, zone) in [
+        ("云南瑞达五金机电有限公司", "瑞丽综合保税区"),
+        ("德宏景瑞商贸有限公司", "中国（云南）自由贸易试验区德宏片区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn an_area_newsletter_is_about_its_area_and_copies_name_their_origin() {
+    let text = "中国（湖北）自由贸易试验区武汉片区\n\n工作简报\n\n2024年第3期\n\n\
+                武汉片区管委会办公室编　　2024年3月1日\n\n\
+                一、跨境结算新做法落地\n\n\
+                片区引进广东自贸试验区南沙片区的跨境结算“秒到账”做法，首批3家企业完成结算。\n";
+    let document = parse_text("wuhan.txt", text);
+    let extractions = extractor().extract_document(&document);
+    let all: String = extractions.iter().map(relations).collect();
+    let has = |p: Property, o: &str| {
+        extractions.iter().any(|x| {
+            x.relations
+                .iter()
+                .any(|r| r.property == p && r.object.label == o)
+        })
+    };
+    assert!(
+        has(Property::ReplicatedIn, "中国（湖北）自由贸易试验区武汉片区"),
+        "{all}"
+    );
+    assert!(
+        has(
+            Property::OriginatedIn,
+            "中国（广东）自由贸易试验区广州南沙新区片区"
+        ),
+        "{all}"
+    );
+    assert!(
+        !has(
+            Property::ReplicatedIn,
+            "中国（广东）自由贸易试验区广州南沙新区片区"
+        ),
+        "{all}"
+    );
+}

@@ -38,10 +38,11 @@ pub enum WordList {
     CreatorAdverbs,
     FirmNouns,
     BasedVerbs,
+    FirmAnaphora,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 28] = [
+    pub const ALL: [WordList; 29] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -70,6 +71,7 @@ impl WordList {
         WordList::CreatorAdverbs,
         WordList::FirmNouns,
         WordList::BasedVerbs,
+        WordList::FirmAnaphora,
     ];
 
     /// The name used in words.tsv.
@@ -103,6 +105,7 @@ impl WordList {
             WordList::CreatorAdverbs => "creator_adverbs",
             WordList::FirmNouns => "firm_nouns",
             WordList::BasedVerbs => "based_verbs",
+            WordList::FirmAnaphora => "firm_anaphora",
         }
     }
 }

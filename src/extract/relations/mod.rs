@@ -36,6 +36,8 @@ pub struct Context<'a> {
     pub topic: &'a [EntityKey],
     /// The practice named last before this sentence (for 该模式, 该做法).
     pub last_practice: Option<&'a EntityKey>,
+    /// The firm named last before this sentence (for 该公司, 该企业).
+    pub last_firm: Option<&'a EntityKey>,
     /// Every zone the article names.
     pub zones: &'a [EntityKey],
     /// Every entity the article names on its own (not only inside a name).

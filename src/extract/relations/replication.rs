@@ -173,9 +173,12 @@ pub(super) fn copied_from(
         let between = s.text[zone.end..practice.start].trim();
         // 复制推广 Z 首创的“P”: a verb of making may stand between.
         let made_there = known.rules.is_word(WordList::OriginMarkers, between);
+        // Z的跨境结算“秒到账”做法: the words between may begin the name.
+        let own = between.strip_prefix('的').unwrap_or(between);
+        let possessed = !own.is_empty() && practice.key.label.starts_with(own);
         if zone.class().is_zone()
             && practice.class() == Class::Practice
-            && (matches!(between, "" | "的") || made_there)
+            && (matches!(between, "" | "的") || made_there || possessed)
         {
             graph.add_relation(&practice.key, Property::OriginatedIn, &zone.key, evidence);
         }

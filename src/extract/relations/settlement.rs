@@ -109,6 +109,50 @@ pub(super) fn firms_in_zones(
         }
         built_in_zone(set_up, s, m, mentions, evidence, graph);
     }
+    firm_referred_back(known, s, mentions, context, evidence, graph);
+}
+
+/// 首笔业务由X办理，该公司注册于德宏片区: the firm 该公司 refers back to (the
+/// last named in the sentence, else before it) is based in the zones of the
+/// clause when a verb of settling or lying comes before them.
+fn firm_referred_back(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for word in known.rules.words(WordList::FirmAnaphora) {
+        for (at, _) in text.match_indices(word.as_str()) {
+            let firm = mentions
+                .iter()
+                .rfind(|m| !m.nested && m.class() == Class::Firm && m.end <= at)
+                .map(|m| &m.key)
+                .or(context.last_firm);
+            let Some(firm) = firm else {
+                continue;
+            };
+            let from = at + word.len();
+            let (_, clause_end) = s.clause_bounds(from);
+            let Some(zone) = mentions.iter().find(|z| {
+                !z.nested && z.class().is_zone() && z.start >= from && z.end <= clause_end
+            }) else {
+                continue;
+            };
+            let verbs = &text[from..zone.start];
+            let settles = known
+                .rules
+                .triggers(TriggerKind::Settle)
+                .iter()
+                .chain(known.rules.words(WordList::LocatedVerbs))
+                .any(|v| verbs.contains(v.as_str()));
+            if settles && verbs.chars().count() <= 8 {
+                graph.add_relation(firm, Property::BasedIn, &zone.key, evidence);
+            }
+        }
+    }
 }
 
 /// A firm described by where it is, in its own clause: 两江片区内的外资企业X,
@@ -149,6 +193,14 @@ fn described_in(
     };
     if let Some(z) = zone {
         let gap = &text[z.end..clause_start + before.len()];
+        // 位于前湾综保区的X: where the firm lies, then 的.
+        let located = known
+            .rules
+            .ends_with_word(WordList::LocatedVerbs, &text[clause_start..z.start])
+            .is_some();
+        if located && matches!(gap, "的" | "内的") {
+            return vec![z.key.clone()];
+        }
         let noun = known
             .rules
             .words(WordList::FirmNouns)
