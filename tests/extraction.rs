@@ -830,3 +830,53 @@ fn an_area_newsletter_is_about_its_area_and_copies_name_their_origin() {
         "{all}"
     );
 }
+
+#[test]
+fn short_names_sharing_a_head_and_policies_in_force_in_zones() {
+    let x = extract(
+        "黑龙江动态",
+        "省商务厅印发《黑龙江省复制推广工作考核办法》，适用于哈尔滨、黑河、绥芬河三个片区。\
+         省政府近日印发《中国（黑龙江）自由贸易试验区提升方案》。《方案》在哈尔滨片区、黑河片区同步实施，提出12项行动。",
+    );
+    let areas = [
+        "中国（黑龙江）自由贸易试验区哈尔滨片区",
+        "中国（黑龙江）自由贸易试验区黑河片区",
+        "中国（黑龙江）自由贸易试验区绥芬河片区",
+    ];
+    for area in areas {
+        assert!(
+            has_relation(
+                &x,
+                "黑龙江省复制推广工作考核办法",
+                Property::AppliesTo,
+                area
+            ),
+            "{area}: {}",
+            relations(&x)
+        );
+    }
+    // The short names are the areas here, not the cities.
+    assert!(!has_entity(&x, Class::Place, "黑河"), "{}", entities(&x));
+    for area in &areas[..2] {
+        assert!(
+            has_relation(
+                &x,
+                "中国（黑龙江）自由贸易试验区提升方案",
+                Property::AppliesTo,
+                area
+            ),
+            "{area}: {}",
+            relations(&x)
+        );
+    }
+    assert!(
+        !has_relation(
+            &x,
+            "中国（黑龙江）自由贸易试验区提升方案",
+            Property::AppliesTo,
+            areas[2]
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -6,7 +6,10 @@
 use super::knowledge::Knowledge;
 use super::mention::{Mention, add};
 use super::names;
+use super::rules::WordList;
 use super::sentence::Sentence;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Names this short or shorter must coincide with jieba words.
 const SHORT_NAME: usize = 3;
@@ -15,6 +18,7 @@ const SHORT_NAME: usize = 3;
 pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     let mut mentions = Vec::new();
     lexicon_names(known, sentence, &mut mentions);
+    names_sharing_a_head(known, sentence, &mut mentions);
     names::book_titles(known, sentence, &mut mentions);
     names::recognitions(known, sentence, &mut mentions);
     names::quoted(known, sentence, &mut mentions);
@@ -41,5 +45,65 @@ fn lexicon_names(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<
         mention.surface = surface.to_owned();
         mention.entry = Some(m.entry);
         add(mentions, mention);
+    }
+}
+
+/// 昆明、红河、德宏三个片区: short names listed before a count and a head
+/// they share (`shared_heads`) are the names with that head, when the
+/// lexicon knows every one of them; they replace the places those short
+/// names would otherwise be.
+fn names_sharing_a_head(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:\p{Han}{2,6}[、和及])+\p{Han}{2,6})(?:等)?([两二三四五六七八九十\d]+)个(\p{Han}{2,5})")
+            .expect("a valid regex")
+    });
+    let text = &sentence.text;
+    for caps in LIST.captures_iter(text) {
+        let (Some(list), Some(head)) = (caps.get(1), caps.get(3)) else {
+            continue;
+        };
+        let Some(head) = known
+            .rules
+            .words(WordList::SharedHeads)
+            .iter()
+            .find(|h| head.as_str().starts_with(h.as_str()))
+        else {
+            continue;
+        };
+        let items: Vec<&str> = list.as_str().split(['、', '和', '及']).collect();
+        let mut found = Vec::new();
+        let mut at = list.start();
+        for (n, item) in items.iter().enumerate() {
+            // The first item may carry the words before it (适用于昆明).
+            let starts: Vec<usize> = if n == 0 {
+                item.char_indices().map(|(i, _)| i).collect()
+            } else {
+                vec![0]
+            };
+            let named = starts.iter().find_map(|&i| {
+                let name = &item[i..];
+                (name.chars().count() >= 2)
+                    .then(|| known.lexicon.lookup_index(&format!("{name}{head}")))
+                    .flatten()
+                    .map(|e| (e, at + i, at + item.len()))
+            });
+            // Every separator is one three-byte character.
+            at += item.len() + '、'.len_utf8();
+            match named {
+                Some(n) => found.push(n),
+                None => break,
+            }
+        }
+        if found.len() < 2 || found.len() != items.len() {
+            continue;
+        }
+        for (entry, start, end) in found {
+            mentions.retain(|m| !(m.start >= start && m.end <= end));
+            let e = &known.lexicon.entries[entry];
+            let mut mention = Mention::new(e.class, &e.label, start, end);
+            mention.surface = text[start..end].to_owned();
+            mention.entry = Some(entry);
+            add(mentions, mention);
+        }
     }
 }

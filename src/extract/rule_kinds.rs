@@ -39,10 +39,12 @@ pub enum WordList {
     FirmNouns,
     BasedVerbs,
     FirmAnaphora,
+    SharedHeads,
+    InForceVerbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 29] = [
+    pub const ALL: [WordList; 31] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -72,6 +74,8 @@ impl WordList {
         WordList::FirmNouns,
         WordList::BasedVerbs,
         WordList::FirmAnaphora,
+        WordList::SharedHeads,
+        WordList::InForceVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -106,6 +110,8 @@ impl WordList {
             WordList::FirmNouns => "firm_nouns",
             WordList::BasedVerbs => "based_verbs",
             WordList::FirmAnaphora => "firm_anaphora",
+            WordList::SharedHeads => "shared_heads",
+            WordList::InForceVerbs => "in_force_verbs",
         }
     }
 }

@@ -169,6 +169,7 @@ pub fn apply(
     placement::located_in(known, s, mentions, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
+    placement::in_force_in(known, s, mentions, context, evidence, graph);
 }
 
 /// Classes that can act (issue, operate, originate, copy).

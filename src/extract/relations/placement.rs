@@ -159,3 +159,50 @@ pub(super) fn applies_to_named(
         }
     }
 }
+
+/// 《方案》在济南片区、青岛片区、烟台片区同步实施; 印发《P》，在 A、B 先行实施:
+/// the policy named before 在 in the sentence (or, when the sentence opens
+/// with a short title, the policy named last) applies to the zones between
+/// 在 and a verb of `in_force_verbs`, when nothing else stands between.
+pub(super) fn in_force_in(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for verb in known.rules.words(WordList::InForceVerbs) {
+        for (at, _) in text.match_indices(verb.as_str()) {
+            let (clause_start, _) = s.clause_bounds(at);
+            let Some(zai) = text[clause_start..at].rfind('在').map(|i| clause_start + i) else {
+                continue;
+            };
+            let zones: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| !m.nested && m.class().is_zone() && m.start > zai && m.end <= at)
+                .collect();
+            let (Some(first), Some(last)) = (zones.first(), zones.last()) else {
+                continue;
+            };
+            let lead = &text[zai + '在'.len_utf8()..first.start];
+            let tail = &text[last.end..at];
+            if !lead.trim().is_empty() || tail.chars().count() > 4 || tail.contains(['，', '。'])
+            {
+                continue;
+            }
+            let named = mentions
+                .iter()
+                .rfind(|m| m.class() == Class::Policy && !m.nested && m.end <= zai)
+                .map(|m| &m.key);
+            let opens_with_title = text.trim_start().starts_with('《');
+            let Some(policy) = named.or(context.last_policy.filter(|_| opens_with_title)) else {
+                continue;
+            };
+            for z in &zones {
+                graph.add_relation(policy, Property::AppliesTo, &z.key, evidence);
+            }
+        }
+    }
+}
