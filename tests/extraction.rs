@@ -880,3 +880,23 @@ fn short_names_sharing_a_head_and_policies_in_force_in_zones() {
         relations(&x)
     );
 }
+
+#[test]
+fn slogans_in_quotes_are_not_practices() {
+    let x = extract(
+        "黑河片区动态",
+        "黑河片区推动制度创新从“引进来”到“长出来”，避免复制推广工作“报数字”多、“看效果”少，复制推广了“跨境结算快办”经验。",
+    );
+    for slogan in ["引进来", "长出来", "报数字", "看效果"] {
+        assert!(
+            !has_entity(&x, Class::Practice, slogan),
+            "{slogan}: {}",
+            entities(&x)
+        );
+    }
+    assert!(
+        has_entity(&x, Class::Practice, "跨境结算快办"),
+        "{}",
+        entities(&x)
+    );
+}

@@ -41,10 +41,12 @@ pub enum WordList {
     FirmAnaphora,
     SharedHeads,
     InForceVerbs,
+    SloganEndings,
+    SloganAfter,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 31] = [
+    pub const ALL: [WordList; 33] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -76,6 +78,8 @@ impl WordList {
         WordList::FirmAnaphora,
         WordList::SharedHeads,
         WordList::InForceVerbs,
+        WordList::SloganEndings,
+        WordList::SloganAfter,
     ];
 
     /// The name used in words.tsv.
@@ -112,6 +116,8 @@ impl WordList {
             WordList::FirmAnaphora => "firm_anaphora",
             WordList::SharedHeads => "shared_heads",
             WordList::InForceVerbs => "in_force_verbs",
+            WordList::SloganEndings => "slogan_endings",
+            WordList::SloganAfter => "slogan_after",
         }
     }
 }

@@ -110,6 +110,18 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
             if inner.chars().count() > MAX_QUOTED || inner.contains(['。', '；']) {
                 continue;
             }
+            // “引进来”“长出来”, “报数字”多、“看效果”少: slogans, not names.
+            let slogan = known
+                .rules
+                .ends_with_word(WordList::SloganEndings, &inner)
+                .is_some()
+                || known
+                    .rules
+                    .starts_with_word(WordList::SloganAfter, &text[q.end..])
+                    .is_some();
+            if slogan {
+                continue;
+            }
             let single = group.len() == 1;
             let tail = if i + 1 == group.len() && !selected {
                 compound_tail(known, s, q.end)
