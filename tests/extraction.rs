@@ -900,3 +900,25 @@ fn slogans_in_quotes_are_not_practices() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_practice_referred_back_to_is_what_was_recognised() {
+    let x = extract(
+        "绥芬河片区动态",
+        "绥芬河片区首创“边境仓前置”模式。这一模式去年获评黑龙江省第五批自贸试验区制度创新成果。",
+    );
+    assert!(
+        !has_entity(&x, Class::Practice, "这一模式"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs
+                && r.subject.class == Class::Practice
+                && r.object.label.contains("第五批")),
+        "{}",
+        relations(&x)
+    );
+}

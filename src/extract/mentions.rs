@@ -28,6 +28,8 @@ pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     names::practice_lists(known, sentence, &mut mentions);
     names::enumerations(known, sentence, &mut mentions);
     names::appositions(known, sentence, &mut mentions);
+    // 这一模式, 该做法 refer back; they name nothing themselves.
+    mentions.retain(|m| !known.rules.is_word(WordList::Anaphora, &m.key.label));
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     mentions
 }
