@@ -7,6 +7,7 @@
 //! `statistics` reads figures, `collect` gathers an `Extraction`.
 
 mod collect;
+mod firm_names;
 mod knowledge;
 pub mod lexicon;
 mod mention;
@@ -133,6 +134,14 @@ impl Extractor {
                         dictionary
                             .entry(name.clone())
                             .or_insert_with(|| m.key.clone());
+                    }
+                }
+                // 海纳云链 for 青岛海纳云链科技有限公司, later in the text.
+                if m.class() == Class::Firm && !m.nested {
+                    for short in firm_names::short_forms(&self.known, &m.key.label) {
+                        if self.known.lexicon.lookup(&short).is_none() {
+                            dictionary.entry(short).or_insert_with(|| m.key.clone());
+                        }
                     }
                 }
             }

@@ -43,10 +43,12 @@ pub enum WordList {
     InForceVerbs,
     SloganEndings,
     SloganAfter,
+    FirmTrades,
+    LegalForms,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 33] = [
+    pub const ALL: [WordList; 35] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -80,6 +82,8 @@ impl WordList {
         WordList::InForceVerbs,
         WordList::SloganEndings,
         WordList::SloganAfter,
+        WordList::FirmTrades,
+        WordList::LegalForms,
     ];
 
     /// The name used in words.tsv.
@@ -118,6 +122,8 @@ impl WordList {
             WordList::InForceVerbs => "in_force_verbs",
             WordList::SloganEndings => "slogan_endings",
             WordList::SloganAfter => "slogan_after",
+            WordList::FirmTrades => "firm_trades",
+            WordList::LegalForms => "legal_forms",
         }
     }
 }
