@@ -202,8 +202,12 @@ fn aligned_table(
             rows.push(vec![String::new(); header.len()]);
         }
         let row = rows.last_mut().expect("a row");
-        for cell in cells {
-            let cell_text = &mut row[column_of(cell.at)];
+        // A row with a cell for every column, separated by spaces but not
+        // aligned under the header (序号  事项名称  …): the cells in order.
+        let in_order = starts_row && cells.len() == header.len();
+        for (k, cell) in cells.into_iter().enumerate() {
+            let column = if in_order { k } else { column_of(cell.at) };
+            let cell_text = &mut row[column];
             let ascii_join = cell_text.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && cell.text.starts_with(|c: char| c.is_ascii_alphanumeric());
             if ascii_join {
@@ -488,6 +492,30 @@ mod tests {
                 "以上成果自印发之日起实施，请各地认真落实。",
             ]
         );
+    }
+
+    #[test]
+    fn full_rows_spaced_but_not_aligned_take_the_columns_in_order() {
+        let rows = rows(
+            "序号  事项名称  经验来源  复制实施片区  省级牵头单位\n\
+             1  多式联运“一单到底”  重庆自贸试验区果园港片区  西安国际港务区片区  省交通运输厅、西安海关\n\
+             2  工业项目四证联发  辽宁自贸试验区沈阳片区  中心片区  省自然资源厅\n",
+        );
+        assert_eq!(
+            rows[1],
+            join_row(
+                [
+                    "1",
+                    "多式联运“一单到底”",
+                    "重庆自贸试验区果园港片区",
+                    "西安国际港务区片区",
+                    "省交通运输厅、西安海关"
+                ]
+                .into_iter()
+            ),
+            "{rows:?}"
+        );
+        assert!(rows[2].contains("中心片区"), "{rows:?}");
     }
 
     #[test]
