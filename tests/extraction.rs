@@ -922,3 +922,32 @@ fn a_practice_referred_back_to_is_what_was_recognised() {
         relations(&x)
     );
 }
+
+#[test]
+fn firms_settling_with_a_foreign_name_or_a_count_are_based_there() {
+    let x = extract(
+        "昆明片区动态",
+        "昆明澜沧生物科技有限公司（Kunming Lancang Biotech Co., Ltd.）落户中国（云南）自由贸易试验区昆明片区。\
+         河南宋城文旅科技有限公司、开封汴梁文化创意有限公司等60余家文创企业先后入驻中国（河南）自由贸易试验区开封片区。",
+    );
+    for (firm, zone) in [
+        (
+            "昆明澜沧生物科技有限公司",
+            "中国（云南）自由贸易试验区昆明片区",
+        ),
+        (
+            "河南宋城文旅科技有限公司",
+            "中国（河南）自由贸易试验区开封片区",
+        ),
+        (
+            "开封汴梁文化创意有限公司",
+            "中国（河南）自由贸易试验区开封片区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}

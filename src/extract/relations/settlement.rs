@@ -261,6 +261,12 @@ pub(super) fn built_in_zone(
     }
 }
 
+/// 等60余家文创企业先后: the count that closes a list of firms.
+static COUNTED_FIRMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等[\d一二三四五六七八九十百千余多]+家[^，。；、]{0,8}(企业|公司|机构)(先后|相继|陆续|已经|已)?$")
+        .expect("a valid regex")
+});
+
 pub(super) static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|近日|日前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
         .expect("date pattern")
@@ -275,6 +281,14 @@ pub(super) fn settled_in<'m>(
     mentions: &'m [Mention],
 ) -> Option<&'m Mention> {
     let mut rest = s.text[m.end..].trim_start();
+    // X（Yunnan … Co., Ltd.）入驻: the name in another language first.
+    if let Some(inner) = rest.strip_prefix(['（', '('])
+        && let Some(close) = inner.find(['）', ')'])
+        && !inner[..close].contains(['，', '。', '；'])
+    {
+        let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+        rest = inner[close + close_len..].trim_start();
+    }
     // 于2023年入驻: a date may stand before the verb.
     if let Some(date) = SETTLE_DATE.find(rest) {
         rest = &rest[date.end()..];
@@ -285,8 +299,8 @@ pub(super) fn settled_in<'m>(
         rest = rest.strip_prefix(adverb).unwrap_or(rest);
     }
     // 将总部由广东东莞整体迁入郴州片区: a short phrase may stand before it.
-    let (_, clause_end) = s.clause_bounds(m.end);
     let rest_start = s.text.len() - rest.len();
+    let (_, clause_end) = s.clause_bounds(rest_start);
     let clause_rest = &rest[..clause_end.saturating_sub(rest_start).min(rest.len())];
     let (at, verb) = settle
         .iter()
@@ -304,6 +318,8 @@ pub(super) fn settled_in<'m>(
     }) {
         listed = listed.replacen(&s.text[o.start..o.end], "", 1);
     }
+    // A、B等60余家文创企业先后入驻…: a count of firms may close the list.
+    let listed = COUNTED_FIRMS.replace(&listed, "");
     let only_list = listed.chars().all(|c| "、和与及 ".contains(c));
     let short_lead = lead.is_empty()
         || only_list
