@@ -8,7 +8,8 @@
 //! unchanged corpus (skipped by content hash).
 //!
 //! `cargo bench --bench ingest -- 100 1000` (issue counts; default 100);
-//! `FTZKG_BIN=path/to/ftzkg` measures that binary instead of a release build.
+//! `FTZKG_BIN=path/to/ftzkg` measures that binary instead of a release build;
+//! `FTZKG_BENCH_CORPUS=DIR` keeps each generated corpus in `DIR/issues-N`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -194,7 +195,10 @@ fn main() {
     }
     for issues in sizes {
         let work = tempfile::tempdir().expect("temp dir");
-        let corpus = work.path().join("corpus");
+        // FTZKG_BENCH_CORPUS=DIR also leaves the generated corpus in DIR.
+        let corpus = std::env::var_os("FTZKG_BENCH_CORPUS")
+            .map(|d| PathBuf::from(d).join(format!("issues-{issues}")))
+            .unwrap_or_else(|| work.path().join("corpus"));
         let bytes = write_corpus(&corpus, issues);
         let store = work.path().join("store");
         let (wall, rss) = run_measured(
