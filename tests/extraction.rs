@@ -951,3 +951,28 @@ fn firms_settling_with_a_foreign_name_or_a_count_are_based_there() {
         );
     }
 }
+
+#[test]
+fn courts_are_bodies_that_create_practices() {
+    let x = extract(
+        "洛阳片区动态",
+        "在洛阳片区，由洛阳市中级人民法院创设的“知识产权纠纷诉调对接机制”入选第四批案例。\
+         这得益于岳阳海关探索推出的“船边直提+抵港直装”联动监管模式。",
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "洛阳市中级人民法院"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "岳阳海关"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.relations.iter().any(|r| r.property == Property::OriginatedIn
+            && r.object.label == "洛阳市中级人民法院"),
+        "{}",
+        relations(&x)
+    );
+}
