@@ -976,3 +976,31 @@ fn courts_are_bodies_that_create_practices() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_quote_after_a_verb_of_making_and_de_is_a_practice() {
+    let x = extract(
+        "开封片区动态",
+        "洛阳片区首创的“企业投资项目承诺制”已在开封片区落地生根。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "企业投资项目承诺制",
+            Property::OriginatedIn,
+            "中国（河南）自由贸易试验区洛阳片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "企业投资项目承诺制",
+            Property::ReplicatedIn,
+            "中国（河南）自由贸易试验区开封片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
