@@ -1004,3 +1004,54 @@ fn a_quote_after_a_verb_of_making_and_de_is_a_practice() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_source_before_the_practice_and_a_copy_referred_back_to() {
+    let x = extract(
+        "哈尔滨片区动态",
+        "这正是源自中国（上海）自由贸易试验区的“研发用物品进口白名单”制度，中国（黑龙江）自由贸易试验区哈尔滨片区于2022年将其复制落地。\
+         中国（湖南）自由贸易试验区长沙片区对标中国（天津）自由贸易试验区东疆片区，复制引入融资租赁“共享SPV”模式。",
+    );
+    let r = relations(&x);
+    let practice = x
+        .entities
+        .iter()
+        .find(|e| e.label.contains("研发用物品进口白名单"))
+        .map(|e| e.label.clone())
+        .unwrap_or_default();
+    assert!(
+        has_relation(
+            &x,
+            &practice,
+            Property::OriginatedIn,
+            "中国（上海）自由贸易试验区"
+        ),
+        "{r}"
+    );
+    assert!(
+        has_relation(
+            &x,
+            &practice,
+            Property::ReplicatedIn,
+            "中国（黑龙江）自由贸易试验区哈尔滨片区"
+        ),
+        "{r}"
+    );
+    // The zone 对标 names is the model, not a copier.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|rel| rel.property == Property::ReplicatedIn
+                && rel.subject.label.contains("共享SPV")
+                && rel.object.label.contains("天津")),
+        "{r}"
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|rel| rel.property == Property::ReplicatedIn
+                && rel.subject.label.contains("共享SPV")
+                && rel.object.label == "中国（湖南）自由贸易试验区长沙片区"),
+        "{r}"
+    );
+}

@@ -81,10 +81,16 @@ pub fn apply(
                     && m.class().is_organisation()
                     && gap.chars().count() <= 6
                     && !gap.contains('的');
+                // 对标东疆片区，复制引入…: a zone right after a verb of
+                // copying is where it came from, not who copies next.
+                let model = o.kind == TriggerKind::Replicate
+                    && t.kind == TriggerKind::Replicate
+                    && m.class().is_zone()
+                    && only_zones(s, mentions, o.end.min(m.start), m.start);
                 o.start < t.start
                     && m.start >= a
                     && m.start < b
-                    && (known.rules.takes(o.kind, m.class()) || built)
+                    && (known.rules.takes(o.kind, m.class()) || built || model)
             })
         };
         let subjects = subjects_before(known, s, mentions, t.start, t.kind, context, &governed);
@@ -116,6 +122,18 @@ pub fn apply(
         if t.kind == TriggerKind::Replicate {
             copied_by_passive(known, s, mentions, t, context, evidence, graph);
             copied_to(known, s, mentions, t, context, evidence, graph);
+            // 哈尔滨片区于2022年将其复制落地: the practice referred back to.
+            let (clause_start, _) = s.clause_bounds(t.start);
+            let before = &s.text[clause_start..t.start];
+            if !objects.iter().any(|o| o.class() == Class::Practice)
+                && subjects::refers_back(known, before)
+                && !before.contains('被')
+                && let Some(practice) = practice_before(known, s, mentions, t.start, context)
+            {
+                for zone in subjects.iter().filter(|z| z.class.is_zone()) {
+                    graph.add_relation(practice, Property::ReplicatedIn, zone, evidence);
+                }
+            }
         }
         if t.kind == TriggerKind::Replicate && !objects.iter().any(|o| o.class() == Class::Practice)
         {
@@ -163,6 +181,7 @@ pub fn apply(
     practices_of_areas(s, mentions, evidence, graph);
     created_by(known, s, mentions, evidence, graph);
     replication::made_by_after(known, s, mentions, evidence, graph);
+    replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
@@ -170,6 +189,24 @@ pub fn apply(
     placement::contained_in(known, s, mentions, context, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
     placement::in_force_in(known, s, mentions, context, evidence, graph);
+}
+
+/// Whether the text between `from` and `to` is nothing but zone names
+/// (中国（天津）自由贸易试验区 before 东疆片区).
+fn only_zones(s: &Sentence<'_>, mentions: &[Mention], from: usize, to: usize) -> bool {
+    let mut at = from;
+    while at < to {
+        match mentions
+            .iter()
+            .filter(|z| z.class().is_zone() && z.start == at && z.end <= to)
+            .map(|z| z.end)
+            .max()
+        {
+            Some(end) => at = end,
+            None => return s.text[at..to].trim().is_empty(),
+        }
+    }
+    true
 }
 
 /// Classes that can act (issue, operate, originate, copy).

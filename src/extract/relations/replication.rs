@@ -281,3 +281,33 @@ pub(super) fn made_by_after(
 fn joined(known: &Knowledge, between: &str) -> bool {
     known.rules.is_word(WordList::Joiners, between.trim())
 }
+
+/// 源自中国（上海）自由贸易试验区的“研发用物品进口白名单”制度: the practice
+/// after 源自/来自 Z 的 came from Z.
+pub(super) fn sourced_before(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    let free: Vec<&Mention> = mentions.iter().filter(|m| !m.nested).collect();
+    for pair in free.windows(2) {
+        let (source, practice) = (pair[0], pair[1]);
+        if !is_actor(source.class()) || practice.class() != Class::Practice {
+            continue;
+        }
+        let lead = known
+            .rules
+            .ends_with_word(WordList::CreatorSources, &text[..source.start]);
+        let between = &text[source.end..practice.start];
+        let possessed = between == "的"
+            || between
+                .strip_prefix('的')
+                .is_some_and(|own| !own.is_empty() && practice.key.label.starts_with(own));
+        if lead.is_some() && possessed {
+            graph.add_relation(&practice.key, Property::OriginatedIn, &source.key, evidence);
+        }
+    }
+}
