@@ -1055,3 +1055,26 @@ fn a_source_before_the_practice_and_a_copy_referred_back_to() {
         "{r}"
     );
 }
+
+#[test]
+fn a_firm_after_a_date_and_called_by_its_short_name_is_recognised() {
+    let x = extract(
+        "青岛片区动态",
+        "6月5日为青岛海纳云链科技有限公司发放首笔组合融资1200万元。海纳云链是片区培育的工业互联网企业，去年入选山东省瞪羚企业。",
+    );
+    assert!(
+        has_entity(&x, Class::Firm, "青岛海纳云链科技有限公司"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "青岛海纳云链科技有限公司",
+            Property::RecognizedAs,
+            "山东省瞪羚企业"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
