@@ -1078,3 +1078,21 @@ fn a_firm_after_a_date_and_called_by_its_short_name_is_recognised() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_special_zone_said_to_be_inside_an_area_is_part_of_it() {
+    let x = extract(
+        "青岛片区周报",
+        "备注：青岛前湾综合保税区是中国（山东）自由贸易试验区青岛片区内唯一的海关特殊监管区域。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "青岛前湾综合保税区",
+            Property::PartOf,
+            "中国（山东）自由贸易试验区青岛片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

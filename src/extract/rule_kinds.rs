@@ -45,10 +45,11 @@ pub enum WordList {
     SloganAfter,
     FirmTrades,
     LegalForms,
+    InsideLeads,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 35] = [
+    pub const ALL: [WordList; 36] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -84,6 +85,7 @@ impl WordList {
         WordList::SloganAfter,
         WordList::FirmTrades,
         WordList::LegalForms,
+        WordList::InsideLeads,
     ];
 
     /// The name used in words.tsv.
@@ -124,6 +126,7 @@ impl WordList {
             WordList::SloganAfter => "slogan_after",
             WordList::FirmTrades => "firm_trades",
             WordList::LegalForms => "legal_forms",
+            WordList::InsideLeads => "inside_leads",
         }
     }
 }

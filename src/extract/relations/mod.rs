@@ -187,6 +187,7 @@ pub fn apply(
     applies_to(known, s, mentions, evidence, graph);
     placement::located_in(known, s, mentions, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
+    placement::said_inside(known, s, mentions, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
     placement::in_force_in(known, s, mentions, context, evidence, graph);
 }

@@ -206,3 +206,28 @@ pub(super) fn in_force_in(
         }
     }
 }
+
+/// 前湾综保区是青岛片区内唯一的海关特殊监管区域; X综合保税区位于Y片区内:
+/// a special zone said to be inside an area (`inside_leads`, then the area,
+/// then 内) is part of it.
+pub(super) fn said_inside(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    let free: Vec<&Mention> = mentions.iter().filter(|m| !m.nested).collect();
+    for pair in free.windows(2) {
+        let (part, area) = (pair[0], pair[1]);
+        if part.class() != Class::SpecialZone || area.class() != Class::Area {
+            continue;
+        }
+        let between = &text[part.end..area.start];
+        let led = known.rules.is_word(WordList::InsideLeads, between.trim());
+        if led && text[area.end..].starts_with('内') {
+            graph.add_relation(&part.key, Property::PartOf, &area.key, evidence);
+        }
+    }
+}
