@@ -173,12 +173,9 @@ pub(super) fn copied_from(
         let between = s.text[zone.end..practice.start].trim();
         // 复制推广 Z 首创的“P”: a verb of making may stand between.
         let made_there = known.rules.is_word(WordList::OriginMarkers, between);
-        // Z的跨境结算“秒到账”做法: the words between may begin the name.
-        let own = between.strip_prefix('的').unwrap_or(between);
-        let possessed = !own.is_empty() && practice.key.label.starts_with(own);
         if zone.class().is_zone()
             && practice.class() == Class::Practice
-            && (matches!(between, "" | "的") || made_there || possessed)
+            && (between.is_empty() || made_there || possessed(between, practice))
         {
             graph.add_relation(&practice.key, Property::OriginatedIn, &zone.key, evidence);
         }
@@ -277,6 +274,14 @@ pub(super) fn made_by_after(
     }
 }
 
+/// Z的“P”, Z的跨境结算“秒到账”做法: 的 between a name and a practice, and
+/// perhaps the first words of the practice's own name.
+fn possessed(between: &str, practice: &Mention) -> bool {
+    between
+        .strip_prefix('的')
+        .is_some_and(|own| practice.key.label.starts_with(own))
+}
+
 /// Whether the words between two names join them (和, 与, 、).
 fn joined(known: &Knowledge, between: &str) -> bool {
     known.rules.is_word(WordList::Joiners, between.trim())
@@ -301,12 +306,7 @@ pub(super) fn sourced_before(
         let lead = known
             .rules
             .ends_with_word(WordList::CreatorSources, &text[..source.start]);
-        let between = &text[source.end..practice.start];
-        let possessed = between == "的"
-            || between
-                .strip_prefix('的')
-                .is_some_and(|own| !own.is_empty() && practice.key.label.starts_with(own));
-        if lead.is_some() && possessed {
+        if lead.is_some() && possessed(&text[source.end..practice.start], practice) {
             graph.add_relation(&practice.key, Property::OriginatedIn, &source.key, evidence);
         }
     }
