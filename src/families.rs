@@ -46,15 +46,10 @@ pub fn renames(
             }
         }
     }
-    let related = |a: &str, b: &str| a.contains(b) || b.contains(a);
     let mut family = UnionFind::default();
     for (short, longs) in &containing {
         // Inside two practices that are not one: too vague to join.
-        let vague = longs
-            .iter()
-            .enumerate()
-            .any(|(i, a)| longs[i + 1..].iter().any(|b| !related(a, b)));
-        if vague {
+        if !all_related(longs) {
             continue;
         }
         for long in longs {
@@ -85,13 +80,8 @@ pub fn renames(
         // Held by two practices whose own keys are unrelated (保税维修 and
         // 保税研发“白名单”管理制度 both give 白名单管理制度), and never a
         // practice's name on its own: too vague.
-        let vague = !keys.contains_key(alias)
-            && iris.iter().enumerate().any(|(i, a)| {
-                iris[i + 1..]
-                    .iter()
-                    .any(|b| !related(keys_of[a][0], keys_of[b][0]))
-            });
-        if vague {
+        let own_keys: Vec<&str> = iris.iter().map(|iri| keys_of[iri][0]).collect();
+        if !keys.contains_key(alias) && !all_related(&own_keys) {
             continue;
         }
         for other in &iris[1..] {
@@ -119,6 +109,14 @@ pub fn renames(
         }
     }
     out
+}
+
+/// Whether every two keys are one inside the other (a family may hold
+/// 一船多供 and 保税燃料油一船多供, never 飞机… and 船舶…).
+fn all_related(keys: &[&str]) -> bool {
+    keys.iter()
+        .enumerate()
+        .all(|(i, a)| keys[i + 1..].iter().all(|b| a.contains(b) || b.contains(a)))
 }
 
 /// Union-find over names (keys and IRIs share one namespace of strings).

@@ -147,13 +147,7 @@ impl SourceWriter<'_> {
             })
             .load_quads(quads)?;
         if self.bulk_quads >= self.limits.bulk_quads {
-            self.commit_bulk()?;
-            self.pending.clear();
-            self.pending.extend(
-                self.batch
-                    .iter()
-                    .flat_map(|s| s.graphs.iter().map(|g| g.graph.clone())),
-            );
+            self.flush()?;
         }
         Ok(())
     }
@@ -172,6 +166,7 @@ impl SourceWriter<'_> {
         }
         self.batch.clear();
         self.batch_quads = 0;
+        // Graphs of a bulk load not yet committed stay pending.
         if self.bulk.is_none() {
             self.pending.clear();
         }
