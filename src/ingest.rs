@@ -59,6 +59,8 @@ pub struct Options {
     /// Files new to the store go through the bulk loader, committed every
     /// this many quads (0: every file through transactions).
     pub bulk_quads: usize,
+    /// Quads the bulk loader sorts at once (one set of files each).
+    pub bulk_batch: usize,
 }
 
 impl Options {
@@ -67,6 +69,7 @@ impl Options {
             batch_files: self.batch_files,
             batch_quads: self.batch_quads,
             bulk_quads: self.bulk_quads,
+            bulk_batch: self.bulk_batch,
         }
     }
 }
@@ -77,7 +80,8 @@ impl Default for Options {
             force: false,
             batch_files: 2,
             batch_quads: 5_000,
-            bulk_quads: 500_000,
+            bulk_quads: 1_000_000,
+            bulk_batch: 100_000,
         }
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! A file the store has never seen (no record, none of its graphs present)
 //! goes through Oxigraph's bulk loader: its quads, their copies in the
-//! default graph and its record are built into sorted files beside the
-//! store and added to RocksDB in one atomic step per commit (about
-//! `bulk_quads` quads). A crash therefore leaves all of a commit's
+//! default graph and its record are gathered into batches of about
+//! `bulk_batch` quads, each sorted into files beside the store by a
+//! background thread, and added to RocksDB in one atomic step per commit
+//! (about `bulk_quads` quads). A crash therefore leaves all of a commit's
 //! documents or none of them, and a document without a record is simply
 //! read again by the next ingest. Every other file (a changed file, or one
 //! whose graphs another file produced) goes through a transaction that
@@ -29,17 +30,20 @@ pub struct WriteLimits {
     pub batch_quads: usize,
     /// About this many quads per bulk commit (0: no bulk loading).
     pub bulk_quads: usize,
+    /// Quads gathered before the bulk loader sorts them into one set of
+    /// files: every call of the loader writes its own files (one per
+    /// index), and RocksDB compacts every file it is given, so files of
+    /// one source each would cost more than the loading itself.
+    pub bulk_batch: usize,
 }
-
-/// The bulk loader's memory target (MB): about 1 000 quads per MB are
-/// encoded at once before a background thread writes them out.
-const BULK_MEMORY_MB: usize = 100;
 
 /// Writes source files, choosing the bulk loader for new ones.
 pub struct SourceWriter<'a> {
     store: &'a KgStore,
     limits: WriteLimits,
     bulk: Option<BulkLoader<'a>>,
+    /// Quads of new files not yet given to `bulk`.
+    bulk_buffer: Vec<Quad>,
     bulk_quads: usize,
     batch: Vec<SourceUpdate>,
     batch_quads: usize,
@@ -56,6 +60,7 @@ impl KgStore {
             store: self,
             limits,
             bulk: None,
+            bulk_buffer: Vec::new(),
             bulk_quads: 0,
             batch: Vec::new(),
             batch_quads: 0,
@@ -115,7 +120,8 @@ impl SourceWriter<'_> {
     }
 
     fn add_bulk(&mut self, source: &SourceUpdate) -> Result<(), StoreError> {
-        let mut quads = Vec::new();
+        let before = self.bulk_buffer.len();
+        let quads = &mut self.bulk_buffer;
         for update in &source.graphs {
             let graph = GraphName::NamedNode(node(&update.graph));
             let merged = is_merged(&update.graph);
@@ -135,24 +141,40 @@ impl SourceWriter<'_> {
             }
         }
         quads.extend(record_quads(source));
-        self.bulk_quads += quads.len();
+        self.bulk_quads += quads.len() - before;
         self.bulk_files += 1;
+        if self.bulk_quads >= self.limits.bulk_quads {
+            self.flush()
+        } else if self.bulk_buffer.len() >= self.limits.bulk_batch {
+            self.load_buffer()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Gives the gathered quads to the loader, whose background thread
+    /// sorts them into files while extraction goes on.
+    fn load_buffer(&mut self) -> Result<(), StoreError> {
+        if self.bulk_buffer.is_empty() {
+            return Ok(());
+        }
+        let quads = std::mem::take(&mut self.bulk_buffer);
         let store = &self.store.store;
+        let batch = quads.len().max(self.limits.bulk_batch) * 2;
         self.bulk
             .get_or_insert_with(|| {
+                // One background thread; a batch is never split.
                 store
                     .bulk_loader()
                     .with_num_threads(1)
-                    .with_max_memory_size_in_megabytes(BULK_MEMORY_MB)
+                    .with_max_memory_size_in_megabytes(batch / 1000 + 1)
             })
             .load_quads(quads)?;
-        if self.bulk_quads >= self.limits.bulk_quads {
-            self.flush()?;
-        }
         Ok(())
     }
 
     fn commit_bulk(&mut self) -> Result<(), StoreError> {
+        self.load_buffer()?;
         if let Some(loader) = self.bulk.take() {
             loader.commit()?;
         }
@@ -186,11 +208,12 @@ mod tests {
     use super::super::write::tests::{TRIPLES, count, source};
     use super::*;
 
-    fn limits(bulk_quads: usize) -> WriteLimits {
+    fn limits(bulk_quads: usize, bulk_batch: usize) -> WriteLimits {
         WriteLimits {
             batch_files: 2,
             batch_quads: 5_000,
             bulk_quads,
+            bulk_batch,
         }
     }
 
@@ -202,7 +225,16 @@ mod tests {
     }
 
     fn write_all(store: &KgStore, bulk_quads: usize, sources: Vec<SourceUpdate>) -> usize {
-        let mut writer = store.source_writer(limits(bulk_quads));
+        write_in_batches(store, bulk_quads, 3, sources)
+    }
+
+    fn write_in_batches(
+        store: &KgStore,
+        bulk_quads: usize,
+        bulk_batch: usize,
+        sources: Vec<SourceUpdate>,
+    ) -> usize {
+        let mut writer = store.source_writer(limits(bulk_quads, bulk_batch));
         for s in sources {
             writer.add(s).unwrap();
         }
@@ -235,6 +267,18 @@ mod tests {
             bulk.source_hash("b.txt").unwrap().as_deref(),
             Some("hash-b.txt")
         );
+    }
+
+    #[test]
+    fn batches_of_any_size_give_the_same_store() {
+        let reference = KgStore::in_memory().unwrap();
+        write_all(&reference, 0, corpus());
+        // One quad per batch, a batch per file or so, all files in one batch.
+        for bulk_batch in [1, 40, 1_000_000] {
+            let store = KgStore::in_memory().unwrap();
+            assert_eq!(write_in_batches(&store, 1_000_000, bulk_batch, corpus()), 3);
+            assert_eq!(dump(&store), dump(&reference), "batch {bulk_batch}");
+        }
     }
 
     #[test]
