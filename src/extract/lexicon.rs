@@ -6,6 +6,7 @@
 //! Input: the TSV files. Output: `Lexicon` entries and `LexiconMatch`es.
 
 use crate::model::Class;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 
 const ZONES: &str = include_str!("../../data/reference/zones.tsv");
@@ -43,7 +44,10 @@ pub struct LexiconMatch {
 pub struct Lexicon {
     pub entries: Vec<LexiconEntry>,
     names: HashMap<String, usize>,
-    longest: usize,
+    /// Every (folded) name at once, leftmost-longest; pattern i denotes
+    /// entry `patterns[i]`.
+    finder: AhoCorasick,
+    patterns: Vec<usize>,
 }
 
 /// A malformed line of a reference file.
@@ -73,11 +77,20 @@ impl Lexicon {
                 names.entry(fold(name)).or_insert(i);
             }
         }
-        let longest = names.keys().map(|n| n.chars().count()).max().unwrap_or(0);
+        let (texts, patterns): (Vec<&str>, Vec<usize>) = names
+            .iter()
+            .filter(|(name, _)| !name.is_empty())
+            .map(|(name, &i)| (name.as_str(), i))
+            .unzip();
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(texts)
+            .expect("the lexicon's names make an automaton");
         Lexicon {
             entries,
             names,
-            longest,
+            finder,
+            patterns,
         }
     }
 
@@ -100,39 +113,25 @@ impl Lexicon {
     /// Leftmost-longest matches of lexicon names in `text`.
     pub fn find(&self, text: &str) -> Vec<LexiconMatch> {
         let folded = fold(text);
-        // Byte offsets of every char, in the original and the folded text
-        // (folding keeps the number of chars, not of bytes).
-        let starts: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        let fstarts: Vec<usize> = folded
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([folded.len()])
-            .collect();
-        let n = starts.len() - 1;
-        let mut matches = Vec::new();
-        let mut i = 0;
-        while i < n {
-            let found = (1..=self.longest.min(n - i)).rev().find_map(|len| {
-                let name = &folded[fstarts[i]..fstarts[i + len]];
-                self.names.get(name).map(|&entry| (len, entry))
-            });
-            match found {
-                Some((len, entry)) => {
-                    matches.push(LexiconMatch {
-                        start: starts[i],
-                        end: starts[i + len],
-                        entry,
-                    });
-                    i += len;
-                }
-                None => i += 1,
-            }
-        }
-        matches
+        // Folding keeps the number of chars, not always of bytes: map
+        // offsets in the folded text back through char positions.
+        let back: Option<(Vec<usize>, Vec<usize>)> = (folded.len() != text.len()).then(|| {
+            let starts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+            let fstarts = folded.char_indices().map(|(i, _)| i);
+            (fstarts.chain([folded.len()]).collect(), starts.collect())
+        });
+        let original = |at: usize| match &back {
+            Some((fstarts, starts)) => fstarts.binary_search(&at).map_or(at, |c| starts[c]),
+            None => at,
+        };
+        self.finder
+            .find_iter(&folded)
+            .map(|m| LexiconMatch {
+                start: original(m.start()),
+                end: original(m.end()),
+                entry: self.patterns[m.pattern().as_usize()],
+            })
+            .collect()
     }
 }
 

@@ -7,6 +7,7 @@
 //! `statistics` reads figures, `collect` gathers an `Extraction`.
 
 mod collect;
+mod finder;
 mod firm_names;
 mod knowledge;
 pub mod lexicon;
@@ -51,6 +52,9 @@ pub struct Extractor {
 /// sentence is recognised wherever else it appears.
 type Dictionary = HashMap<String, EntityKey>;
 
+/// An article's sentences with the mentions the rules find in each.
+type Prepared<'a> = Vec<(Sentence<'a>, Vec<Mention>)>;
+
 impl Extractor {
     /// Loads the built-in lexicon, the rule tables and the jieba dictionary.
     pub fn new() -> Result<Extractor, SetupError> {
@@ -76,23 +80,52 @@ impl Extractor {
     /// are recognised in the others.
     pub fn extract_document(&self, document: &Document) -> Vec<Extraction> {
         let mut dictionary = Dictionary::new();
-        for article in &document.articles {
-            self.learn_names(article, &mut dictionary);
+        let prepared: Vec<Prepared<'_>> = document
+            .articles
+            .iter()
+            .map(|article| self.prepare(article))
+            .collect();
+        for sentences in &prepared {
+            learn_names(&self.known, sentences, &mut dictionary);
         }
+        let dictionary = KnownNames::new(&dictionary);
         let home = self.home_area(document.issue.as_ref());
         document
             .articles
             .iter()
-            .map(|a| self.extract_with(document.issue.as_ref(), home.as_ref(), a, &dictionary))
+            .zip(prepared)
+            .map(|(a, sentences)| {
+                self.extract_with(
+                    document.issue.as_ref(),
+                    home.as_ref(),
+                    a,
+                    sentences,
+                    &dictionary,
+                )
+            })
             .collect()
     }
 
     /// Extracts one article on its own.
     pub fn extract(&self, issue: Option<&Issue>, article: &Article) -> Extraction {
         let mut dictionary = Dictionary::new();
-        self.learn_names(article, &mut dictionary);
+        let sentences = self.prepare(article);
+        learn_names(&self.known, &sentences, &mut dictionary);
+        let dictionary = KnownNames::new(&dictionary);
         let home = self.home_area(issue);
-        self.extract_with(issue, home.as_ref(), article, &dictionary)
+        self.extract_with(issue, home.as_ref(), article, sentences, &dictionary)
+    }
+
+    /// Every sentence of an article segmented once, with the mentions the
+    /// rules find in it: both passes read them.
+    fn prepare<'a>(&self, article: &'a Article) -> Prepared<'a> {
+        self.sentences(article)
+            .map(|text| {
+                let s = Sentence::new(&self.segmenter, text);
+                let mentions = mentions::find(&self.known, &s);
+                (s, mentions)
+            })
+            .collect()
     }
 
     /// The one area a newsletter is by (its title or publisher names it:
@@ -123,46 +156,13 @@ impl Extractor {
             .chain(article.sentences())
     }
 
-    /// First pass: names that rules found, and aliases the text declares.
-    fn learn_names(&self, article: &Article, dictionary: &mut Dictionary) {
-        for text in self.sentences(article) {
-            let s = Sentence::new(&self.segmenter, text);
-            let mentions = mentions::find(&self.known, &s);
-            for m in mentions.iter().filter(|m| m.entry.is_none()) {
-                for name in std::iter::once(&m.key.label).chain(&m.aliases) {
-                    if name.chars().count() >= 3 {
-                        dictionary
-                            .entry(name.clone())
-                            .or_insert_with(|| m.key.clone());
-                    }
-                }
-                // 海纳云链 for 青岛海纳云链科技有限公司, later in the text.
-                if m.class() == Class::Firm && !m.nested {
-                    for short in firm_names::short_forms(&self.known, &m.key.label) {
-                        if self.known.lexicon.lookup(&short).is_none() {
-                            dictionary.entry(short).or_insert_with(|| m.key.clone());
-                        }
-                    }
-                }
-            }
-            for (alias, at) in &s.aliases {
-                let owner = mentions.iter().rev().find(|m| m.end == *at && !m.nested);
-                if let Some(owner) = owner.filter(|m| m.entry.is_none()) {
-                    dictionary.insert(alias.clone(), owner.key.clone());
-                    if owner.key.class == Class::Firm {
-                        dictionary.insert(format!("{alias}公司"), owner.key.clone());
-                    }
-                }
-            }
-        }
-    }
-
     fn extract_with(
         &self,
         issue: Option<&Issue>,
         home: Option<&EntityKey>,
         article: &Article,
-        dictionary: &Dictionary,
+        sentences: Prepared<'_>,
+        dictionary: &KnownNames<'_>,
     ) -> Extraction {
         let mut graph = ArticleGraph::new(&article.id);
         tables::read(self, article, &mut graph);
@@ -180,12 +180,10 @@ impl Extractor {
                 .filter(|t| !crate::corpus::is_table_row(t));
             opens.extend(body.enumerate().map(|(i, _)| i == 0));
         }
-        let prepared: Vec<(Sentence<'_>, Vec<Mention>)> = self
-            .sentences(article)
-            .filter(|text| !crate::corpus::is_table_row(text))
-            .map(|text| {
-                let s = Sentence::new(&self.segmenter, text);
-                let mut mentions = mentions::find(&self.known, &s);
+        let prepared: Prepared<'_> = sentences
+            .into_iter()
+            .filter(|(s, _)| !crate::corpus::is_table_row(s.original))
+            .map(|(s, mut mentions)| {
                 known_names(&s, dictionary, &mut mentions);
                 (s, mentions)
             })
@@ -327,27 +325,70 @@ impl Extractor {
 }
 
 /// Adds mentions of names learnt elsewhere in the document.
-fn known_names(s: &Sentence<'_>, dictionary: &Dictionary, mentions: &mut Vec<Mention>) {
-    if dictionary.is_empty() {
+/// First pass: names that rules found, and aliases the text declares.
+fn learn_names(known: &Knowledge, sentences: &Prepared<'_>, dictionary: &mut Dictionary) {
+    for (s, mentions) in sentences {
+        for m in mentions.iter().filter(|m| m.entry.is_none()) {
+            for name in std::iter::once(&m.key.label).chain(&m.aliases) {
+                if name.chars().count() >= 3 {
+                    dictionary
+                        .entry(name.clone())
+                        .or_insert_with(|| m.key.clone());
+                }
+            }
+            // 海纳云链 for 青岛海纳云链科技有限公司, later in the text.
+            if m.class() == Class::Firm && !m.nested {
+                for short in firm_names::short_forms(known, &m.key.label) {
+                    if known.lexicon.lookup(&short).is_none() {
+                        dictionary.entry(short).or_insert_with(|| m.key.clone());
+                    }
+                }
+            }
+        }
+        for (alias, at) in &s.aliases {
+            let owner = mentions.iter().rev().find(|m| m.end == *at && !m.nested);
+            if let Some(owner) = owner.filter(|m| m.entry.is_none()) {
+                dictionary.insert(alias.clone(), owner.key.clone());
+                if owner.key.class == Class::Firm {
+                    dictionary.insert(format!("{alias}公司"), owner.key.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The names a document's first pass learnt, longest first, with one
+/// automaton that finds them all in a sentence.
+struct KnownNames<'d> {
+    names: Vec<(&'d String, &'d EntityKey)>,
+    finder: finder::WordFinder,
+}
+
+impl<'d> KnownNames<'d> {
+    fn new(dictionary: &'d Dictionary) -> KnownNames<'d> {
+        let mut names: Vec<(&String, &EntityKey)> = dictionary.iter().collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+        let words: Vec<&str> = names.iter().map(|(name, _)| name.as_str()).collect();
+        KnownNames {
+            finder: finder::WordFinder::new(&words),
+            names,
+        }
+    }
+}
+
+/// Adds the learnt names a sentence holds where no mention is: longer
+/// names first, each from left to right.
+fn known_names(s: &Sentence<'_>, dictionary: &KnownNames<'_>, mentions: &mut Vec<Mention>) {
+    if dictionary.names.is_empty() {
         return;
     }
-    let text = &s.text;
-    let mut names: Vec<(&String, &EntityKey)> = dictionary
-        .iter()
-        .filter(|(name, _)| text.contains(name.as_str()))
-        .collect();
-    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
-    for (name, key) in names {
-        let mut from = 0;
-        while let Some(at) = text[from..].find(name.as_str()) {
-            let start = from + at;
-            let end = start + name.len();
-            from = end;
-            if mention::is_free(mentions, start, end) {
-                let mut m = Mention::new(key.class, &key.label, start, end);
-                m.surface = name.clone();
-                mention::add(mentions, m);
-            }
+    for (index, start) in dictionary.finder.occurrences(&s.text) {
+        let (name, key) = dictionary.names[index];
+        let end = start + name.len();
+        if mention::is_free(mentions, start, end) {
+            let mut m = Mention::new(key.class, &key.label, start, end);
+            m.surface = name.clone();
+            mention::add(mentions, m);
         }
     }
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

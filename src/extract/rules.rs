@@ -3,6 +3,7 @@
 //! each trigger states (links). Rules live in these tables, not in code;
 //! every table is checked when it loads, and an error names file and line.
 
+use super::finder::WordFinder;
 pub use super::rule_kinds::{Direction, Link, TriggerKind, WordList};
 use crate::model::Class;
 use std::collections::{BTreeMap, HashSet};
@@ -36,6 +37,8 @@ pub struct Ending {
 pub struct Rules {
     /// Endings, longest first.
     pub endings: Vec<Ending>,
+    /// Finds every ending in a text at once.
+    pub ending_finder: WordFinder,
     pub stop: HashSet<String>,
     pub generic: HashSet<String>,
     pub blockers: Vec<String>,
@@ -97,7 +100,9 @@ impl Rules {
             }
         }
         endings.sort_by_key(|e| std::cmp::Reverse(e.text.chars().count()));
+        let texts: Vec<&str> = endings.iter().map(|e| e.text.as_str()).collect();
         let mut rules = Rules {
+            ending_finder: WordFinder::new(&texts),
             endings,
             stop: HashSet::new(),
             generic: HashSet::new(),

@@ -15,90 +15,86 @@ use crate::model::Class;
 pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
     let quoted: Vec<(usize, usize)> = quotes(text).iter().map(|q| (q.start, q.end)).collect();
-    for ending in &known.rules.endings {
+    for (index, e_start) in known.rules.ending_finder.occurrences(text) {
+        let ending = &known.rules.endings[index];
         if ending.use_ == EndingUse::Weak {
             continue;
         }
-        let mut from = 0;
-        while let Some(at) = text[from..].find(ending.text.as_str()) {
-            let e_start = from + at;
-            let mut e_end = e_start + ending.text.len();
-            from = e_end;
-            let in_quote = quoted.iter().any(|&(a, b)| e_start >= a && e_end <= b);
-            let long = ending.text.chars().count() >= 4;
-            if in_quote || (!long && !s.ends_word(e_end) && !next_is_boundary(text, e_end)) {
-                continue;
-            }
-            if known
-                .rules
-                .blockers
-                .iter()
-                .any(|b| covers(text, e_start, e_end, b))
-            {
-                continue;
-            }
-            if ending.use_ == EndingUse::Verb
-                && !next_is_boundary(text, e_end)
-                && !text[e_end..].starts_with('等')
-            {
-                continue;
-            }
-            let Some((start, stopped_by_trigger)) = extend_back(known, s, e_start, mentions) else {
-                continue;
-            };
-            if ending.use_ == EndingUse::Verb && !stopped_by_trigger {
-                continue;
-            }
-            let qualifier = trailing_qualifier(&text[e_end..]);
-            let acronym = text[e_end..e_end + qualifier]
-                .trim_matches(['（', '）', '(', ')'])
-                .chars()
-                .all(|c| c.is_ascii_uppercase());
-            if !acronym {
-                e_end += qualifier;
-            }
-            let start = trim_generic_start(known, text, start, e_start);
-            let name = &text[start..e_end];
-            let modifier = &text[start..e_start];
-            let bare_allowed = modifier.is_empty()
-                && ending.text.chars().count() >= 8
-                && ending.class == Class::SpecialZone;
-            let standalone = known.rules.standalone.iter().any(|n| n == name);
-            // 各自贸片区管委会: every area's committee, not one body.
-            let each_area = text[..start].ends_with('各')
-                && [
-                    "片区",
-                    "自贸片区",
-                    "自贸试验区",
-                    "区",
-                    "市",
-                    "县",
-                    "设区市",
-                    "区县",
-                ]
-                .contains(&modifier);
-            if each_area {
-                continue;
-            }
-            if (known.rules.is_generic(modifier) && !bare_allowed && !standalone)
-                || name.chars().count() > MAX_NAME
-            {
-                continue;
-            }
-            if modifier.chars().any(|c| c.is_ascii_digit()) && ending.class != Class::Firm {
-                continue;
-            }
-            let class = adjust_class(ending.class, name);
-            let mut m = Mention::new(class, name, start, e_end);
-            if acronym && qualifier > 0 {
-                m.aliases.push(
-                    text[e_end..e_end + qualifier]
-                        .trim_matches(['（', '）', '(', ')'])
-                        .to_owned(),
-                );
-            }
-            add(mentions, m);
+        let mut e_end = e_start + ending.text.len();
+        let in_quote = quoted.iter().any(|&(a, b)| e_start >= a && e_end <= b);
+        let long = ending.text.chars().count() >= 4;
+        if in_quote || (!long && !s.ends_word(e_end) && !next_is_boundary(text, e_end)) {
+            continue;
         }
+        if known
+            .rules
+            .blockers
+            .iter()
+            .any(|b| covers(text, e_start, e_end, b))
+        {
+            continue;
+        }
+        if ending.use_ == EndingUse::Verb
+            && !next_is_boundary(text, e_end)
+            && !text[e_end..].starts_with('等')
+        {
+            continue;
+        }
+        let Some((start, stopped_by_trigger)) = extend_back(known, s, e_start, mentions) else {
+            continue;
+        };
+        if ending.use_ == EndingUse::Verb && !stopped_by_trigger {
+            continue;
+        }
+        let qualifier = trailing_qualifier(&text[e_end..]);
+        let acronym = text[e_end..e_end + qualifier]
+            .trim_matches(['（', '）', '(', ')'])
+            .chars()
+            .all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            e_end += qualifier;
+        }
+        let start = trim_generic_start(known, text, start, e_start);
+        let name = &text[start..e_end];
+        let modifier = &text[start..e_start];
+        let bare_allowed = modifier.is_empty()
+            && ending.text.chars().count() >= 8
+            && ending.class == Class::SpecialZone;
+        let standalone = known.rules.standalone.iter().any(|n| n == name);
+        // 各自贸片区管委会: every area's committee, not one body.
+        let each_area = text[..start].ends_with('各')
+            && [
+                "片区",
+                "自贸片区",
+                "自贸试验区",
+                "区",
+                "市",
+                "县",
+                "设区市",
+                "区县",
+            ]
+            .contains(&modifier);
+        if each_area {
+            continue;
+        }
+        if (known.rules.is_generic(modifier) && !bare_allowed && !standalone)
+            || name.chars().count() > MAX_NAME
+        {
+            continue;
+        }
+        if modifier.chars().any(|c| c.is_ascii_digit()) && ending.class != Class::Firm {
+            continue;
+        }
+        let class = adjust_class(ending.class, name);
+        let mut m = Mention::new(class, name, start, e_end);
+        if acronym && qualifier > 0 {
+            m.aliases.push(
+                text[e_end..e_end + qualifier]
+                    .trim_matches(['（', '）', '(', ')'])
+                    .to_owned(),
+            );
+        }
+        add(mentions, m);
     }
 }
 
