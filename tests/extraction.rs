@@ -1096,3 +1096,28 @@ fn a_special_zone_said_to_be_inside_an_area_is_part_of_it() {
         relations(&x)
     );
 }
+
+#[test]
+fn the_operator_named_after_the_platform_runs_it() {
+    let x = extract(
+        "江城片区动态",
+        "“链企通”供应链金融服务平台由江城市商务局牵头建设运营，已服务企业300家。片区上线“湾区通”综合服务平台，平台由江城市地方金融管理局和江城市税务局共同运营。“税易通”服务平台由江城市税务局提出需求。",
+    );
+    for (operator, platform) in [
+        ("江城市商务局", "链企通供应链金融服务平台"),
+        ("江城市地方金融管理局", "湾区通综合服务平台"),
+        ("江城市税务局", "湾区通综合服务平台"),
+    ] {
+        assert!(
+            has_relation(&x, operator, Property::Operates, platform),
+            "{}",
+            relations(&x)
+        );
+    }
+    // Asking for a platform is not running it.
+    assert!(
+        !has_relation(&x, "江城市税务局", Property::Operates, "税易通服务平台"),
+        "{}",
+        relations(&x)
+    );
+}

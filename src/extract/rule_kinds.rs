@@ -46,10 +46,12 @@ pub enum WordList {
     FirmTrades,
     LegalForms,
     InsideLeads,
+    OperatorVerbs,
+    OperatorAdverbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 36] = [
+    pub const ALL: [WordList; 38] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -86,6 +88,8 @@ impl WordList {
         WordList::FirmTrades,
         WordList::LegalForms,
         WordList::InsideLeads,
+        WordList::OperatorVerbs,
+        WordList::OperatorAdverbs,
     ];
 
     /// The name used in words.tsv.
@@ -127,6 +131,8 @@ impl WordList {
             WordList::FirmTrades => "firm_trades",
             WordList::LegalForms => "legal_forms",
             WordList::InsideLeads => "inside_leads",
+            WordList::OperatorVerbs => "operator_verbs",
+            WordList::OperatorAdverbs => "operator_adverbs",
         }
     }
 }

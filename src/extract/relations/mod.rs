@@ -6,6 +6,7 @@
 //! full states that it is part of its zone and lies in its city.
 
 mod containment;
+mod operation;
 mod placement;
 mod reference;
 mod replication;
@@ -184,6 +185,7 @@ pub fn apply(
     replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
+    operation::operated_by(known, s, mentions, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
     placement::located_in(known, s, mentions, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
