@@ -1100,13 +1100,13 @@ fn a_special_zone_said_to_be_inside_an_area_is_part_of_it() {
 #[test]
 fn the_operator_named_after_the_platform_runs_it() {
     let x = extract(
-        "江城片区动态",
-        "“链企通”供应链金融服务平台由江城市商务局牵头建设运营，已服务企业300家。片区上线“湾区通”综合服务平台，平台由江城市地方金融管理局和江城市税务局共同运营。“税易通”服务平台由江城市税务局提出需求。",
+        "青禾片区动态",
+        "“链企通”供应链金融服务平台由青禾市商务局牵头建设运营，已服务企业300家。片区上线“湾区通”综合服务平台，平台由青禾市地方金融管理局和青禾市税务局共同运营。“税易通”服务平台由青禾市税务局提出需求。",
     );
     for (operator, platform) in [
-        ("江城市商务局", "链企通供应链金融服务平台"),
-        ("江城市地方金融管理局", "湾区通综合服务平台"),
-        ("江城市税务局", "湾区通综合服务平台"),
+        ("青禾市商务局", "链企通供应链金融服务平台"),
+        ("青禾市地方金融管理局", "湾区通综合服务平台"),
+        ("青禾市税务局", "湾区通综合服务平台"),
     ] {
         assert!(
             has_relation(&x, operator, Property::Operates, platform),
@@ -1116,8 +1116,28 @@ fn the_operator_named_after_the_platform_runs_it() {
     }
     // Asking for a platform is not running it.
     assert!(
-        !has_relation(&x, "江城市税务局", Property::Operates, "税易通服务平台"),
+        !has_relation(&x, "青禾市税务局", Property::Operates, "税易通服务平台"),
         "{}",
         relations(&x)
     );
+}
+
+#[test]
+fn a_firm_is_based_where_its_brackets_seat_or_settling_verb_put_it() {
+    let x = extract(
+        "青禾片区动态",
+        "首创单位：青禾云帆物流有限公司（青禾综合保税区）。还有青禾星辰科技有限公司，总部就设在青禾国际产业园。扎根青禾高新技术产业开发区多年的青禾北辰装备有限公司、青禾启明材料有限公司近日扩产。",
+    );
+    for (firm, zone) in [
+        ("青禾云帆物流有限公司", "青禾综合保税区"),
+        ("青禾星辰科技有限公司", "青禾国际产业园"),
+        ("青禾北辰装备有限公司", "青禾高新技术产业开发区"),
+        ("青禾启明材料有限公司", "青禾高新技术产业开发区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
 }

@@ -48,10 +48,11 @@ pub enum WordList {
     InsideLeads,
     OperatorVerbs,
     OperatorAdverbs,
+    SeatWords,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 38] = [
+    pub const ALL: [WordList; 39] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -90,6 +91,7 @@ impl WordList {
         WordList::InsideLeads,
         WordList::OperatorVerbs,
         WordList::OperatorAdverbs,
+        WordList::SeatWords,
     ];
 
     /// The name used in words.tsv.
@@ -133,6 +135,7 @@ impl WordList {
             WordList::InsideLeads => "inside_leads",
             WordList::OperatorVerbs => "operator_verbs",
             WordList::OperatorAdverbs => "operator_adverbs",
+            WordList::SeatWords => "seat_words",
         }
     }
 }

@@ -10,6 +10,7 @@ mod operation;
 mod placement;
 mod reference;
 mod replication;
+mod seat;
 mod settlement;
 mod subjects;
 mod triggers;
@@ -186,6 +187,7 @@ pub fn apply(
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
     operation::operated_by(known, s, mentions, evidence, graph);
+    seat::seats(known, s, mentions, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
     placement::located_in(known, s, mentions, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
