@@ -1141,3 +1141,25 @@ fn a_firm_is_based_where_its_brackets_seat_or_settling_verb_put_it() {
         );
     }
 }
+
+#[test]
+fn a_firm_settling_in_a_list_entry_a_count_or_referred_back_is_based_there() {
+    let x = extract(
+        "青禾片区动态",
+        "1. 青禾远洋渔业有限公司：入驻青禾综合保税区，完成首单业务。\
+         青禾智造装备有限公司、青禾新材料有限公司等12家制造企业新落户青禾国际产业园。\
+         青禾丝路物流有限公司在中亚建有海外仓。2024年，这家企业在青禾高新技术产业开发区注册落户。",
+    );
+    for (firm, zone) in [
+        ("青禾远洋渔业有限公司", "青禾综合保税区"),
+        ("青禾智造装备有限公司", "青禾国际产业园"),
+        ("青禾新材料有限公司", "青禾国际产业园"),
+        ("青禾丝路物流有限公司", "青禾高新技术产业开发区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}
