@@ -1163,3 +1163,35 @@ fn a_firm_settling_in_a_list_entry_a_count_or_referred_back_is_based_there() {
         );
     }
 }
+
+#[test]
+fn the_clause_after_a_policy_title_says_where_it_applies() {
+    let x = extract(
+        "青禾片区动态",
+        "省商务厅印发《关于支持青禾新材料产业提升发展的若干措施》，明确在青禾综合保税区、青禾国际产业园开展首批试点。\
+         省政府印发《青禾开放平台提升行动方案》，该方案要求青禾高新技术产业开发区打造开放高地。\
+         省商务厅印发《青禾外贸稳增长实施意见》，青禾综合保税区进出口增长12%。",
+    );
+    for (policy, zone) in [
+        ("关于支持青禾新材料产业提升发展的若干措施", "青禾综合保税区"),
+        ("关于支持青禾新材料产业提升发展的若干措施", "青禾国际产业园"),
+        ("青禾开放平台提升行动方案", "青禾高新技术产业开发区"),
+    ] {
+        assert!(
+            has_relation(&x, policy, Property::AppliesTo, zone),
+            "{policy}: {}",
+            relations(&x)
+        );
+    }
+    // A clause that does not open with a word of scope names no scope.
+    assert!(
+        !has_relation(
+            &x,
+            "青禾外贸稳增长实施意见",
+            Property::AppliesTo,
+            "青禾综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

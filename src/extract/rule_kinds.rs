@@ -49,10 +49,12 @@ pub enum WordList {
     OperatorVerbs,
     OperatorAdverbs,
     SeatWords,
+    ScopeLeads,
+    PolicyAnaphora,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 39] = [
+    pub const ALL: [WordList; 41] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -92,6 +94,8 @@ impl WordList {
         WordList::OperatorVerbs,
         WordList::OperatorAdverbs,
         WordList::SeatWords,
+        WordList::ScopeLeads,
+        WordList::PolicyAnaphora,
     ];
 
     /// The name used in words.tsv.
@@ -136,6 +140,8 @@ impl WordList {
             WordList::OperatorVerbs => "operator_verbs",
             WordList::OperatorAdverbs => "operator_adverbs",
             WordList::SeatWords => "seat_words",
+            WordList::ScopeLeads => "scope_leads",
+            WordList::PolicyAnaphora => "policy_anaphora",
         }
     }
 }

@@ -8,6 +8,7 @@
 mod containment;
 mod operation;
 mod placement;
+mod policy_scope;
 mod reference;
 mod replication;
 mod seat;
@@ -194,6 +195,7 @@ pub fn apply(
     placement::said_inside(known, s, mentions, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
     placement::in_force_in(known, s, mentions, context, evidence, graph);
+    policy_scope::scope_after_title(known, s, mentions, evidence, graph);
 }
 
 /// Whether the text between `from` and `to` is nothing but zone names
