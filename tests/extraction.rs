@@ -1096,3 +1096,102 @@ fn a_special_zone_said_to_be_inside_an_area_is_part_of_it() {
         relations(&x)
     );
 }
+
+#[test]
+fn the_operator_named_after_the_platform_runs_it() {
+    let x = extract(
+        "青禾片区动态",
+        "“链企通”供应链金融服务平台由省商务厅牵头建设运营，已服务企业300家。片区上线“湾区通”综合服务平台，由省财政厅和省科技厅共同运营。“税易通”服务平台由省税务局提出需求。",
+    );
+    for (operator, platform) in [
+        ("省商务厅", "链企通供应链金融服务平台"),
+        ("省财政厅", "湾区通综合服务平台"),
+        ("省科技厅", "湾区通综合服务平台"),
+    ] {
+        assert!(
+            has_relation(&x, operator, Property::Operates, platform),
+            "{}",
+            relations(&x)
+        );
+    }
+    // Asking for a platform is not running it.
+    assert!(
+        !has_relation(&x, "省税务局", Property::Operates, "税易通服务平台"),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_firm_is_based_where_its_brackets_seat_or_settling_verb_put_it() {
+    let x = extract(
+        "青禾片区动态",
+        "首创单位：青禾云帆物流有限公司（青禾综合保税区）。还有青禾星辰科技有限公司，总部就设在青禾国际产业园。扎根青禾高新技术产业开发区多年的青禾北辰装备有限公司、青禾启明材料有限公司近日扩产。",
+    );
+    for (firm, zone) in [
+        ("青禾云帆物流有限公司", "青禾综合保税区"),
+        ("青禾星辰科技有限公司", "青禾国际产业园"),
+        ("青禾北辰装备有限公司", "青禾高新技术产业开发区"),
+        ("青禾启明材料有限公司", "青禾高新技术产业开发区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_firm_settling_in_a_list_entry_a_count_or_referred_back_is_based_there() {
+    let x = extract(
+        "青禾片区动态",
+        "1. 青禾远洋渔业有限公司：入驻青禾综合保税区，完成首单业务。\
+         青禾智造装备有限公司、青禾新材料有限公司等12家制造企业新落户青禾国际产业园。\
+         青禾丝路物流有限公司在中亚建有海外仓。2024年，这家企业在青禾高新技术产业开发区注册落户。",
+    );
+    for (firm, zone) in [
+        ("青禾远洋渔业有限公司", "青禾综合保税区"),
+        ("青禾智造装备有限公司", "青禾国际产业园"),
+        ("青禾新材料有限公司", "青禾国际产业园"),
+        ("青禾丝路物流有限公司", "青禾高新技术产业开发区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn the_clause_after_a_policy_title_says_where_it_applies() {
+    let x = extract(
+        "青禾片区动态",
+        "省商务厅印发《关于支持青禾新材料产业提升发展的若干措施》，明确在青禾综合保税区、青禾国际产业园开展首批试点。\
+         省政府印发《青禾开放平台提升行动方案》，该方案要求青禾高新技术产业开发区打造开放高地。\
+         省商务厅印发《青禾外贸稳增长实施意见》，青禾综合保税区进出口增长12%。",
+    );
+    for (policy, zone) in [
+        ("关于支持青禾新材料产业提升发展的若干措施", "青禾综合保税区"),
+        ("关于支持青禾新材料产业提升发展的若干措施", "青禾国际产业园"),
+        ("青禾开放平台提升行动方案", "青禾高新技术产业开发区"),
+    ] {
+        assert!(
+            has_relation(&x, policy, Property::AppliesTo, zone),
+            "{policy}: {}",
+            relations(&x)
+        );
+    }
+    // A clause that does not open with a word of scope names no scope.
+    assert!(
+        !has_relation(
+            &x,
+            "青禾外贸稳增长实施意见",
+            Property::AppliesTo,
+            "青禾综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -46,10 +46,15 @@ pub enum WordList {
     FirmTrades,
     LegalForms,
     InsideLeads,
+    OperatorVerbs,
+    OperatorAdverbs,
+    SeatWords,
+    ScopeLeads,
+    PolicyAnaphora,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 36] = [
+    pub const ALL: [WordList; 41] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -86,6 +91,11 @@ impl WordList {
         WordList::FirmTrades,
         WordList::LegalForms,
         WordList::InsideLeads,
+        WordList::OperatorVerbs,
+        WordList::OperatorAdverbs,
+        WordList::SeatWords,
+        WordList::ScopeLeads,
+        WordList::PolicyAnaphora,
     ];
 
     /// The name used in words.tsv.
@@ -127,6 +137,11 @@ impl WordList {
             WordList::FirmTrades => "firm_trades",
             WordList::LegalForms => "legal_forms",
             WordList::InsideLeads => "inside_leads",
+            WordList::OperatorVerbs => "operator_verbs",
+            WordList::OperatorAdverbs => "operator_adverbs",
+            WordList::SeatWords => "seat_words",
+            WordList::ScopeLeads => "scope_leads",
+            WordList::PolicyAnaphora => "policy_anaphora",
         }
     }
 }

@@ -6,9 +6,12 @@
 //! full states that it is part of its zone and lies in its city.
 
 mod containment;
+mod operation;
 mod placement;
+mod policy_scope;
 mod reference;
 mod replication;
+mod seat;
 mod settlement;
 mod subjects;
 mod triggers;
@@ -184,12 +187,15 @@ pub fn apply(
     replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
+    operation::operated_by(known, s, mentions, evidence, graph);
+    seat::seats(known, s, mentions, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
     placement::located_in(known, s, mentions, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
     placement::said_inside(known, s, mentions, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
     placement::in_force_in(known, s, mentions, context, evidence, graph);
+    policy_scope::scope_after_title(known, s, mentions, evidence, graph);
 }
 
 /// Whether the text between `from` and `to` is nothing but zone names

@@ -148,7 +148,13 @@ fn firm_referred_back(
                 .iter()
                 .chain(known.rules.words(WordList::LocatedVerbs))
                 .any(|v| verbs.contains(v.as_str()));
-            if settles && verbs.chars().count() <= 8 {
+            // 这家企业在 Z 注册落户: 在 before the zone, the verb after it.
+            let settles_after = verbs.trim_end().ends_with('在')
+                && known
+                    .rules
+                    .starts_with_trigger(TriggerKind::Settle, &text[zone.end..])
+                    .is_some();
+            if (settles || settles_after) && verbs.chars().count() <= 8 {
                 graph.add_relation(firm, Property::BasedIn, &zone.key, evidence);
             }
         }
@@ -263,7 +269,7 @@ pub(super) fn built_in_zone(
 
 /// 等60余家文创企业先后: the count that closes a list of firms.
 static COUNTED_FIRMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等[\d一二三四五六七八九十百千余多]+家[^，。；、]{0,8}(企业|公司|机构)(先后|相继|陆续|已经|已)?$")
+    Regex::new(r"等[\d一二三四五六七八九十百千余多]+家[^，。；、]{0,8}(企业|公司|机构)(先后|相继|陆续|已经|已|新)?$")
         .expect("a valid regex")
 });
 
@@ -281,6 +287,10 @@ pub(super) fn settled_in<'m>(
     mentions: &'m [Mention],
 ) -> Option<&'m Mention> {
     let mut rest = s.text[m.end..].trim_start();
+    // 1. X：入驻南昌综合保税区: a list entry names the firm, then what it did.
+    if let Some(entry) = rest.strip_prefix(['：', ':']) {
+        rest = entry.trim_start();
+    }
     // X（Yunnan … Co., Ltd.）入驻: the name in another language first.
     if let Some(inner) = rest.strip_prefix(['（', '('])
         && let Some(close) = inner.find(['）', ')'])
@@ -294,7 +304,7 @@ pub(super) fn settled_in<'m>(
         rest = &rest[date.end()..];
     }
     for adverb in [
-        "已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先",
+        "已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先", "新",
     ] {
         rest = rest.strip_prefix(adverb).unwrap_or(rest);
     }

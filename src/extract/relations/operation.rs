@@ -1,0 +1,99 @@
+//! Who runs a platform, said after the platform: “P”由 X 建设运营,
+//! P 由 X 和 Y 共同运营, 该平台由 X 负责运营维护. Input: a sentence and its
+//! mentions; output: what links.tsv says an operate trigger states between
+//! the operators and the platform (X operates P).
+
+use super::is_actor;
+use super::triggers::link;
+use crate::extract::collect::ArticleGraph;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::{TriggerKind, WordList};
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, EntityKey};
+
+/// P 由 X〔和 Y〕〔牵头/共同 …〕<operator verb>: the actors between 由 and
+/// the verb (`operator_verbs`, only `operator_adverbs` between) run the
+/// platform named last before 由 in the sentence.
+pub(super) fn operated_by(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for (by, _) in text.match_indices('由') {
+        let from = by + '由'.len_utf8();
+        let (_, clause_end) = s.clause_bounds(from);
+        let actors: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| !m.nested && m.start >= from && m.end <= clause_end)
+            .filter(|m| is_actor(m.class()))
+            .collect();
+        let Some(last) = actors.last() else {
+            continue;
+        };
+        if !runs_it(known, &text[last.end..clause_end]) {
+            continue;
+        }
+        let Some(platform) = mentions
+            .iter()
+            .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= by)
+        else {
+            continue;
+        };
+        let operators = joined_actors(known, text, &actors);
+        link(
+            known,
+            TriggerKind::Operate,
+            false,
+            &operators,
+            &[platform],
+            evidence,
+            graph,
+        );
+    }
+}
+
+/// Whether the text after the last operator is the verb of running (after
+/// a short note in brackets and adverbs such as 牵头, 共同).
+fn runs_it(known: &Knowledge, after: &str) -> bool {
+    let mut rest = after.trim_start();
+    if let Some(inner) = rest.strip_prefix(['（', '('])
+        && let Some(close) = inner.find(['）', ')'])
+    {
+        let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+        rest = inner[close + close_len..].trim_start();
+    }
+    while let Some(adverb) = known
+        .rules
+        .starts_with_word(WordList::OperatorAdverbs, rest)
+    {
+        rest = &rest[adverb.len()..];
+    }
+    known
+        .rules
+        .starts_with_word(WordList::OperatorVerbs, rest)
+        .is_some()
+}
+
+/// The last actor and those joined to it (X 和 Y, X、Y与Z).
+fn joined_actors(known: &Knowledge, text: &str, actors: &[&Mention]) -> Vec<EntityKey> {
+    let Some((last, before)) = actors.split_last() else {
+        return Vec::new();
+    };
+    let mut keys = vec![last.key.clone()];
+    let mut right = *last;
+    for left in before.iter().rev() {
+        let between = text[left.end..right.start].trim();
+        let joined =
+            between.chars().count() <= 12 && known.rules.contains_word(WordList::Joiners, between);
+        if !joined {
+            break;
+        }
+        keys.push(left.key.clone());
+        right = left;
+    }
+    keys
+}

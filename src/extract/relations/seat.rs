@@ -1,0 +1,127 @@
+//! Where a firm or institution sits, said around its name: the zone in
+//! brackets after it (首创单位：X有限公司（两江片区）), a verb of settling or
+//! lying before a zone and 的 before a list of names (扎根 Z 多年的 A、B),
+//! and its seat after it (X，总部就设在 Z). Input: a sentence and its
+//! mentions; output: basedIn relations.
+
+use crate::extract::collect::ArticleGraph;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::{TriggerKind, WordList};
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, Property};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// 多年, 十余年, 20年: how long a firm has been where it is (扎根 Z 多年的 X).
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:多年|[\d一二三四五六七八九十]+余?年|十余年|已久)?的").expect("a valid regex")
+});
+
+/// Every basedIn said around a firm's or institution's name.
+pub(super) fn seats(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let free: Vec<&Mention> = mentions.iter().filter(|m| !m.nested).collect();
+    for (i, m) in free.iter().enumerate() {
+        if !matches!(m.class(), Class::Firm | Class::Institution) {
+            continue;
+        }
+        let zone = bracketed_zone(s, m, &free[i + 1..])
+            .or_else(|| seat_after(known, s, m, &free[i + 1..]));
+        if let Some(zone) = zone {
+            graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
+        }
+    }
+    for (i, z) in free.iter().enumerate() {
+        if z.class().is_zone() && settled_or_lying_before(known, s, z) {
+            for firm in listed_after_de(s, z, &free[i + 1..]) {
+                graph.add_relation(&firm.key, Property::BasedIn, &z.key, evidence);
+            }
+        }
+    }
+}
+
+/// X（两江片区）: a zone that fills the brackets right after the name.
+fn bracketed_zone<'m>(s: &Sentence<'_>, m: &Mention, after: &[&'m Mention]) -> Option<&'m Mention> {
+    let rest = &s.text[m.end..];
+    let open = rest.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let z = after.first().filter(|z| z.class().is_zone())?;
+    let inside = z.start == m.end + open.len_utf8();
+    let closed = s.text[z.end..].starts_with(['）', ')']);
+    (inside && closed).then_some(*z)
+}
+
+/// X，总部就设在 Z: a seat word (`seat_words`), then a verb of settling or
+/// lying, then the zone, in the clause after the name.
+fn seat_after<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    m: &Mention,
+    after: &[&'m Mention],
+) -> Option<&'m Mention> {
+    let rest = s.text[m.end..].trim_start_matches(['，', ',', ' ']);
+    let seat = known.rules.starts_with_word(WordList::SeatWords, rest)?;
+    let rest = rest[seat.len()..].trim_start_matches(['就', '也', '均', '都']);
+    let verb = settle_or_lie(known, rest)?;
+    let rest = rest[verb.len()..].trim_start_matches(['在', '于']);
+    let at = s.text.len() - rest.len();
+    after
+        .iter()
+        .find(|z| z.start == at && z.class().is_zone())
+        .copied()
+}
+
+/// The verb of settling (triggers.tsv `settle`) or of lying (`located_verbs`)
+/// that `text` starts with.
+fn settle_or_lie<'k>(known: &'k Knowledge, text: &str) -> Option<&'k str> {
+    known
+        .rules
+        .starts_with_trigger(TriggerKind::Settle, text)
+        .or_else(|| known.rules.starts_with_word(WordList::LocatedVerbs, text))
+}
+
+/// 扎根 Z / 坐落在 Z / 总部设在 Z: a verb of settling or lying ends the text
+/// before the zone (在/于 may follow it).
+fn settled_or_lying_before(known: &Knowledge, s: &Sentence<'_>, z: &Mention) -> bool {
+    let before = &s.text[..z.start];
+    let verb_end = before.trim_end_matches(['在', '于', '到']);
+    [before, verb_end].iter().any(|text| {
+        known
+            .rules
+            .ends_with_trigger(TriggerKind::Settle, text)
+            .is_some()
+            || known
+                .rules
+                .ends_with_word(WordList::LocatedVerbs, text)
+                .is_some()
+    })
+}
+
+/// The firms and institutions listed right after `Z〔多年〕的`: A、B和C.
+fn listed_after_de<'m>(s: &Sentence<'_>, z: &Mention, after: &[&'m Mention]) -> Vec<&'m Mention> {
+    let Some(de) = DURATION.find(&s.text[z.end..]) else {
+        return Vec::new();
+    };
+    let mut at = z.end + de.end();
+    let mut listed = Vec::new();
+    for m in after {
+        if m.start != at || !matches!(m.class(), Class::Firm | Class::Institution) {
+            break;
+        }
+        listed.push(*m);
+        let gap = s.text[m.end..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '、' | '和' | '及' | '与'));
+        match gap {
+            Some(c) => at = m.end + c.len_utf8(),
+            None => break,
+        }
+    }
+    listed
+}
