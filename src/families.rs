@@ -49,7 +49,7 @@ pub fn renames(
     let mut family = UnionFind::default();
     for (short, longs) in &containing {
         // Inside two practices that are not one: too vague to join.
-        if !all_related(longs) {
+        if !all_related_around(short, longs) {
             continue;
         }
         for long in longs {
@@ -119,6 +119,26 @@ fn all_related(keys: &[&str]) -> bool {
         .all(|(i, a)| keys[i + 1..].iter().all(|b| a.contains(b) || b.contains(a)))
 }
 
+/// Whether the keys holding `short` are one practice: what each adds to
+/// `short`, before or after it, is held in order by the other's addition
+/// (扫码入企检查 and 涉企行政检查扫码入企 add 检查 and 涉企行政检查), never
+/// different words (船舶… and 飞机…, 保税维修… and 保税研发…).
+fn all_related_around(short: &str, keys: &[&str]) -> bool {
+    let added = |key: &str| key.replacen(short, "", 1);
+    keys.iter().enumerate().all(|(i, a)| {
+        keys[i + 1..].iter().all(|b| {
+            let (x, y) = (added(a), added(b));
+            is_subsequence(&x, &y) || is_subsequence(&y, &x)
+        })
+    })
+}
+
+/// Whether the chars of `short` occur in `long` in order.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
 /// Union-find over names (keys and IRIs share one namespace of strings).
 #[derive(Default)]
 struct UnionFind<'a> {
@@ -177,6 +197,28 @@ mod tests {
             ]),
             vec![("p/a".into(), "p/c".into()), ("p/b".into(), "p/c".into())]
         );
+    }
+
+    #[test]
+    fn additions_on_either_side_of_the_short_form_are_one_family() {
+        let renames = run(&[
+            ("p1", "扫码入企"),
+            ("p2", "扫码入企检查"),
+            ("p3", "涉企行政检查扫码入企"),
+            ("p4", "涉企检查扫码入企"),
+        ]);
+        assert_eq!(renames.len(), 3, "{renames:?}");
+        assert!(renames.iter().all(|(_, kept)| kept == "p3"), "{renames:?}");
+    }
+
+    #[test]
+    fn different_additions_keep_the_short_form_apart() {
+        let renames = run(&[
+            ("p1", "白名单动态管理"),
+            ("p2", "保税维修产品白名单动态管理"),
+            ("p3", "保税研发产品白名单动态管理"),
+        ]);
+        assert!(renames.is_empty(), "{renames:?}");
     }
 
     #[test]
