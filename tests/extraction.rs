@@ -1195,3 +1195,39 @@ fn the_clause_after_a_policy_title_says_where_it_applies() {
         relations(&x)
     );
 }
+
+#[test]
+fn learning_a_zones_practice_copies_it_to_the_subject_zone() {
+    let x = extract(
+        "片区动态",
+        "中国（河南）自由贸易试验区郑州片区学习中国（四川）自由贸易试验区成都天府新区片区“园区码上办”做法，在片区全面推行。",
+    );
+    let r = relations(&x);
+    assert!(
+        has_relation(
+            &x,
+            "园区码上办做法",
+            Property::ReplicatedIn,
+            "中国（河南）自由贸易试验区郑州片区"
+        ),
+        "{r}"
+    );
+    assert!(
+        has_relation(
+            &x,
+            "园区码上办做法",
+            Property::OriginatedIn,
+            "中国（四川）自由贸易试验区成都天府新区片区"
+        ),
+        "{r}"
+    );
+    assert!(
+        !has_relation(
+            &x,
+            "园区码上办做法",
+            Property::ReplicatedIn,
+            "中国（四川）自由贸易试验区成都天府新区片区"
+        ),
+        "{r}"
+    );
+}
