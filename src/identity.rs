@@ -286,6 +286,12 @@ mod tests {
             assert_eq!(key(form), "无感续证", "{form}");
         }
         assert_eq!(key("改革信用秒批"), "信用秒批");
+        // A body written in front, a pilot lead, 服务/制度 heads.
+        for form in ["上海浦东法院诉调仲一体化经验", "诉调仲一体化服务"] {
+            assert_eq!(key(form), "诉调仲一体化", "{form}");
+        }
+        assert_eq!(key("试点保税研发白名单管理制度"), "保税研发白名单管理");
+        assert_ne!(key("保税研发白名单管理制度"), key("保税维修白名单管理制度"));
         assert_eq!(key("集装箱液袋直运模式"), "集装箱液袋直运");
         // An ending that is part of the name stays: 集成创新 is what the
         // practice is, not a head noun it may drop.
