@@ -1231,3 +1231,22 @@ fn learning_a_zones_practice_copies_it_to_the_subject_zone() {
         "{r}"
     );
 }
+
+#[test]
+fn a_body_making_a_practice_in_a_zone_and_the_zone_are_both_its_origin() {
+    let x = extract(
+        "海关动态",
+        "郑州海关在中国（河南）自由贸易试验区郑州片区率先推出“保税展示一次备案”模式。",
+    );
+    let r = relations(&x);
+    let practice = "保税展示一次备案模式";
+    let zone = "中国（河南）自由贸易试验区郑州片区";
+    assert!(
+        has_relation(&x, practice, Property::OriginatedIn, "郑州海关"),
+        "{r}"
+    );
+    assert!(
+        has_relation(&x, practice, Property::OriginatedIn, zone),
+        "{r}"
+    );
+}

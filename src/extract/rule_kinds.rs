@@ -51,10 +51,11 @@ pub enum WordList {
     SeatWords,
     ScopeLeads,
     PolicyAnaphora,
+    ActorAt,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 41] = [
+    pub const ALL: [WordList; 42] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -96,6 +97,7 @@ impl WordList {
         WordList::SeatWords,
         WordList::ScopeLeads,
         WordList::PolicyAnaphora,
+        WordList::ActorAt,
     ];
 
     /// The name used in words.tsv.
@@ -142,6 +144,7 @@ impl WordList {
             WordList::SeatWords => "seat_words",
             WordList::ScopeLeads => "scope_leads",
             WordList::PolicyAnaphora => "policy_anaphora",
+            WordList::ActorAt => "actor_at",
         }
     }
 }

@@ -90,7 +90,11 @@ pub(super) fn subjects_before(
         let between = s.text[left.end..right.start].trim();
         let joined = between.chars().count() <= 16
             && !between.contains(['，', '；', '。'])
-            && known.rules.contains_word(WordList::Joiners, between);
+            && known.rules.contains_word(WordList::Joiners, between)
+            || kind == TriggerKind::Originate
+                && right.class().is_zone()
+                && !left.class().is_zone()
+                && known.rules.is_word(WordList::ActorAt, between);
         if !joined {
             break;
         }
