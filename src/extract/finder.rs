@@ -27,6 +27,11 @@ impl WordFinder {
         WordFinder { automaton, index }
     }
 
+    /// Whether any word occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.automaton.is_match(text)
+    }
+
     /// (word index, byte start) of every occurrence, ordered by word then
     /// start; the occurrences of one word do not overlap, as repeated
     /// `str::find` from the end of the last one gives them.
@@ -88,5 +93,6 @@ mod tests {
     fn an_empty_word_finds_nothing() {
         let finder = WordFinder::new(&["", "公司"]);
         assert_eq!(finder.occurrences("甲公司"), vec![(1, 3)]);
+        assert!(finder.is_match("甲公司") && !finder.is_match("甲"));
     }
 }

@@ -48,6 +48,8 @@ pub struct Rules {
     /// What each trigger kind states, by the object's class.
     pub links: Vec<Link>,
     words: BTreeMap<WordList, Vec<String>>,
+    /// Each word list as one automaton, for `contains_word`.
+    word_finders: BTreeMap<WordList, WordFinder>,
     /// Column roles of annex tables and their header words, in order.
     pub columns: Vec<(String, Vec<String>)>,
 }
@@ -111,6 +113,7 @@ impl Rules {
             triggers: BTreeMap::new(),
             links: parse_links(LINKS)?,
             words: parse_words(WORDS)?,
+            word_finders: BTreeMap::new(),
             columns: rows(TABLES)
                 .map(|(_, f)| {
                     (
@@ -137,6 +140,9 @@ impl Rules {
             }
         }
         rules.triggers = parse_triggers(TRIGGERS)?;
+        rules.word_finders = (rules.words.iter())
+            .map(|(&list, words)| (list, WordFinder::new(words)))
+            .collect();
         Ok(rules)
     }
 
@@ -168,7 +174,9 @@ impl Rules {
 
     /// Whether `text` contains a word of `list`.
     pub fn contains_word(&self, list: WordList, text: &str) -> bool {
-        self.words(list).iter().any(|w| text.contains(w.as_str()))
+        self.word_finders
+            .get(&list)
+            .is_some_and(|finder| finder.is_match(text))
     }
 
     /// Whether `word` is one of `list`.
