@@ -87,8 +87,16 @@ impl Catalogue {
                 .filter(|&i| inside(i) == Some(longest))
                 .collect();
         }
-        practices()
+        let holding: Vec<usize> = practices()
             .filter(|&i| self.keys[i].iter().any(|k| k.contains(key)))
+            .collect();
+        if !holding.is_empty() || key.chars().count() < MIN_SPREAD_CHARS {
+            return holding;
+        }
+        // A form that leaves words out of the middle (跨境电商退货中心仓 for
+        // 跨境电商零售进口退货中心仓): its chars in order, its ends as written.
+        practices()
+            .filter(|&i| self.keys[i].iter().any(|k| holds_in_order(k, key)))
             .collect()
     }
 
@@ -317,6 +325,9 @@ mod tests {
         // A shorter form inside one practice's key.
         assert_eq!(found("退货中心仓").unwrap(), "x:gc");
         assert_eq!(found("融资租赁收取外币租金").unwrap(), "x:ship");
+        // A form that leaves words out of the middle.
+        assert_eq!(found("南沙片区跨境退货中心仓经验").unwrap(), "x:gc");
+        assert!(found("跨境中心仓").is_err(), "too short to spread");
         // Similar names that differ in content words stay apart.
         assert!(matches!(
             found("飞机经营租赁收取外币租金"),
@@ -342,4 +353,21 @@ mod tests {
             Err(GraphError::NotFound { .. })
         ));
     }
+}
+
+/// The shortest form that may find a name holding it with gaps.
+const MIN_SPREAD_CHARS: usize = 6;
+
+/// Whether `long` holds the chars of `short` in order, with its first two
+/// and last two chars as they stand in `short`.
+fn holds_in_order(long: &str, short: &str) -> bool {
+    let chars: Vec<char> = short.chars().collect();
+    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
+    else {
+        return false;
+    };
+    let head: String = head.iter().collect();
+    let tail: String = tail.iter().collect();
+    let mut rest = long.chars();
+    long.contains(&head) && long.contains(&tail) && short.chars().all(|c| rest.any(|l| l == c))
 }
