@@ -1195,3 +1195,37 @@ fn the_clause_after_a_policy_title_says_where_it_applies() {
         relations(&x)
     );
 }
+
+#[test]
+fn table_under_a_recognition_title_makes_its_rows_members() {
+    let notice = "某省自由贸易试验区工作办公室\n某自贸办〔2026〕3号\n关于通报2025年度自贸试验区十佳改革案例的通知\n各片区管委会：\n现将评选结果通报如下。\n附件：2025年度某省自贸试验区十佳改革案例名单\n序号｜案例名称｜申报单位｜所在片区\n1｜冷链货物“预约查验”模式｜某海关｜南京片区\n2｜“苏贸通”跨境结算服务平台｜某银行｜苏州片区";
+    let document = parse_text("notice.txt", notice);
+    let x = extractor().extract_document(&document).remove(0);
+    let list = "2025年度某省自贸试验区十佳改革案例";
+    assert!(has_entity(&x, Class::Recognition, list), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "冷链货物预约查验模式", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+    // A platform selected into the list stays a platform.
+    assert!(has_entity(&x, Class::Platform, "苏贸通跨境结算服务平台"));
+    assert!(has_relation(
+        &x,
+        "苏贸通跨境结算服务平台",
+        Property::RecognizedAs,
+        list
+    ));
+    // A title that names no selection (no 批, 年度, 十佳) makes no members.
+    let plain = notice.replace("2025年度某省自贸试验区十佳改革案例名单", "外省改革案例名单");
+    let x = extractor()
+        .extract_document(&parse_text("notice.txt", &plain))
+        .remove(0);
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}

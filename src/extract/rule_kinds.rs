@@ -51,10 +51,12 @@ pub enum WordList {
     SeatWords,
     ScopeLeads,
     PolicyAnaphora,
+    TableKinds,
+    SeriesMarks,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 41] = [
+    pub const ALL: [WordList; 43] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -96,6 +98,8 @@ impl WordList {
         WordList::SeatWords,
         WordList::ScopeLeads,
         WordList::PolicyAnaphora,
+        WordList::TableKinds,
+        WordList::SeriesMarks,
     ];
 
     /// The name used in words.tsv.
@@ -142,6 +146,8 @@ impl WordList {
             WordList::SeatWords => "seat_words",
             WordList::ScopeLeads => "scope_leads",
             WordList::PolicyAnaphora => "policy_anaphora",
+            WordList::TableKinds => "table_kinds",
+            WordList::SeriesMarks => "series_marks",
         }
     }
 }
