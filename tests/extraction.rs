@@ -1229,3 +1229,76 @@ fn table_under_a_recognition_title_makes_its_rows_members() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_list_announced_before_its_members_is_what_they_are_recognized_as() {
+    let x = extract(
+        "片区企业获国家级认定",
+        "工业和信息化部日前公布新一批专精特新“小巨人”企业名单，片区企业江城精密仪器有限公司榜上有名。",
+    );
+    let list = "专精特新小巨人企业";
+    assert!(has_entity(&x, Class::Recognition, list), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "江城精密仪器有限公司", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+    // The year opens the name: the full name is kept, not “度…”.
+    let x = extract(
+        "平台获评省级示范",
+        "省商务厅公布2025年度省级数字贸易示范平台名单，“云港通”服务平台成功入选。",
+    );
+    let list = "2025年度省级数字贸易示范平台";
+    assert!(has_entity(&x, Class::Recognition, list), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "云港通服务平台", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn the_one_selected_is_not_its_zone_its_awarder_or_the_topic() {
+    // A firm that settled in a zone, then was selected: the firm, not the zone.
+    let x = extract(
+        "片区企业获评瞪羚企业",
+        "江城精密仪器有限公司2019年落户哈尔滨片区，今年被认定为黑龙江省瞪羚企业。",
+    );
+    let gazelle = "黑龙江省瞪羚企业";
+    assert!(
+        has_relation(&x, "江城精密仪器有限公司", Property::RecognizedAs, gazelle),
+        "{}",
+        relations(&x)
+    );
+    assert!(!has_relation(&x, HARBIN, Property::RecognizedAs, gazelle));
+    // The awarding body before the name is not part of its label, nor,
+    // when it acts with others (被A等8部门评为), the one selected.
+    let x = extract(
+        "平台获评全国示范",
+        "“冰城链”跨境服务平台被商务部等8部门评为全国数字商务示范平台。",
+    );
+    let award = "全国数字商务示范平台";
+    assert!(
+        has_relation(&x, "冰城链跨境服务平台", Property::RecognizedAs, award),
+        "{}",
+        relations(&x)
+    );
+    assert!(!has_relation(&x, "商务部", Property::RecognizedAs, award));
+    let x = extract(
+        "哈尔滨片区平台获评优秀平台",
+        "该平台今年获评海关总署“通关便利化优秀平台”。",
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "通关便利化优秀平台"),
+        "{}",
+        entities(&x)
+    );
+    // 该平台 names no zone: the topic zone is not what was selected.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}

@@ -53,10 +53,12 @@ pub enum WordList {
     PolicyAnaphora,
     TableKinds,
     SeriesMarks,
+    AnnounceVerbs,
+    RecognitionLeads,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 43] = [
+    pub const ALL: [WordList; 45] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -100,6 +102,8 @@ impl WordList {
         WordList::PolicyAnaphora,
         WordList::TableKinds,
         WordList::SeriesMarks,
+        WordList::AnnounceVerbs,
+        WordList::RecognitionLeads,
     ];
 
     /// The name used in words.tsv.
@@ -148,6 +152,8 @@ impl WordList {
             WordList::PolicyAnaphora => "policy_anaphora",
             WordList::TableKinds => "table_kinds",
             WordList::SeriesMarks => "series_marks",
+            WordList::AnnounceVerbs => "announce_verbs",
+            WordList::RecognitionLeads => "recognition_leads",
         }
     }
 }
