@@ -1285,7 +1285,7 @@ fn the_one_selected_is_not_its_zone_its_awarder_or_the_topic() {
     );
     assert!(!has_relation(&x, "商务部", Property::RecognizedAs, award));
     let x = extract(
-        "哈尔滨片区平台获评优秀平台",
+        "哈尔滨片区跨境物流建设见成效",
         "该平台今年获评海关总署“通关便利化优秀平台”。",
     );
     assert!(
