@@ -1302,3 +1302,21 @@ fn the_one_selected_is_not_its_zone_its_awarder_or_the_topic() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_name_found_by_its_ending_stops_at_you_even_inside_a_jieba_word() {
+    let x = extract(
+        "跨境服务系统上线",
+        "该系统由市商务局负责运营，企业可在线办理备案。",
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "市商务局"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains('由')),
+        "{}",
+        entities(&x)
+    );
+}
