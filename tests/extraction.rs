@@ -1229,6 +1229,36 @@ fn learning_a_zones_practice_copies_it_to_the_subject_zone() {
             "中国（四川）自由贸易试验区成都天府新区片区"
         ),
         "{r}"
+fn table_under_a_recognition_title_makes_its_rows_members() {
+    let notice = "某省自由贸易试验区工作办公室\n某自贸办〔2026〕3号\n关于通报2025年度自贸试验区十佳改革案例的通知\n各片区管委会：\n现将评选结果通报如下。\n附件：2025年度某省自贸试验区十佳改革案例名单\n序号｜案例名称｜申报单位｜所在片区\n1｜冷链货物“预约查验”模式｜某海关｜南京片区\n2｜“苏贸通”跨境结算服务平台｜某银行｜苏州片区";
+    let document = parse_text("notice.txt", notice);
+    let x = extractor().extract_document(&document).remove(0);
+    let list = "2025年度某省自贸试验区十佳改革案例";
+    assert!(has_entity(&x, Class::Recognition, list), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "冷链货物预约查验模式", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+    // A platform selected into the list stays a platform.
+    assert!(has_entity(&x, Class::Platform, "苏贸通跨境结算服务平台"));
+    assert!(has_relation(
+        &x,
+        "苏贸通跨境结算服务平台",
+        Property::RecognizedAs,
+        list
+    ));
+    // A title that names no selection (no 批, 年度, 十佳) makes no members.
+    let plain = notice.replace("2025年度某省自贸试验区十佳改革案例名单", "外省改革案例名单");
+    let x = extractor()
+        .extract_document(&parse_text("notice.txt", &plain))
+        .remove(0);
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
     );
 }
 
@@ -1248,5 +1278,92 @@ fn a_body_making_a_practice_in_a_zone_and_the_zone_are_both_its_origin() {
     assert!(
         has_relation(&x, practice, Property::OriginatedIn, zone),
         "{r}"
+fn a_list_announced_before_its_members_is_what_they_are_recognized_as() {
+    let x = extract(
+        "片区企业获国家级认定",
+        "工业和信息化部日前公布新一批专精特新“小巨人”企业名单，片区企业江城精密仪器有限公司榜上有名。",
+    );
+    let list = "专精特新小巨人企业";
+    assert!(has_entity(&x, Class::Recognition, list), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "江城精密仪器有限公司", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+    // The year opens the name: the full name is kept, not “度…”.
+    let x = extract(
+        "平台获评省级示范",
+        "省商务厅公布2025年度省级数字贸易示范平台名单，“云港通”服务平台成功入选。",
+    );
+    let list = "2025年度省级数字贸易示范平台";
+    assert!(has_entity(&x, Class::Recognition, list), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "云港通服务平台", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn the_one_selected_is_not_its_zone_its_awarder_or_the_topic() {
+    // A firm that settled in a zone, then was selected: the firm, not the zone.
+    let x = extract(
+        "片区企业获评瞪羚企业",
+        "江城精密仪器有限公司2019年落户哈尔滨片区，今年被认定为黑龙江省瞪羚企业。",
+    );
+    let gazelle = "黑龙江省瞪羚企业";
+    assert!(
+        has_relation(&x, "江城精密仪器有限公司", Property::RecognizedAs, gazelle),
+        "{}",
+        relations(&x)
+    );
+    assert!(!has_relation(&x, HARBIN, Property::RecognizedAs, gazelle));
+    // The awarding body before the name is not part of its label, nor,
+    // when it acts with others (被A等8部门评为), the one selected.
+    let x = extract(
+        "平台获评全国示范",
+        "“冰城链”跨境服务平台被商务部等8部门评为全国数字商务示范平台。",
+    );
+    let award = "全国数字商务示范平台";
+    assert!(
+        has_relation(&x, "冰城链跨境服务平台", Property::RecognizedAs, award),
+        "{}",
+        relations(&x)
+    );
+    assert!(!has_relation(&x, "商务部", Property::RecognizedAs, award));
+    let x = extract(
+        "哈尔滨片区跨境物流建设见成效",
+        "该平台今年获评海关总署“通关便利化优秀平台”。",
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "通关便利化优秀平台"),
+        "{}",
+        entities(&x)
+    );
+    // 该平台 names no zone: the topic zone is not what was selected.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_name_found_by_its_ending_stops_at_you_even_inside_a_jieba_word() {
+    let x = extract(
+        "跨境服务系统上线",
+        "该系统由市商务局负责运营，企业可在线办理备案。",
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "市商务局"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains('由')),
+        "{}",
+        entities(&x)
     );
 }

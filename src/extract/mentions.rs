@@ -21,6 +21,7 @@ pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     names_sharing_a_head(known, sentence, &mut mentions);
     names::book_titles(known, sentence, &mut mentions);
     names::recognitions(known, sentence, &mut mentions);
+    names::announced(known, sentence, &mut mentions);
     names::quoted(known, sentence, &mut mentions);
     names::acronym_agreements(sentence, &mut mentions);
     names::by_ending(known, sentence, &mut mentions);

@@ -51,11 +51,15 @@ pub enum WordList {
     SeatWords,
     ScopeLeads,
     PolicyAnaphora,
+    TableKinds,
+    SeriesMarks,
+    AnnounceVerbs,
+    RecognitionLeads,
     ActorAt,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 42] = [
+    pub const ALL: [WordList; 46] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -97,6 +101,10 @@ impl WordList {
         WordList::SeatWords,
         WordList::ScopeLeads,
         WordList::PolicyAnaphora,
+        WordList::TableKinds,
+        WordList::SeriesMarks,
+        WordList::AnnounceVerbs,
+        WordList::RecognitionLeads,
         WordList::ActorAt,
     ];
 
@@ -144,6 +152,10 @@ impl WordList {
             WordList::SeatWords => "seat_words",
             WordList::ScopeLeads => "scope_leads",
             WordList::PolicyAnaphora => "policy_anaphora",
+            WordList::TableKinds => "table_kinds",
+            WordList::SeriesMarks => "series_marks",
+            WordList::AnnounceVerbs => "announce_verbs",
+            WordList::RecognitionLeads => "recognition_leads",
             WordList::ActorAt => "actor_at",
         }
     }

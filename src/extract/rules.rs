@@ -42,6 +42,8 @@ pub struct Rules {
     pub stop: HashSet<String>,
     pub generic: HashSet<String>,
     pub blockers: Vec<String>,
+    /// Words that end a name even when jieba joins them to the next (由市).
+    pub splits: Vec<String>,
     /// Short names that are names though their modifier is generic (省政府).
     pub standalone: Vec<String>,
     triggers: BTreeMap<TriggerKind, Vec<String>>,
@@ -109,6 +111,7 @@ impl Rules {
             stop: HashSet::new(),
             generic: HashSet::new(),
             blockers: Vec::new(),
+            splits: Vec::new(),
             standalone: Vec::new(),
             triggers: BTreeMap::new(),
             links: parse_links(LINKS)?,
@@ -129,6 +132,7 @@ impl Rules {
                 "stop" => rules.stop.extend(list),
                 "generic" => rules.generic.extend(list),
                 "blocker" => rules.blockers.extend(list),
+                "split" => rules.splits.extend(list),
                 "standalone" => rules.standalone.extend(list),
                 other => {
                     return Err(RulesError {

@@ -6,72 +6,145 @@
 
 use super::collect::ArticleGraph;
 use super::mention::clean_label;
+use super::rules::{EndingUse, Rules, WordList};
 use super::sentence::Sentence;
 use super::{Extractor, key, mentions};
-use crate::model::{Article, Class, EntityKey, Property};
+use crate::model::{Article, Class, EntityKey, Paragraph, Property};
 
-/// Every row of every table of an article (header rows too), with the line
-/// that states it.
-fn rows(article: &Article) -> impl Iterator<Item = (Vec<&str>, &str)> {
-    article.paragraphs.iter().flat_map(|p| {
-        let rows = p.table.iter().flat_map(|t| t.all_rows());
-        rows.zip(&p.sentences)
-            .map(|(cells, line)| (cells.iter().map(String::as_str).collect(), line.as_str()))
+/// Every table of an article with the line above it (the last line of the
+/// paragraph before, or that paragraph's heading).
+fn tables(article: &Article) -> impl Iterator<Item = (Option<&str>, &Paragraph)> {
+    let mut title: Option<&str> = None;
+    article.paragraphs.iter().filter_map(move |p| {
+        if p.table.is_some() {
+            return Some((title, p));
+        }
+        title = p
+            .sentences
+            .last()
+            .or(p.heading.as_ref())
+            .map(String::as_str);
+        None
     })
+}
+
+/// The recognition a table's title says its rows were selected into:
+/// 2023年度…十佳制度创新案例名单 → 2023年度…十佳制度创新案例. Without the
+/// kind of table it may name (table_kinds), the title must name a selection
+/// (series_marks: 第N批, 年度, 十佳) and end with a recognition ending.
+fn recognition_of_title(rules: &Rules, title: &str) -> Option<String> {
+    let title = title.trim();
+    let title = title
+        .split_once(['：', ':'])
+        .filter(|(lead, _)| lead.starts_with("附件"))
+        .map_or(title, |(_, rest)| rest.trim());
+    let kind = rules
+        .ends_with_word(WordList::TableKinds, title)
+        .unwrap_or("");
+    let name = clean_label(&title[..title.len() - kind.len()]);
+    let selected = rules.contains_word(WordList::SeriesMarks, &name);
+    let recognition = matches!(
+        rules.class_by_ending(&name),
+        Some((Class::Recognition, _, _))
+    );
+    (selected && recognition && name.chars().count() >= 6).then_some(name)
 }
 
 /// Reads every table of an article into the graph.
 pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
+    let rules = &extractor.known.rules;
     let mut roles: Option<Vec<Option<String>>> = None;
-    for (row_cells, row) in rows(article) {
-        let header: Vec<Option<String>> = row_cells
-            .iter()
-            .map(|c| extractor.known.rules.column_role(c).map(str::to_owned))
-            .collect();
-        let is_header = header.iter().filter(|r| r.is_some()).count() >= 2
-            && row_cells.iter().all(|c| c.chars().count() <= 12);
-        if is_header {
-            roles = Some(header);
+    for (title, paragraph) in tables(article) {
+        let Some(table) = &paragraph.table else {
             continue;
-        }
-        let Some(roles) = &roles else { continue };
-        // |---|---| under a markdown header.
-        let rule = row_cells.iter().all(|c| {
-            c.chars()
-                .all(|ch| matches!(ch, '-' | ':' | '—' | '－' | ' '))
-        });
-        if rule {
-            continue;
-        }
-        let cell = |role: &str| {
-            roles
-                .iter()
-                .position(|r| r.as_deref() == Some(role))
-                .and_then(|i| row_cells.get(i).copied())
-                .filter(|c| !c.is_empty())
         };
-        let Some(name) = cell("name") else { continue };
-        let practice = key(Class::Practice, &clean_label(name));
-        graph.add_entity(&practice, name);
-        // 经验来源: where it started (a zone, or a body that created it).
-        if let Some(source) = cell("source") {
-            for origin in names_in(extractor, source, graph) {
-                if origin.class.is_zone() || origin.class.is_organisation() {
-                    graph.add_relation(&practice, Property::OriginatedIn, &origin, row);
-                }
+        // The title: the line above the table, or the heading it sits under.
+        let recognition = [title, paragraph.heading.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|t| recognition_of_title(rules, t))
+            .map(|label| key(Class::Recognition, &label));
+        for (row_cells, row) in table.all_rows().zip(&paragraph.sentences) {
+            let row_cells: Vec<&str> = row_cells.iter().map(String::as_str).collect();
+            read_row(
+                extractor,
+                &row_cells,
+                row,
+                recognition.as_ref(),
+                &mut roles,
+                graph,
+            );
+        }
+    }
+}
+
+/// One row of a table: a header row sets the column roles, a body row
+/// states what its cells name.
+fn read_row(
+    extractor: &Extractor,
+    row_cells: &[&str],
+    row: &str,
+    recognition: Option<&EntityKey>,
+    roles: &mut Option<Vec<Option<String>>>,
+    graph: &mut ArticleGraph,
+) {
+    let rules = &extractor.known.rules;
+    let header: Vec<Option<String>> = row_cells
+        .iter()
+        .map(|c| rules.column_role(c).map(str::to_owned))
+        .collect();
+    let is_header = header.iter().filter(|r| r.is_some()).count() >= 2
+        && row_cells.iter().all(|c| c.chars().count() <= 12);
+    if is_header {
+        *roles = Some(header);
+        return;
+    }
+    let Some(roles) = roles.as_ref() else { return };
+    // |---|---| under a markdown header.
+    let rule = row_cells.iter().all(|c| {
+        c.chars()
+            .all(|ch| matches!(ch, '-' | ':' | '—' | '－' | ' '))
+    });
+    if rule {
+        return;
+    }
+    let cell = |role: &str| {
+        roles
+            .iter()
+            .position(|r| r.as_deref() == Some(role))
+            .and_then(|i| row_cells.get(i).copied())
+            .filter(|c| !c.is_empty())
+    };
+    let Some(name) = cell("name") else { return };
+    let label = clean_label(name);
+    // A platform selected as a case stays a platform (“X”数字服务平台).
+    let class = match rules.class_by_ending(&label) {
+        Some((Class::Platform, EndingUse::Strong, _)) if recognition.is_some() => Class::Platform,
+        _ => Class::Practice,
+    };
+    let practice = key(class, &label);
+    graph.add_entity(&practice, name);
+    if let Some(recognition) = recognition {
+        graph.add_relation(&practice, Property::RecognizedAs, recognition, row);
+    }
+    // 经验来源: where it started (a zone, or a body that created it).
+    if let Some(source) = cell("source") {
+        for origin in names_in(extractor, source, graph) {
+            if origin.class.is_zone() || origin.class.is_organisation() {
+                graph.add_relation(&practice, Property::OriginatedIn, &origin, row);
             }
         }
-        // 推广范围: the zones it names (全省 names none).
-        if let Some(scope) = cell("scope") {
-            for target in names_in(extractor, scope, graph) {
-                if target.class.is_zone() {
-                    graph.add_relation(&practice, Property::ReplicatedIn, &target, row);
-                }
+    }
+    // 推广范围: the zones it names (全省 names none).
+    if let Some(scope) = cell("scope") {
+        for target in names_in(extractor, scope, graph) {
+            if target.class.is_zone() {
+                graph.add_relation(&practice, Property::ReplicatedIn, &target, row);
             }
         }
-        if let Some(lead) = cell("lead") {
-            names_in(extractor, lead, graph);
-        }
+    }
+    if let Some(lead) = cell("lead") {
+        names_in(extractor, lead, graph);
     }
 }
 

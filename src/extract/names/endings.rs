@@ -270,6 +270,15 @@ pub(super) fn extend_back(
         if word_is_stop(known, w) || is_generic_word_name(known, w) {
             return Some((start, false));
         }
+        // 平台由市商务局: jieba's 由市 ends the name after 由.
+        if let Some(split) = known
+            .rules
+            .splits
+            .iter()
+            .find(|p| w.len() > p.len() && w.starts_with(p.as_str()))
+        {
+            return Some((w_start + split.len(), false));
+        }
         // A quoted name or 《》 title is its own entity, not a modifier.
         let inside_other = mentions.iter().any(|m| {
             m.start <= w_start

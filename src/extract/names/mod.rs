@@ -12,7 +12,7 @@ pub use appositions::{acronym_agreements, appositions};
 pub use endings::by_ending;
 pub use lists::{coordinated, enumerations, practice_lists};
 pub use quotes::{book_titles, quoted};
-pub use recognitions::recognitions;
+pub use recognitions::{announced, recognitions};
 
 /// Longest name a rule may build, in characters.
 const MAX_NAME: usize = 40;

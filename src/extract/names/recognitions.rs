@@ -51,9 +51,11 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                 .find_map(|w| raw.split_once(w.as_str()).map(|(_, r)| r))
                 .filter(|r| r.chars().count() >= 6)
                 .unwrap_or(raw);
-            let label = clean_label(raw.trim_start_matches(|c: char| {
-                c.is_ascii_digit() || c.is_whitespace() || c == '年'
-            }));
+            // 获评海关总署“…优秀平台”: the body that awards it opens the
+            // phrase; the name without it is the label, with it an alias.
+            let awarded_by = clean_label(raw);
+            let raw = without_awarder(mentions, text, raw, end);
+            let label = clean_label(without_year(raw));
             let bare = clean_label(raw);
             let n = label.chars().count();
             if !(4..=MAX_NAME).contains(&n) || is_generic_name(known, &label) {
@@ -62,8 +64,80 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             // A year before the name is part of it (2022 年…枢纽); the name
             // without it is an alias.
             let mut m = Mention::new(Class::Recognition, &bare, start, end);
-            if bare != label {
-                m.aliases.push(label);
+            for alias in [label, awarded_by] {
+                if alias != bare && !m.aliases.contains(&alias) {
+                    m.aliases.push(alias);
+                }
+            }
+            add(mentions, m);
+        }
+    }
+}
+
+/// A recognition phrase without the organisation it opens with (海关总署
+/// “…优秀平台” → “…优秀平台”), when at least six characters are left.
+fn without_awarder<'t>(mentions: &[Mention], text: &'t str, raw: &'t str, end: usize) -> &'t str {
+    let start = end - raw.len();
+    mentions
+        .iter()
+        .filter(|m| m.start == start && m.end < end && m.class().is_organisation())
+        .map(|m| &text[m.end..end])
+        .filter(|rest| rest.chars().count() >= 6)
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(raw)
+}
+
+/// A name without the year it opens with (2024年度省级… → 省级…).
+fn without_year(name: &str) -> &str {
+    let rest = name.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    if rest.len() == name.len() {
+        return name;
+    }
+    rest.strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+        .unwrap_or(name)
+}
+
+/// A list announced before the names selected into it: 公布第六批专精特新
+/// “小巨人”企业名单，X 榜上有名. The phrase after an announce verb up to a
+/// recognition ending is a recognition when it names a selection
+/// (series_marks: 第N批, 年度, 十佳) or a list (名单); its label leaves out
+/// the kind of list and a lead such as 新一批 (recognition_leads), which
+/// stay in an alias.
+pub fn announced(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    let rules = &known.rules;
+    for verb in rules.words(WordList::AnnounceVerbs) {
+        for (at, _) in text.match_indices(verb.as_str()) {
+            let start = at + verb.len();
+            // 商务部发布的…案例 modifies a name 入选 found: not announced here.
+            if !s.starts_word(at) || text[start..].starts_with('的') {
+                continue;
+            }
+            let (_, clause_end) = s.clause_bounds(start);
+            let Some(end) = recognition_end(known, text, start, clause_end) else {
+                continue;
+            };
+            let full = clean_label(text[start..end].trim());
+            let kind = rules.ends_with_word(WordList::TableKinds, &full);
+            let name = &full[..full.len() - kind.map_or(0, str::len)];
+            let lead = rules.starts_with_word(WordList::RecognitionLeads, name);
+            let label = &name[lead.map_or(0, str::len)..];
+            let selection = rules.contains_word(WordList::SeriesMarks, label) || kind.is_some();
+            let is_recognition = matches!(
+                rules.class_by_ending(label),
+                Some((Class::Recognition, _, _))
+            );
+            if !selection
+                || !is_recognition
+                || !(6..=MAX_NAME).contains(&label.chars().count())
+                || is_generic_name(known, label)
+            {
+                continue;
+            }
+            let mut m = Mention::new(Class::Recognition, label, start, end);
+            if full != label {
+                m.aliases.push(full.clone());
             }
             add(mentions, m);
         }

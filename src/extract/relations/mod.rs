@@ -31,7 +31,7 @@ use replication::{
 use settlement::firms_in_zones;
 use std::collections::HashSet;
 use subjects::subjects_before;
-use triggers::{find_triggers, link, scope};
+use triggers::{Trigger, find_triggers, link, scope};
 
 /// What relation rules know about the article.
 pub struct Context<'a> {
@@ -103,6 +103,11 @@ pub fn apply(
                 .ends_with_trigger(TriggerKind::Build, &s.text[..t.end])
                 .is_some();
         link(known, t.kind, built, &subjects, &objects, evidence, graph);
+        // The list's members are named, not the topic zone by default.
+        if t.kind == TriggerKind::Recognize && subjects.as_slice() != context.topic {
+            let announced = announced_before(s, mentions, t, &objects);
+            link(known, t.kind, false, &subjects, &announced, evidence, graph);
+        }
         if t.kind == TriggerKind::Issue && !objects.iter().any(|o| o.class() == Class::Policy) {
             // 现将《…》印发给你们: the policy stands between 将 and the verb.
             if let Some(at) = s.text[..t.start].rfind('将') {
@@ -196,6 +201,27 @@ pub fn apply(
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
     placement::in_force_in(known, s, mentions, context, evidence, graph);
     policy_scope::scope_after_title(known, s, mentions, evidence, graph);
+}
+
+/// 公布第六批…企业名单，X 榜上有名: a selection verb that ends its clause
+/// with no recognition after it takes the recognition named before it in
+/// the sentence.
+fn announced_before<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    t: &Trigger,
+    objects: &[&Mention],
+) -> Vec<&'m Mention> {
+    let (_, clause_end) = s.clause_bounds(t.end);
+    let ends_clause = s.text[t.end..clause_end].trim().is_empty();
+    if !ends_clause || objects.iter().any(|o| o.class() == Class::Recognition) {
+        return Vec::new();
+    }
+    mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class() == Class::Recognition && m.end <= t.start)
+        .into_iter()
+        .collect()
 }
 
 /// Whether the text between `from` and `to` is nothing but zone names

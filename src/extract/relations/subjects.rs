@@ -37,7 +37,9 @@ pub(super) fn subjects_before(
         .filter(|m| match kind {
             TriggerKind::Replicate => m.class().is_zone(),
             TriggerKind::Recognize => {
-                !matches!(m.class(), Class::Recognition | Class::Policy) && !is_agent(s, m, at)
+                !matches!(m.class(), Class::Recognition | Class::Policy)
+                    && !is_agent(s, m, at)
+                    && !is_seat(known, s, m)
             }
             _ => is_actor(m.class()),
         })
@@ -52,6 +54,17 @@ pub(super) fn subjects_before(
             .rfind(|m| !m.nested && m.end <= at && m.class() == Class::Practice);
         if let Some(p) = here.map(|m| &m.key).or(context.last_practice) {
             return vec![p.clone()];
+        }
+    }
+    if kind == TriggerKind::Recognize && candidates.is_empty() {
+        // 该公司入选…: the firm named last; 该平台获评…: not the topic zone.
+        let (clause_start, _) = s.clause_bounds(at);
+        let before = &s.text[clause_start..at];
+        if known.rules.contains_word(WordList::FirmAnaphora, before) {
+            return context.last_firm.cloned().into_iter().collect();
+        }
+        if before.contains('该') {
+            return Vec::new();
         }
     }
     let Some(nearest) = candidates.last() else {
@@ -109,11 +122,28 @@ pub(super) fn refers_back(known: &Knowledge, text: &str) -> bool {
     known.rules.contains_word(WordList::Anaphora, text)
 }
 
-/// The agent of a passive (被商务部列为): it selects, it is not selected.
+/// The agent of a passive (被商务部列为, 被商务部等8部门评为): it selects,
+/// it is not selected.
 pub(super) fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
     let before = s.text[..m.start].trim_end();
     let between = s.text[m.end..trigger].trim();
-    (before.ends_with('被') || before.ends_with('经')) && between.chars().count() <= 2
+    (before.ends_with('被') || before.ends_with('经'))
+        && (between.chars().count() <= 2 || between.starts_with('等'))
+}
+
+/// A zone right after a verb of settling (落户 Z，…入选; 总部设在 Z，…被认定为)
+/// is where the one selected sits, not the one selected.
+fn is_seat(known: &Knowledge, s: &Sentence<'_>, m: &Mention) -> bool {
+    let before = s.text[..m.start].trim_end();
+    m.class().is_zone()
+        && (known
+            .rules
+            .ends_with_trigger(TriggerKind::Settle, before)
+            .is_some()
+            || known
+                .rules
+                .ends_with_word(WordList::LocatedVerbs, before)
+                .is_some())
 }
 
 /// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
