@@ -1229,6 +1229,10 @@ fn learning_a_zones_practice_copies_it_to_the_subject_zone() {
             "中国（四川）自由贸易试验区成都天府新区片区"
         ),
         "{r}"
+    );
+}
+
+#[test]
 fn table_under_a_recognition_title_makes_its_rows_members() {
     let notice = "某省自由贸易试验区工作办公室\n某自贸办〔2026〕3号\n关于通报2025年度自贸试验区十佳改革案例的通知\n各片区管委会：\n现将评选结果通报如下。\n附件：2025年度某省自贸试验区十佳改革案例名单\n序号｜案例名称｜申报单位｜所在片区\n1｜冷链货物“预约查验”模式｜某海关｜南京片区\n2｜“苏贸通”跨境结算服务平台｜某银行｜苏州片区";
     let document = parse_text("notice.txt", notice);
@@ -1278,6 +1282,10 @@ fn a_body_making_a_practice_in_a_zone_and_the_zone_are_both_its_origin() {
     assert!(
         has_relation(&x, practice, Property::OriginatedIn, zone),
         "{r}"
+    );
+}
+
+#[test]
 fn a_list_announced_before_its_members_is_what_they_are_recognized_as() {
     let x = extract(
         "片区企业获国家级认定",
@@ -1366,4 +1374,37 @@ fn a_name_found_by_its_ending_stops_at_you_even_inside_a_jieba_word() {
         "{}",
         entities(&x)
     );
+}
+
+#[test]
+fn every_source_column_of_an_annex_table_is_an_origin() {
+    let x = extract(
+        "关于印发创新案例的通知",
+        "附件：2024年度河南自贸试验区优秀制度创新案例名单\n\
+         序号  案例名称              申报单位          所在片区\n\
+         1     跨境电商“秒级通关”    郑州海关          郑州片区\n\
+         2     “多仓联动”监管模式    洛阳市商务局      洛阳片区\n",
+    );
+    let r = relations(&x);
+    for (case, unit, area) in [
+        (
+            "跨境电商秒级通关",
+            "郑州海关",
+            "中国（河南）自由贸易试验区郑州片区",
+        ),
+        (
+            "多仓联动监管模式",
+            "洛阳市商务局",
+            "中国（河南）自由贸易试验区洛阳片区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, case, Property::OriginatedIn, unit),
+            "{case} {unit}\n{r}"
+        );
+        assert!(
+            has_relation(&x, case, Property::OriginatedIn, area),
+            "{case} {area}\n{r}"
+        );
+    }
 }

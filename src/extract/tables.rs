@@ -108,13 +108,14 @@ fn read_row(
     if rule {
         return;
     }
-    let cell = |role: &str| {
-        roles
-            .iter()
-            .position(|r| r.as_deref() == Some(role))
-            .and_then(|i| row_cells.get(i).copied())
-            .filter(|c| !c.is_empty())
+    // Every non-empty cell of a role (申报单位 and 所在片区 are both sources).
+    let cells = |role: &str| -> Vec<&str> {
+        (roles.iter().zip(row_cells))
+            .filter(|(r, c)| r.as_deref() == Some(role) && !c.is_empty())
+            .map(|(_, c)| *c)
+            .collect()
     };
+    let cell = |role: &str| cells(role).first().copied();
     let Some(name) = cell("name") else { return };
     let label = clean_label(name);
     // A platform selected as a case stays a platform (“X”数字服务平台).
@@ -128,7 +129,7 @@ fn read_row(
         graph.add_relation(&practice, Property::RecognizedAs, recognition, row);
     }
     // 经验来源: where it started (a zone, or a body that created it).
-    if let Some(source) = cell("source") {
+    for source in cells("source") {
         for origin in names_in(extractor, source, graph) {
             if origin.class.is_zone() || origin.class.is_organisation() {
                 graph.add_relation(&practice, Property::OriginatedIn, &origin, row);
