@@ -1408,3 +1408,22 @@ fn every_source_column_of_an_annex_table_is_an_origin() {
         );
     }
 }
+
+#[test]
+fn firms_named_inside_a_zone_are_based_in_it() {
+    let x = extract(
+        "综保区动态",
+        "位于郑州经济技术开发区综合保税区内的河南中原精工有限公司今年出口增长三成；片区内企业数量增至1200家。",
+    );
+    let r = relations(&x);
+    let zone = x
+        .entities
+        .iter()
+        .find(|e| e.class == Class::SpecialZone)
+        .map(|e| e.label.clone())
+        .unwrap_or_default();
+    assert!(
+        has_relation(&x, "河南中原精工有限公司", Property::BasedIn, &zone),
+        "{r}"
+    );
+}

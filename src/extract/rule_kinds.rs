@@ -56,10 +56,11 @@ pub enum WordList {
     AnnounceVerbs,
     RecognitionLeads,
     ActorAt,
+    InsideFirms,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 46] = [
+    pub const ALL: [WordList; 47] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -106,6 +107,7 @@ impl WordList {
         WordList::AnnounceVerbs,
         WordList::RecognitionLeads,
         WordList::ActorAt,
+        WordList::InsideFirms,
     ];
 
     /// The name used in words.tsv.
@@ -157,6 +159,7 @@ impl WordList {
             WordList::AnnounceVerbs => "announce_verbs",
             WordList::RecognitionLeads => "recognition_leads",
             WordList::ActorAt => "actor_at",
+            WordList::InsideFirms => "inside_firms",
         }
     }
 }

@@ -38,10 +38,21 @@ pub(super) fn seats(
         }
     }
     for (i, z) in free.iter().enumerate() {
-        if z.class().is_zone() && settled_or_lying_before(known, s, z) {
-            for firm in listed_after_de(s, z, &free[i + 1..]) {
-                graph.add_relation(&firm.key, Property::BasedIn, &z.key, evidence);
-            }
+        if !z.class().is_zone() {
+            continue;
+        }
+        let listed = if settled_or_lying_before(known, s, z) {
+            listed_after_de(s, z, &free[i + 1..])
+        } else if let Some(inside) =
+            (known.rules).starts_with_word(WordList::InsideFirms, &s.text[z.end..])
+        {
+            // 综合保税区内的 A、B / 片区内企业 A: firms inside the zone.
+            listed_from(s, z.end + inside.len(), &free[i + 1..])
+        } else {
+            Vec::new()
+        };
+        for firm in listed {
+            graph.add_relation(&firm.key, Property::BasedIn, &z.key, evidence);
         }
     }
 }
@@ -107,7 +118,11 @@ fn listed_after_de<'m>(s: &Sentence<'_>, z: &Mention, after: &[&'m Mention]) -> 
     let Some(de) = DURATION.find(&s.text[z.end..]) else {
         return Vec::new();
     };
-    let mut at = z.end + de.end();
+    listed_from(s, z.end + de.end(), after)
+}
+
+/// The firms and institutions listed from byte `at` on: A、B和C.
+fn listed_from<'m>(s: &Sentence<'_>, mut at: usize, after: &[&'m Mention]) -> Vec<&'m Mention> {
     let mut listed = Vec::new();
     for m in after {
         if m.start != at || !matches!(m.class(), Class::Firm | Class::Institution) {
