@@ -232,6 +232,23 @@ pub fn search(catalogue: &Catalogue, words: &str, limit: usize) -> Vec<Hit> {
     ranked.into_iter().take(limit).map(|(_, h)| h).collect()
 }
 
+/// The shortest form that may find a name holding it with gaps.
+const MIN_SPREAD_CHARS: usize = 6;
+
+/// Whether `long` holds the chars of `short` in order, with its first two
+/// and last two chars as they stand in `short`.
+fn holds_in_order(long: &str, short: &str) -> bool {
+    let chars: Vec<char> = short.chars().collect();
+    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
+    else {
+        return false;
+    };
+    let head: String = head.iter().collect();
+    let tail: String = tail.iter().collect();
+    let mut rest = long.chars();
+    long.contains(&head) && long.contains(&tail) && short.chars().all(|c| rest.any(|l| l == c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,21 +370,4 @@ mod tests {
             Err(GraphError::NotFound { .. })
         ));
     }
-}
-
-/// The shortest form that may find a name holding it with gaps.
-const MIN_SPREAD_CHARS: usize = 6;
-
-/// Whether `long` holds the chars of `short` in order, with its first two
-/// and last two chars as they stand in `short`.
-fn holds_in_order(long: &str, short: &str) -> bool {
-    let chars: Vec<char> = short.chars().collect();
-    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
-    else {
-        return false;
-    };
-    let head: String = head.iter().collect();
-    let tail: String = tail.iter().collect();
-    let mut rest = long.chars();
-    long.contains(&head) && long.contains(&tail) && short.chars().all(|c| rest.any(|l| l == c))
 }
