@@ -101,13 +101,15 @@ pub(super) fn subjects_before(
     let mut right = *nearest;
     for left in candidates.iter().rev().skip(1) {
         let between = s.text[left.end..right.start].trim();
-        let joined = between.chars().count() <= 16
+        let joiner = between.chars().count() <= 16
             && !between.contains(['，', '；', '。'])
-            && known.rules.contains_word(WordList::Joiners, between)
-            || kind == TriggerKind::Originate
-                && right.class().is_zone()
-                && !left.class().is_zone()
-                && known.rules.is_word(WordList::ActorAt, between);
+            && known.rules.contains_word(WordList::Joiners, between);
+        // 石家庄海关在正定片区率先推出: the body and the zone both made it.
+        let actor_at_zone = kind == TriggerKind::Originate
+            && right.class().is_zone()
+            && !left.class().is_zone()
+            && known.rules.is_word(WordList::ActorAt, between);
+        let joined = joiner || actor_at_zone;
         if !joined {
             break;
         }
