@@ -57,10 +57,11 @@ pub enum WordList {
     RecognitionLeads,
     ActorAt,
     InsideFirms,
+    ListCounters,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 47] = [
+    pub const ALL: [WordList; 48] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -108,6 +109,7 @@ impl WordList {
         WordList::RecognitionLeads,
         WordList::ActorAt,
         WordList::InsideFirms,
+        WordList::ListCounters,
     ];
 
     /// The name used in words.tsv.
@@ -160,6 +162,7 @@ impl WordList {
             WordList::RecognitionLeads => "recognition_leads",
             WordList::ActorAt => "actor_at",
             WordList::InsideFirms => "inside_firms",
+            WordList::ListCounters => "list_counters",
         }
     }
 }

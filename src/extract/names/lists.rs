@@ -40,9 +40,10 @@ pub fn enumerations(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                 | Class::GovernmentBody
                 | Class::Policy
         );
-        if class != Class::Firm
-            && (classed.is_empty() || unknown > classed.len().max(1) || lexicon_class)
-        {
+        // A list closed by 等 may have one more unknown item than known.
+        let closed = after.starts_with('等');
+        let allowed = classed.len().max(1) + usize::from(closed);
+        if class != Class::Firm && (classed.is_empty() || unknown > allowed || lexicon_class) {
             continue;
         }
         for &(a, b) in &items {

@@ -344,7 +344,7 @@ pub(super) fn class_after_group(known: &Knowledge, after: &str) -> Option<Class>
             .rules
             .triggers(kind)
             .iter()
-            .any(|t| after.starts_with(t.as_str()) || starts_with_listed(after, t))
+            .any(|t| after.starts_with(t.as_str()) || starts_with_listed(known, after, t))
         {
             return Some(class);
         }
@@ -353,17 +353,24 @@ pub(super) fn class_after_group(known: &Knowledge, after: &str) -> Option<Class>
 }
 
 /// "等 20 项先进经验" matches "等*先进经验": a number may stand between.
-pub(super) fn starts_with_listed(after: &str, trigger: &str) -> bool {
+pub(super) fn starts_with_listed(known: &Knowledge, after: &str, trigger: &str) -> bool {
     let Some((head, tail)) = trigger.split_once('*') else {
         return false;
     };
     let Some(rest) = after.strip_prefix(head) else {
         return false;
     };
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || "余多个项家款种批".contains(c)
-    });
-    rest.starts_with(tail)
+    let mut rest = rest;
+    loop {
+        let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        match known
+            .rules
+            .starts_with_word(WordList::ListCounters, trimmed)
+        {
+            Some(w) => rest = &trimmed[w.len()..],
+            None => return trimmed.starts_with(tail),
+        }
+    }
 }
 
 /// The class the verb before a quote gives it (复制推广“X” → Practice).
