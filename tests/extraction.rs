@@ -1427,3 +1427,28 @@ fn firms_named_inside_a_zone_are_based_in_it() {
         "{r}"
     );
 }
+
+#[test]
+fn quoted_products_before_a_counted_head_are_practices_and_counts_are_not_names() {
+    let x = extract(
+        "（一）崇左片区创新沿边金融",
+        "崇左片区联合桂林银行，创新推出“互市贷”“桂边贷”等一系列专项融资产品。据统计，黑河保税物流中心在全国84个同类型保税物流中心中排名第36位。",
+    );
+    assert!(has_entity(&x, Class::Practice, "互市贷"), "{}", entities(&x));
+    assert!(has_entity(&x, Class::Practice, "桂边贷"), "{}", entities(&x));
+    assert!(
+        !x.entities.iter().any(|e| e.label.starts_with('个')),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn a_quoted_list_item_takes_the_class_of_the_known_items() {
+    let x = extract(
+        "（一）新区建设",
+        "哈尔滨新区高标准建设智能机器人岛、“中国星谷”、新材料产业园等新质生产力载体平台。",
+    );
+    assert!(has_entity(&x, Class::SpecialZone, "中国星谷"), "{}", entities(&x));
+    assert!(has_entity(&x, Class::SpecialZone, "智能机器人岛"), "{}", entities(&x));
+}

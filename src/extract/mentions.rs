@@ -31,8 +31,25 @@ pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     names::appositions(known, sentence, &mut mentions);
     // 这一模式, 该做法 refer back; they name nothing themselves.
     mentions.retain(|m| !known.rules.is_word(WordList::Anaphora, &m.key.label));
+    mentions.retain(|m| m.entry.is_some() || !starts_with_count(known, sentence, m));
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     mentions
+}
+
+/// 26项改革创新行动, (84)个同类型保税物流中心: a span that begins with a
+/// count is a quantity of things, not a name.
+fn starts_with_count(known: &Knowledge, sentence: &Sentence<'_>, m: &Mention) -> bool {
+    let text = &sentence.text[m.start..m.end];
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after_number = sentence.text[..m.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    (digits > 0 || after_number)
+        && known
+            .rules
+            .starts_with_word(WordList::ListCounters, &text[digits..])
+            .is_some()
 }
 
 fn lexicon_names(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<Mention>) {

@@ -52,7 +52,9 @@ pub fn enumerations(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let name_like = (2..=16).contains(&n)
                 && !word_is_stop(known, &item)
                 && !item.contains(['，', '的']);
-            if !name_like || !is_free(mentions, a, b) {
+            if !name_like
+                || !(is_free(mentions, a, b) || quoted_around_reference(text, mentions, a, b))
+            {
                 continue;
             }
             let own = known.rules.class_by_ending(&item).map(|c| c.0);
@@ -71,6 +73,17 @@ pub fn enumerations(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
         }
     }
     single_listed_firm(known, s, mentions);
+}
+
+/// “中国星谷”: a quoted item whose only names inside are reference names
+/// (a place) is free to be named; they become nested.
+fn quoted_around_reference(text: &str, mentions: &[Mention], a: usize, b: usize) -> bool {
+    let item = &text[a..b];
+    (item.starts_with('“') && item.ends_with('”'))
+        && mentions
+            .iter()
+            .filter(|m| m.start < b && a < m.end)
+            .all(|m| m.entry.is_some() && m.start > a && m.end < b)
 }
 
 /// "X等企业": one firm before 等…企业.
