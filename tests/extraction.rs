@@ -1434,8 +1434,16 @@ fn quoted_products_before_a_counted_head_are_practices_and_counts_are_not_names(
         "（一）崇左片区创新沿边金融",
         "崇左片区联合桂林银行，创新推出“互市贷”“桂边贷”等一系列专项融资产品。据统计，黑河保税物流中心在全国84个同类型保税物流中心中排名第36位。",
     );
-    assert!(has_entity(&x, Class::Practice, "互市贷"), "{}", entities(&x));
-    assert!(has_entity(&x, Class::Practice, "桂边贷"), "{}", entities(&x));
+    assert!(
+        has_entity(&x, Class::Practice, "互市贷"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Practice, "桂边贷"),
+        "{}",
+        entities(&x)
+    );
     assert!(
         !x.entities.iter().any(|e| e.label.starts_with('个')),
         "{}",
@@ -1449,6 +1457,32 @@ fn a_quoted_list_item_takes_the_class_of_the_known_items() {
         "（一）新区建设",
         "哈尔滨新区高标准建设智能机器人岛、“中国星谷”、新材料产业园等新质生产力载体平台。",
     );
-    assert!(has_entity(&x, Class::SpecialZone, "中国星谷"), "{}", entities(&x));
-    assert!(has_entity(&x, Class::SpecialZone, "智能机器人岛"), "{}", entities(&x));
+    assert!(
+        has_entity(&x, Class::SpecialZone, "中国星谷"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::SpecialZone, "智能机器人岛"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn a_special_zone_named_in_full_is_found_again_by_its_short_head() {
+    let x = extract(
+        "（一）崇左片区水果进口",
+        "走进崇左片区内的凭祥综合保税区，水果在冷链分拣线上快速流转。入驻凭祥综保区的广西凭祥友谊关果业有限公司去年水果进口额突破15亿元。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "广西凭祥友谊关果业有限公司",
+            Property::BasedIn,
+            "凭祥综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
 }

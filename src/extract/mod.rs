@@ -30,6 +30,7 @@ pub use rules::{Rules, RulesError, TriggerKind};
 pub use segment::Segmenter;
 
 use crate::model::{Article, Class, Document, EntityKey, Extraction, Issue, Property};
+use rules::WordList;
 use sentence::Sentence;
 use std::collections::HashMap;
 
@@ -336,6 +337,12 @@ fn learn_names(known: &Knowledge, sentences: &Prepared<'_>, dictionary: &mut Dic
                         .or_insert_with(|| m.key.clone());
                 }
             }
+            // 凭祥综保区 for 凭祥综合保税区, later in the text.
+            if m.class() == Class::SpecialZone {
+                for short in abbreviated(known, &m.key.label) {
+                    dictionary.entry(short).or_insert_with(|| m.key.clone());
+                }
+            }
             // 海纳云链 for 青岛海纳云链科技有限公司, later in the text.
             if m.class() == Class::Firm && !m.nested {
                 for short in firm_names::short_forms(known, &m.key.label) {
@@ -355,6 +362,20 @@ fn learn_names(known: &Knowledge, sentences: &Prepared<'_>, dictionary: &mut Dic
             }
         }
     }
+}
+
+/// The short forms of a zone's name by `head_abbreviations` (FULL=SHORT).
+fn abbreviated(known: &Knowledge, label: &str) -> Vec<String> {
+    known
+        .rules
+        .words(WordList::HeadAbbreviations)
+        .iter()
+        .filter_map(|pair| pair.split_once('='))
+        .filter_map(|(full, short)| {
+            let stem = label.strip_suffix(full)?;
+            (stem.chars().count() >= 2).then(|| format!("{stem}{short}"))
+        })
+        .collect()
 }
 
 /// The names a document's first pass learnt, longest first, with one
@@ -385,7 +406,17 @@ fn known_names(s: &Sentence<'_>, dictionary: &KnownNames<'_>, mentions: &mut Vec
     for (index, start) in dictionary.finder.occurrences(&s.text) {
         let (name, key) = dictionary.names[index];
         let end = start + name.len();
-        if mention::is_free(mentions, start, end) {
+        // A reference name inside (凭祥 in 凭祥综保区) becomes nested.
+        let free = mentions
+            .iter()
+            .filter(|m| m.start < end && start < m.end)
+            .all(|m| {
+                m.entry.is_some()
+                    && m.start >= start
+                    && m.end <= end
+                    && m.end - m.start < end - start
+            });
+        if free {
             let mut m = Mention::new(key.class, &key.label, start, end);
             m.surface = name.clone();
             mention::add(mentions, m);

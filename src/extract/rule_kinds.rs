@@ -58,10 +58,11 @@ pub enum WordList {
     ActorAt,
     InsideFirms,
     ListCounters,
+    HeadAbbreviations,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 48] = [
+    pub const ALL: [WordList; 49] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -110,6 +111,7 @@ impl WordList {
         WordList::ActorAt,
         WordList::InsideFirms,
         WordList::ListCounters,
+        WordList::HeadAbbreviations,
     ];
 
     /// The name used in words.tsv.
@@ -163,6 +165,7 @@ impl WordList {
             WordList::ActorAt => "actor_at",
             WordList::InsideFirms => "inside_firms",
             WordList::ListCounters => "list_counters",
+            WordList::HeadAbbreviations => "head_abbreviations",
         }
     }
 }

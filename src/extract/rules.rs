@@ -329,7 +329,16 @@ fn parse_words(text: &str) -> Result<BTreeMap<WordList, Vec<String>>, RulesError
             .into_iter()
             .find(|l| l.name() == f[0])
             .ok_or_else(|| error(format!("unknown word list `{}`", f[0])))?;
-        if lists.insert(list, words(f[1])).is_some() {
+        let entries = words(f[1]);
+        if list == WordList::HeadAbbreviations
+            && let Some(bad) = entries.iter().find(|w| {
+                !w.split_once('=')
+                    .is_some_and(|(full, short)| !full.is_empty() && !short.is_empty())
+            })
+        {
+            return Err(error(format!("`{bad}` is not FULL=SHORT")));
+        }
+        if lists.insert(list, entries).is_some() {
             return Err(error(format!("`{}` is listed twice", f[0])));
         }
     }
@@ -461,6 +470,10 @@ mod tests {
         assert!(rules.contains_word(WordList::Anaphora, "该模式已被借鉴"));
         let err = parse_words("anaphora\t该模式\nanafora\t该做法\n").unwrap_err();
         assert_eq!((err.file, err.line), ("words.tsv", 2));
+        let err =
+            parse_words("anaphora\t该模式\nhead_abbreviations\t综合保税区|经开区\n").unwrap_err();
+        assert_eq!((err.file, err.line), ("words.tsv", 2));
+        assert!(err.message.contains("FULL=SHORT"), "{}", err.message);
     }
 
     #[test]
