@@ -148,6 +148,13 @@ fn an_ambiguous_or_unknown_name_is_an_error_with_exit_code_2() {
         stderr.contains("ambiguous") && stderr.contains(NANJING) && stderr.contains(SUZHOU),
         "{stderr}"
     );
+    // Each candidate says where it was first named.
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains(SUZHOU) && l.contains("制度创新动态") && l.contains("2024-03-15")),
+        "{stderr}"
+    );
     let out = ws.run(&["trace", "没有这个做法"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有这个做法"));

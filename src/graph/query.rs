@@ -110,6 +110,24 @@ pub(super) fn entities(store: &KgStore) -> Result<Vec<Node>, GraphError> {
     Ok(nodes)
 }
 
+/// The earliest article (by date, then title) that names an entity, as
+/// "title (date)"; None when no article names it.
+pub fn first_article(store: &KgStore, entity: &str) -> Result<Option<String>, GraphError> {
+    if entity.contains(['<', '>', '"', ' ', '{', '}']) {
+        return Err(GraphError::Data(format!("not an IRI: {entity}")));
+    }
+    let sparql = format!(
+        "SELECT ?title ?date WHERE {{ ?a ftz:mentions <{entity}> . \
+         OPTIONAL {{ ?a dcterms:title ?title }} OPTIONAL {{ ?a dcterms:date ?date }} }} \
+         ORDER BY (!BOUND(?date)) ?date ?title LIMIT 1"
+    );
+    let (_, rows) = store.select(&sparql)?;
+    Ok(rows.first().map(|r| match r[1].as_str() {
+        "" => r[0].clone(),
+        date => format!("{} ({date})", r[0]),
+    }))
+}
+
 /// Every article with its title, issue date and issue.
 fn articles(store: &KgStore) -> Result<Vec<ArticleInfo>, GraphError> {
     let sparql = "SELECT ?a ?title ?date ?issue ?number WHERE { ?a a ftz:Article . \

@@ -110,9 +110,36 @@ impl Catalogue {
     }
 }
 
-/// Resolves a name against the store.
+/// Resolves a name against the store; a truly ambiguous name lists each
+/// candidate with its class and the first article that names it.
 pub fn resolve(store: &KgStore, name: &str, classes: &[Class]) -> Result<Node, GraphError> {
-    resolve_in(&Catalogue::load(store)?, name, classes)
+    resolve_with(store, &Catalogue::load(store)?, name, classes)
+}
+
+/// [`resolve`] with a catalogue already loaded from `store`.
+pub fn resolve_with(
+    store: &KgStore,
+    catalogue: &Catalogue,
+    name: &str,
+    classes: &[Class],
+) -> Result<Node, GraphError> {
+    match matching(catalogue, name, classes).as_slice() {
+        [] => Err(not_found(name, classes)),
+        [one] => Ok(catalogue.nodes[*one].clone()),
+        many => {
+            let mut candidates = Vec::new();
+            for &i in many {
+                let node = &catalogue.nodes[i];
+                let first = super::query::first_article(store, &node.iri)?;
+                candidates.push(describe(node, first.as_deref()));
+            }
+            candidates.sort();
+            Err(GraphError::Ambiguous {
+                name: name.to_owned(),
+                candidates,
+            })
+        }
+    }
 }
 
 /// Resolves a name against a catalogue; `classes` empty means any class.
@@ -121,6 +148,49 @@ pub fn resolve_in(
     name: &str,
     classes: &[Class],
 ) -> Result<Node, GraphError> {
+    match matching(catalogue, name, classes).as_slice() {
+        [] => Err(not_found(name, classes)),
+        [one] => Ok(catalogue.nodes[*one].clone()),
+        many => {
+            let mut candidates: Vec<String> = many
+                .iter()
+                .map(|&i| describe(&catalogue.nodes[i], None))
+                .collect();
+            candidates.sort();
+            Err(GraphError::Ambiguous {
+                name: name.to_owned(),
+                candidates,
+            })
+        }
+    }
+}
+
+/// `label [class]`, with the first article that names it when known.
+fn describe(node: &Node, first_article: Option<&str>) -> String {
+    match first_article {
+        Some(article) => format!("{} [{}] — {article}", node.label, node.kind.label_zh()),
+        None => format!("{} [{}]", node.label, node.kind.label_zh()),
+    }
+}
+
+fn not_found(name: &str, classes: &[Class]) -> GraphError {
+    GraphError::NotFound {
+        name: name.to_owned(),
+        what: if classes.is_empty() {
+            "any class".to_owned()
+        } else {
+            classes
+                .iter()
+                .map(|c| c.label_zh())
+                .collect::<Vec<_>>()
+                .join("/")
+        },
+    }
+}
+
+/// The nodes a name may mean: an IRI, else a label or alias, else another
+/// form of a practice's name, else the names that hold it.
+fn matching(catalogue: &Catalogue, name: &str, classes: &[Class]) -> Vec<usize> {
     let wanted = normalize(name);
     let eligible = |i: &usize| {
         let node = &catalogue.nodes[*i];
@@ -132,55 +202,39 @@ pub fn resolve_in(
         .filter(eligible)
         .find(|&i| catalogue.nodes[i].iri == name)
     {
-        return Ok(catalogue.nodes[i].clone());
+        return vec![i];
     }
     let exact: Vec<usize> = all
         .clone()
         .filter(eligible)
         .filter(|&i| catalogue.names[i].contains(&wanted))
         .collect();
-    // Another form of a practice's name (无感续证服务模式 for 无感续证).
-    let key = normalize(&IdentityRules::builtin().key(name).0);
-    let matches = if !exact.is_empty() {
-        exact
-    } else if let keyed @ [_, ..] = catalogue.practices_keyed(&key, eligible).as_slice() {
-        keyed.to_vec()
-    } else if !wanted.is_empty() {
-        all.filter(eligible)
-            .filter(|&i| catalogue.names[i].iter().any(|n| n.contains(&wanted)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    match matches.as_slice() {
-        [] => Err(GraphError::NotFound {
-            name: name.to_owned(),
-            what: if classes.is_empty() {
-                "any class".to_owned()
-            } else {
-                classes
-                    .iter()
-                    .map(|c| c.label_zh())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            },
-        }),
-        [one] => Ok(catalogue.nodes[*one].clone()),
-        many => {
-            let mut candidates: Vec<String> = many
-                .iter()
-                .map(|&i| {
-                    let n = &catalogue.nodes[i];
-                    format!("{} [{}]", n.label, n.kind.label_zh())
-                })
-                .collect();
-            candidates.sort();
-            Err(GraphError::Ambiguous {
-                name: name.to_owned(),
-                candidates,
-            })
+    if exact.len() > 1
+        && let Some(&first_class) = classes.first()
+    {
+        // One name, two classes (云端司法确认 read as a practice in one
+        // article, a platform in another): the class asked for first wins.
+        let preferred: Vec<usize> = exact
+            .iter()
+            .copied()
+            .filter(|&i| catalogue.nodes[i].kind.class() == Some(first_class))
+            .collect();
+        if preferred.len() == 1 {
+            return preferred;
         }
     }
+    if !exact.is_empty() {
+        return exact;
+    }
+    // Another form of a practice's name (无感续证服务模式 for 无感续证).
+    let key = normalize(&IdentityRules::builtin().key(name).0);
+    let keyed = catalogue.practices_keyed(&key, eligible);
+    if !keyed.is_empty() || wanted.is_empty() {
+        return keyed;
+    }
+    all.filter(eligible)
+        .filter(|&i| catalogue.names[i].iter().any(|n| n.contains(&wanted)))
+        .collect()
 }
 
 /// A search hit: the entity and the name of it that matched.
@@ -285,6 +339,22 @@ mod tests {
                 .iri,
             "x:sfh"
         );
+    }
+
+    #[test]
+    fn one_name_in_two_classes_goes_to_the_class_asked_for_first() {
+        let mut nodes = catalogue().nodes;
+        nodes.push(Node::new(
+            "x:wg-platform",
+            Kind::Entity(Class::Platform),
+            "无感续证",
+        ));
+        let c = Catalogue::new(nodes);
+        assert_eq!(resolve_in(&c, "无感续证", PRACTICES).unwrap().iri, "x:wg");
+        assert!(matches!(
+            resolve_in(&c, "无感续证", &[]),
+            Err(GraphError::Ambiguous { .. })
+        ));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::analysis::{self, Analysis, PathStep};
 use super::export::{GraphFormat, write_graph};
-use super::resolve::{self, Catalogue, resolve_in};
+use super::resolve::{self, Catalogue, resolve_with};
 use super::tree::write_tree;
 use super::{Filter, GraphError, Projection, links, trace};
 use crate::results::write_table;
@@ -71,7 +71,7 @@ fn locate(
     classes: &[crate::model::Class],
 ) -> Result<(Projection, NodeIndex), GraphError> {
     let catalogue = Catalogue::load(store)?;
-    let node = resolve_in(&catalogue, name, classes)?;
+    let node = resolve_with(store, &catalogue, name, classes)?;
     let projection = super::project(store, &Filter::default())?;
     match projection.node(&node.iri) {
         Some(n) => Ok((projection, n)),
@@ -252,8 +252,8 @@ pub fn path(
 ) -> Result<(), GraphError> {
     let catalogue = Catalogue::load(store)?;
     let (a, b) = (
-        resolve_in(&catalogue, from, &[])?,
-        resolve_in(&catalogue, to, &[])?,
+        resolve_with(store, &catalogue, from, &[])?,
+        resolve_with(store, &catalogue, to, &[])?,
     );
     let p = super::project(store, filter)?;
     let missing = |label: &str| GraphError::NoPath {
