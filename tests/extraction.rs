@@ -1486,3 +1486,28 @@ fn a_special_zone_named_in_full_is_found_again_by_its_short_head() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_court_named_short_originates_a_quoted_mechanism_with_its_tail() {
+    let x = extract(
+        "（一）司法保障",
+        "西安二中院首创“诉前联调”一站式衔接机制，纠纷化解更快。该院在杨凌综合保税区设立巡回审判点。",
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "西安二中院"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.entities.iter().any(|e| e.class == Class::Practice
+            && (e.label == "诉前联调一站式衔接机制"
+                || e.aliases.iter().any(|a| a == "诉前联调一站式衔接机制"))),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::SpecialZone, "杨凌综合保税区"),
+        "{}",
+        entities(&x)
+    );
+}

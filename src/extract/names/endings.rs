@@ -279,6 +279,16 @@ pub(super) fn extend_back(
         {
             return Some((w_start + split.len(), false));
         }
+        // 院在东疆综合保税区: jieba's 院在 ends with a split word; the name
+        // starts after it.
+        if known
+            .rules
+            .splits
+            .iter()
+            .any(|p| w.len() > p.len() && w.ends_with(p.as_str()))
+        {
+            return Some((start, false));
+        }
         // A quoted name or 《》 title is its own entity, not a modifier.
         let inside_other = mentions.iter().any(|m| {
             m.start <= w_start
