@@ -1511,3 +1511,18 @@ fn a_court_named_short_originates_a_quoted_mechanism_with_its_tail() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_word_jieba_would_split_stays_whole_in_a_name() {
+    let x = extract(
+        "（一）保税维修",
+        "青岛前湾综合保税区复制推广“保税再制造产品白名单”做法。",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.class == Class::Practice && e.label.starts_with("保税再制造")),
+        "{}",
+        entities(&x)
+    );
+}

@@ -61,7 +61,8 @@ impl Extractor {
     pub fn new() -> Result<Extractor, SetupError> {
         let lexicon = Lexicon::builtin()?;
         let rules = Rules::builtin()?;
-        let segmenter = Segmenter::new(&lexicon, []);
+        let words = rules.words(WordList::SegmentWords);
+        let segmenter = Segmenter::new(&lexicon, words.iter().map(|w| (w.as_str(), "n")));
         Ok(Extractor {
             known: Knowledge { lexicon, rules },
             segmenter,
