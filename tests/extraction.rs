@@ -1526,3 +1526,21 @@ fn a_word_jieba_would_split_stays_whole_in_a_name() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_firm_of_the_zone_the_sentence_opens_with_is_based_there() {
+    let x = extract(
+        "（一）保税维修",
+        "洋浦保税港区已复制推广外地的保税维修做法，区内企业海南远航船舶维修有限公司首批维修业务顺利通关。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "海南远航船舶维修有限公司",
+            Property::BasedIn,
+            "洋浦保税港区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -60,10 +60,11 @@ pub enum WordList {
     ListCounters,
     HeadAbbreviations,
     SegmentWords,
+    ZoneFirmRefs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 50] = [
+    pub const ALL: [WordList; 51] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -114,6 +115,7 @@ impl WordList {
         WordList::ListCounters,
         WordList::HeadAbbreviations,
         WordList::SegmentWords,
+        WordList::ZoneFirmRefs,
     ];
 
     /// The name used in words.tsv.
@@ -169,6 +171,7 @@ impl WordList {
             WordList::ListCounters => "list_counters",
             WordList::HeadAbbreviations => "head_abbreviations",
             WordList::SegmentWords => "segment_words",
+            WordList::ZoneFirmRefs => "zone_firm_refs",
         }
     }
 }

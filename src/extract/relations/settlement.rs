@@ -62,6 +62,16 @@ pub(super) fn firms_in_zones(
             graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
             continue;
         }
+        // Z 已复制推广…，区内企业 A: the zone the sentence opens with.
+        if known
+            .rules
+            .ends_with_word(WordList::ZoneFirmRefs, before)
+            .is_some()
+            && let Some(z) = sentence_subject_zone(s, mentions, m.start)
+        {
+            graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
+            continue;
+        }
         let zone_word = [
             "片区内企业——",
             "片区内企业",
@@ -110,6 +120,18 @@ pub(super) fn firms_in_zones(
         built_in_zone(set_up, s, m, mentions, evidence, graph);
     }
     firm_referred_back(known, s, mentions, context, evidence, graph);
+}
+
+/// The zone a sentence opens with (its first clause's first name), named
+/// before `before`.
+fn sentence_subject_zone<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    before: usize,
+) -> Option<&'m Mention> {
+    let (_, first_clause_end) = s.clause_bounds(0);
+    let first = mentions.iter().find(|z| !z.nested)?;
+    (first.class().is_zone() && first.end <= first_clause_end.min(before)).then_some(first)
 }
 
 /// 首笔业务由X办理，该公司注册于德宏片区: the firm 该公司 refers back to (the
