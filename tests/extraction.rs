@@ -1544,3 +1544,41 @@ fn a_firm_of_the_zone_the_sentence_opens_with_is_based_there() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_practice_made_by_an_actor_named_after_it_originates_there() {
+    let x = extract(
+        "（一）制度创新",
+        "跨境电商退货“一仓通退”模式由南沙片区原创，企业退货时间大幅缩短。出口退税“容缺办理”由国家税务总局广州市南沙区税务局首先推出，企业申报更便捷。",
+    );
+    let practice = |label: &str| {
+        x.entities
+            .iter()
+            .find(|e| e.class == Class::Practice && (e.label.contains(label)))
+            .map(|e| e.label.clone())
+            .unwrap_or_default()
+    };
+    let one = practice("一仓通退");
+    let two = practice("容缺办理");
+    assert!(
+        has_relation(
+            &x,
+            &one,
+            Property::OriginatedIn,
+            "中国（广东）自由贸易试验区广州南沙新区片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            &two,
+            Property::OriginatedIn,
+            "国家税务总局广州市南沙区税务局"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(two.starts_with("出口退税"), "{two}");
+}

@@ -14,6 +14,7 @@ pub mod lexicon;
 mod mention;
 mod mentions;
 mod names;
+mod phrases;
 mod relations;
 mod rule_kinds;
 pub mod rules;

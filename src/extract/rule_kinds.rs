@@ -61,10 +61,11 @@ pub enum WordList {
     HeadAbbreviations,
     SegmentWords,
     ZoneFirmRefs,
+    MakerAdverbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 51] = [
+    pub const ALL: [WordList; 52] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -116,6 +117,7 @@ impl WordList {
         WordList::HeadAbbreviations,
         WordList::SegmentWords,
         WordList::ZoneFirmRefs,
+        WordList::MakerAdverbs,
     ];
 
     /// The name used in words.tsv.
@@ -172,6 +174,7 @@ impl WordList {
             WordList::HeadAbbreviations => "head_abbreviations",
             WordList::SegmentWords => "segment_words",
             WordList::ZoneFirmRefs => "zone_firm_refs",
+            WordList::MakerAdverbs => "maker_adverbs",
         }
     }
 }

@@ -149,6 +149,12 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
                 own_class(known, &inner)
                     .or(before_context)
                     .or(group_class)
+                    .or_else(|| {
+                        known
+                            .rules
+                            .made_by_follows(after)
+                            .then_some(Class::Practice)
+                    })
                     .or_else(|| tail.as_ref().map(|t| t.2))
                     .or_else(|| {
                         (group.len() == 1 && is_platform_word(known, &inner))
@@ -245,7 +251,9 @@ pub(super) fn compound_prefix(
     let prefix = &s.text[start..quote_start];
     // 率先推出生物医药研发用物品进口“白名单”制度: after a verb, the whole
     // noun phrase up to the quote is the name's.
-    let limit = if after_verb { 12 } else { 6 };
+    // 服务贸易对外支付税务备案“承诺制”由…: a sentence that opens with the
+    // name holds all of it before the quote.
+    let limit = if after_verb || start == 0 { 12 } else { 6 };
     let ok = prefix.chars().count() <= limit
         && !known.rules.is_generic(prefix)
         && is_free(mentions, start, quote_start);

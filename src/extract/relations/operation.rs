@@ -1,7 +1,8 @@
-//! Who runs a platform, said after the platform: “P”由 X 建设运营,
-//! P 由 X 和 Y 共同运营, 该平台由 X 负责运营维护. Input: a sentence and its
-//! mentions; output: what links.tsv says an operate trigger states between
-//! the operators and the platform (X operates P).
+//! Who runs or made a thing, said after it: “P”由 X 建设运营, P 由 X 和 Y
+//! 共同运营, 该平台由 X 负责运营维护; “P”模式由 Z 原创, P 由 X 首先推出.
+//! Input: a sentence and its mentions; output: what links.tsv says an
+//! operate or originate trigger states between the actors and the thing
+//! (X operates P; P originatedIn Z).
 
 use super::is_actor;
 use super::triggers::link;
@@ -50,6 +51,51 @@ pub(super) fn operated_by(
             false,
             &operators,
             &[platform],
+            evidence,
+            graph,
+        );
+    }
+}
+
+/// P 由 X〔首先/率先…〕<originate verb>: the practice or platform that ends
+/// right before 由 was made by the actors between 由 and the verb.
+pub(super) fn made_by(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for (by, _) in text.match_indices('由') {
+        let from = by + '由'.len_utf8();
+        let (_, clause_end) = s.clause_bounds(from);
+        let actors: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| !m.nested && m.start >= from && m.end <= clause_end)
+            .filter(|m| is_actor(m.class()))
+            .collect();
+        let Some(last) = actors.last() else {
+            continue;
+        };
+        if !known.rules.starts_with_making(&text[last.end..clause_end]) {
+            continue;
+        }
+        let Some(thing) = mentions.iter().find(|m| {
+            !m.nested
+                && matches!(m.class(), Class::Practice | Class::Platform)
+                && m.end <= by
+                && text[m.end..by].trim().is_empty()
+        }) else {
+            continue;
+        };
+        let makers = joined_actors(known, text, &actors);
+        link(
+            known,
+            TriggerKind::Originate,
+            false,
+            &makers,
+            &[thing],
             evidence,
             graph,
         );

@@ -1,0 +1,48 @@
+//! Short phrases that name and relation rules both read: "P 由 X 首先推出"
+//! (a maker, then the verb of making). Input: text after a name; output:
+//! whether it says so. A leaf: it needs only the rule tables.
+
+use super::rules::{Rules, TriggerKind, WordList};
+
+impl Rules {
+    /// Whether `after` starts with the verb of making (an originate
+    /// trigger), after adverbs such as 首先, 率先 (`maker_adverbs`).
+    pub fn starts_with_making(&self, after: &str) -> bool {
+        let mut rest = after.trim_start();
+        while let Some(adverb) = self.starts_with_word(WordList::MakerAdverbs, rest) {
+            rest = &rest[adverb.len()..];
+        }
+        self.starts_with_trigger(TriggerKind::Originate, rest)
+            .is_some()
+    }
+
+    /// Whether `after` (the words right after a name) is 由 + a maker + the
+    /// verb of making, within its clause: 由苏州片区原创, 由X首先推出.
+    pub fn made_by_follows(&self, after: &str) -> bool {
+        let Some(rest) = after.trim_start().strip_prefix('由') else {
+            return false;
+        };
+        let clause = rest
+            .find(['，', '。', '；', ','])
+            .map_or(rest, |end| &rest[..end]);
+        clause
+            .char_indices()
+            .filter(|&(i, _)| i > 0)
+            .any(|(i, _)| self.starts_with_making(&clause[i..]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_maker_then_the_verb_of_making() {
+        let rules = Rules::builtin().unwrap();
+        assert!(rules.made_by_follows("由苏州片区原创，核心是"));
+        assert!(rules.made_by_follows("由国家税务总局某某税务局首先推出"));
+        assert!(!rules.made_by_follows("由苏州片区负责运营"));
+        assert!(!rules.made_by_follows("由逐项审批改为名单管理"));
+        assert!(!rules.made_by_follows("苏州片区原创"));
+    }
+}
