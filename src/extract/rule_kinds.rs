@@ -59,10 +59,11 @@ pub enum WordList {
     InsideFirms,
     ListCounters,
     HeadAbbreviations,
+    ItemListKinds,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 49] = [
+    pub const ALL: [WordList; 50] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -112,6 +113,7 @@ impl WordList {
         WordList::InsideFirms,
         WordList::ListCounters,
         WordList::HeadAbbreviations,
+        WordList::ItemListKinds,
     ];
 
     /// The name used in words.tsv.
@@ -166,6 +168,7 @@ impl WordList {
             WordList::InsideFirms => "inside_firms",
             WordList::ListCounters => "list_counters",
             WordList::HeadAbbreviations => "head_abbreviations",
+            WordList::ItemListKinds => "item_list_kinds",
         }
     }
 }
