@@ -274,8 +274,8 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
     for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
         let titles = p.heading.iter().chain(&p.sentences);
         if let Some(label) = titles
-            .filter_map(|t| recognition_of_title(rules, WordList::ItemListKinds, t))
-            .last()
+            .rev()
+            .find_map(|t| recognition_of_title(rules, WordList::ItemListKinds, t))
         {
             recognition = Some(key(Class::Recognition, &label));
         }
