@@ -130,3 +130,8 @@ fn batch_g_stays_above_its_floor() {
 fn batch_h_stays_above_its_floor() {
     assert_floor("batch-h", 0.86, 0.82);
 }
+
+#[test]
+fn batch_i_stays_above_its_floor() {
+    assert_floor("batch-i", 0.82, 0.77);
+}

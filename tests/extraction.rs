@@ -1582,3 +1582,100 @@ fn a_practice_made_by_an_actor_named_after_it_originates_there() {
     );
     assert!(two.starts_with("出口退税"), "{two}");
 }
+
+#[test]
+fn comma_separated_ledger_rows_are_read_by_their_column_headers() {
+    let ledger = "关于报送中国（湖北）自由贸易试验区2024年度改革事项台账的说明\n\n省商务厅：\n\n现将台账报上，请审阅。\n\n序号,改革事项,牵头单位,实施片区,完成情况,复制推广情况\n\
+        1,船舶登记“一窗通办”,省交通运输厅,武汉片区,\"已完成。武汉片区联合武汉海关率先推出，办理时间缩短一半。\",已在襄阳片区推广\n\
+        2,借鉴上海自贸试验区“离岸贸易”结算做法,省商务厅,宜昌片区,\"推进中。宜昌片区学习借鉴上海自贸试验区经验，已起草方案。\",—\n\
+        3,制定《宜昌片区跨境电商扶持办法》,宜昌片区管委会,宜昌片区,已完成。,—\n\
+        ==== 共3条 ====";
+    let document = parse_text("ledger.txt", ledger);
+    let x = extractor().extract_document(&document).remove(0);
+    let wuhan = "中国（湖北）自由贸易试验区武汉片区";
+    let xiangyang = "中国（湖北）自由贸易试验区襄阳片区";
+    let yichang = "中国（湖北）自由贸易试验区宜昌片区";
+    let shanghai = "中国（上海）自由贸易试验区";
+    let ship = "船舶登记一窗通办";
+    assert!(has_entity(&x, Class::Practice, ship), "{}", entities(&x));
+    // 完成情况: who 率先推出 it is where it came from.
+    assert!(
+        has_relation(&x, ship, Property::OriginatedIn, wuhan),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(&x, ship, Property::OriginatedIn, "武汉海关"));
+    // 复制推广情况: where it went.
+    assert!(has_relation(&x, ship, Property::ReplicatedIn, xiangyang));
+    // A row that copies another zone's practice: the zone it names is the
+    // origin, the row's 实施片区 the copier.
+    let offshore = "上海自贸试验区离岸贸易结算做法";
+    assert!(
+        has_relation(&x, offshore, Property::OriginatedIn, shanghai),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(&x, offshore, Property::ReplicatedIn, yichang));
+    assert!(!has_relation(&x, offshore, Property::OriginatedIn, yichang));
+    // A row about a policy names no practice.
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.class == Class::Practice && e.label.contains("扶持办法")),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn numbered_annex_items_name_sources_copies_and_the_list_they_belong_to() {
+    let notice = "某部关于复制推广自由贸易试验区第九批改革试点经验的通知\n\n某自贸发〔2026〕5号\n\n各省、自治区、直辖市人民政府：\n\n现将改革试点经验印发给你们，请认真复制推广。\n\n附件\n\n自由贸易试验区第九批改革试点经验复制推广清单\n\n一、贸易便利化领域\n\n\
+        1．冷链食品“先放后检”监管。对冷链进口食品实行抽检后放行。（辽宁自贸试验区大连片区、大连海关）在全国范围内复制推广。\n\n\
+        2．船舶燃料“跨港直供”模式。对国际航行船舶实行跨港供油。——浙江自贸试验区舟山片区。在山东自贸试验区复制推广。\n\n\
+        3．加强组织领导，明确责任分工。（各片区管委会）\n";
+    let document = parse_text("notice.txt", notice);
+    let x = extractor().extract_document(&document).remove(0);
+    let cold = "冷链食品先放后检监管";
+    let fuel = "船舶燃料跨港直供模式";
+    let batch = "自由贸易试验区第九批改革试点经验";
+    assert!(has_entity(&x, Class::Practice, cold), "{}", entities(&x));
+    assert!(
+        has_relation(
+            &x,
+            cold,
+            Property::OriginatedIn,
+            "中国（辽宁）自由贸易试验区大连片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(has_relation(&x, cold, Property::OriginatedIn, "大连海关"));
+    assert!(has_relation(&x, cold, Property::RecognizedAs, batch));
+    // 在全国范围内 names no zone.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.label == cold && r.property == Property::ReplicatedIn),
+        "{}",
+        relations(&x)
+    );
+    // Sources after ——, copies named in the 复制推广 sentence.
+    assert!(has_relation(
+        &x,
+        fuel,
+        Property::OriginatedIn,
+        "中国（浙江）自由贸易试验区舟山片区"
+    ));
+    assert!(has_relation(
+        &x,
+        fuel,
+        Property::ReplicatedIn,
+        "中国（山东）自由贸易试验区"
+    ));
+    // A numbered clause is not an item.
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("组织领导")),
+        "{}",
+        entities(&x)
+    );
+}

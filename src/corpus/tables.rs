@@ -42,7 +42,9 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        if let Some(header) = aligned_header(&lines[i]) {
+        if let Some(header) = csv_header(&lines[i]) {
+            i = csv_table(&lines, i + 1, &header, &mut out);
+        } else if let Some(header) = aligned_header(&lines[i]) {
             let tabbed = lines[i].contains('\t');
             i = aligned_table(&lines, i + 1, &header, tabbed, &mut out);
         } else if let Some(header) = spaced_header(&lines[i]) {
@@ -55,6 +57,74 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// The cells of a comma-separated line (an exported .csv): a cell in
+/// double quotes may hold commas and "" for a quote. Returns the cells and
+/// whether a quoted cell is still open at the end of the line.
+fn csv_cells(line: &str, cells: &mut Vec<String>, mut quoted: bool) -> bool {
+    if cells.is_empty() {
+        cells.push(String::new());
+    }
+    let mut chars = line.trim_end_matches('\r').chars().peekable();
+    while let Some(c) = chars.next() {
+        let cell = cells.last_mut().expect("a cell");
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            ',' if !quoted => cells.push(String::new()),
+            _ => cell.push(c),
+        }
+    }
+    quoted
+}
+
+/// Header of a comma-separated table: three or more short cells, two of
+/// them known headers.
+fn csv_header(line: &str) -> Option<Vec<String>> {
+    if line.matches(',').count() < 2 {
+        return None;
+    }
+    let mut cells = Vec::new();
+    if csv_cells(line, &mut cells, false) {
+        return None;
+    }
+    let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+    let known = cells.iter().filter(|c| is_header_word(c)).count();
+    let short = cells.iter().all(|c| c.chars().count() <= 12);
+    (cells.len() >= 3 && known >= 2 && short).then_some(cells)
+}
+
+/// Rows of a comma-separated table: one record per line (a quoted cell
+/// may run over several lines) until a line that is not a record of as
+/// many cells as the header.
+fn csv_table(lines: &[String], from: usize, header: &[String], out: &mut Vec<String>) -> usize {
+    out.push(join_row(header.iter().map(String::as_str)));
+    let mut i = from;
+    while i < lines.len() {
+        let mut cells = Vec::new();
+        let mut j = i;
+        let mut open = csv_cells(&lines[j], &mut cells, false);
+        while open && j + 1 < lines.len() {
+            j += 1;
+            // The line break inside a quoted cell is part of the text.
+            open = csv_cells(&lines[j], &mut cells, true);
+        }
+        if open || cells.len() != header.len() {
+            break;
+        }
+        out.push(join_row(cells.iter().map(|c| c.trim())));
+        i = j + 1;
+    }
+    out.push(String::new());
+    i
 }
 
 /// A cell of an aligned line: where it starts (display column, or tab
@@ -528,6 +598,23 @@ mod tests {
                 "1｜跨境电商退货中心仓模式｜南京片区｜苏州片区、连云港片区",
                 "2｜证照联办｜黑河片区｜全省",
                 "以上经验请认真复制推广。",
+            ]
+        );
+    }
+
+    #[test]
+    fn comma_separated_rows_with_quoted_cells() {
+        let text = "序号,改革事项,经验来源,推广范围\n\
+                    1,证照联办,\"黑河片区,\"\"首创\"\"\",全省\n\
+                    2,无感续证,\"哈尔滨片区\n绥芬河片区\",—\n\
+                    ==== 共2条 ====";
+        assert_eq!(
+            rows(text),
+            vec![
+                "序号｜改革事项｜经验来源｜推广范围",
+                "1｜证照联办｜黑河片区,\"首创\"｜全省",
+                "2｜无感续证｜哈尔滨片区绥芬河片区｜—",
+                "==== 共2条 ====",
             ]
         );
     }

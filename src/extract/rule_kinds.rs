@@ -62,10 +62,11 @@ pub enum WordList {
     SegmentWords,
     ZoneFirmRefs,
     MakerAdverbs,
+    ItemListKinds,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 52] = [
+    pub const ALL: [WordList; 53] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -118,6 +119,7 @@ impl WordList {
         WordList::SegmentWords,
         WordList::ZoneFirmRefs,
         WordList::MakerAdverbs,
+        WordList::ItemListKinds,
     ];
 
     /// The name used in words.tsv.
@@ -175,6 +177,7 @@ impl WordList {
             WordList::SegmentWords => "segment_words",
             WordList::ZoneFirmRefs => "zone_firm_refs",
             WordList::MakerAdverbs => "maker_adverbs",
+            WordList::ItemListKinds => "item_list_kinds",
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::collect::ArticleGraph;
 use super::mention::clean_label;
-use super::rules::{EndingUse, Rules, WordList};
+use super::rules::{EndingUse, Rules, TriggerKind, WordList};
 use super::sentence::Sentence;
 use super::{Extractor, key, mentions};
 use crate::model::{Article, Class, EntityKey, Paragraph, Property};
@@ -30,17 +30,15 @@ fn tables(article: &Article) -> impl Iterator<Item = (Option<&str>, &Paragraph)>
 
 /// The recognition a table's title says its rows were selected into:
 /// 2023年度…十佳制度创新案例名单 → 2023年度…十佳制度创新案例. Without the
-/// kind of table it may name (table_kinds), the title must name a selection
+/// kind of table it may name (`kinds`: table_kinds, item_list_kinds), the title must name a selection
 /// (series_marks: 第N批, 年度, 十佳) and end with a recognition ending.
-fn recognition_of_title(rules: &Rules, title: &str) -> Option<String> {
+fn recognition_of_title(rules: &Rules, kinds: WordList, title: &str) -> Option<String> {
     let title = title.trim();
     let title = title
         .split_once(['：', ':'])
         .filter(|(lead, _)| lead.starts_with("附件"))
         .map_or(title, |(_, rest)| rest.trim());
-    let kind = rules
-        .ends_with_word(WordList::TableKinds, title)
-        .unwrap_or("");
+    let kind = rules.ends_with_word(kinds, title).unwrap_or("");
     let name = clean_label(&title[..title.len() - kind.len()]);
     let selected = rules.contains_word(WordList::SeriesMarks, &name);
     let recognition = matches!(
@@ -62,7 +60,7 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
         let recognition = [title, paragraph.heading.as_deref()]
             .into_iter()
             .flatten()
-            .find_map(|t| recognition_of_title(rules, t))
+            .find_map(|t| recognition_of_title(rules, WordList::TableKinds, t))
             .map(|label| key(Class::Recognition, &label));
         for (row_cells, row) in table.all_rows().zip(&paragraph.sentences) {
             let row_cells: Vec<&str> = row_cells.iter().map(String::as_str).collect();
@@ -117,31 +115,98 @@ fn read_row(
     };
     let cell = |role: &str| cells(role).first().copied();
     let Some(name) = cell("name") else { return };
+    // 复制重庆自贸试验区“一箱多票”集拼经验: the row copies a practice; the
+    // zone it names is where it came from, the row's site where it went.
+    let copied = rules
+        .starts_with_trigger(TriggerKind::Replicate, name)
+        .map(|verb| &name[verb.len()..])
+        .filter(|rest| {
+            let s = Sentence::new(&extractor.segmenter, rest);
+            mentions::find(&extractor.known, &s)
+                .iter()
+                .any(|m| m.class().is_zone())
+        });
+    let name = copied.unwrap_or(name);
     let label = clean_label(name);
-    // A platform selected as a case stays a platform (“X”数字服务平台).
+    // 制定《…办法》, 搭建X平台, 招引…企业入驻X综合保税区, 引进…龙头企业: a
+    // row about a policy, platform, firm or zone, not a practice.
+    let firms = rules.ends_with_word(WordList::FirmNouns, &label).is_some();
     let class = match rules.class_by_ending(&label) {
-        Some((Class::Platform, EndingUse::Strong, _)) if recognition.is_some() => Class::Platform,
-        _ => Class::Practice,
+        _ if name.contains('《') || firms => None,
+        Some((Class::Platform, EndingUse::Strong, _)) if recognition.is_some() => {
+            Some(Class::Platform)
+        }
+        Some((Class::Practice | Class::Recognition, _, _)) | None => Some(Class::Practice),
+        Some((_, EndingUse::Strong, _)) => None,
+        Some(_) => Some(Class::Practice),
+    };
+    let Some(class) = class else {
+        mentions_in(extractor, name, graph, |c| c != Class::Practice);
+        return;
     };
     let practice = key(class, &label);
     graph.add_entity(&practice, name);
     if let Some(recognition) = recognition {
         graph.add_relation(&practice, Property::RecognizedAs, recognition, row);
     }
+    let mut origins: Vec<EntityKey> = Vec::new();
+    let mut targets: Vec<EntityKey> = Vec::new();
+    if copied.is_some() {
+        origins.extend(names_in(extractor, name, graph));
+    }
     // 经验来源: where it started (a zone, or a body that created it).
     for source in cells("source") {
-        for origin in names_in(extractor, source, graph) {
-            if origin.class.is_zone() || origin.class.is_organisation() {
-                graph.add_relation(&practice, Property::OriginatedIn, &origin, row);
+        origins.extend(names_in(extractor, source, graph));
+    }
+    // 主要内容, 完成情况: a sentence that says who created it (首创, 率先 …),
+    // or who copied it from whom (X学习借鉴Y经验).
+    let prose = cells("content").into_iter().map(|c| (c, false));
+    for (content, report) in prose.chain(cells("status").into_iter().map(|c| (c, true))) {
+        for sentence in content.split_inclusive(['。', '；']) {
+            let copy_at = rules
+                .triggers(TriggerKind::Replicate)
+                .iter()
+                .filter_map(|t| sentence.find(t.as_str()))
+                .min();
+            let creates = rules
+                .triggers(TriggerKind::Originate)
+                .iter()
+                .any(|t| sentence.contains(t.as_str()));
+            if !report && copy_at.is_none() && !creates {
+                continue;
             }
+            let named = mentions_in(extractor, sentence, graph, |c| c != Class::Practice);
+            for (name, at) in named {
+                match copy_at {
+                    Some(copy) if at < copy => targets.push(name),
+                    Some(_) => origins.push(name),
+                    None if creates => origins.push(name),
+                    None => {}
+                }
+            }
+        }
+    }
+    // 实施片区: where the row's item is carried out.
+    for site in cells("site") {
+        let zones = names_in(extractor, site, graph);
+        if copied.is_some() {
+            targets.extend(zones);
+        } else if origins.is_empty() {
+            origins.extend(zones);
+        }
+    }
+    for origin in origins {
+        if origin.class.is_zone() || origin.class.is_organisation() {
+            graph.add_relation(&practice, Property::OriginatedIn, &origin, row);
         }
     }
     // 推广范围: the zones it names (全省 names none).
     if let Some(scope) = cell("scope") {
-        for target in names_in(extractor, scope, graph) {
-            if target.class.is_zone() {
-                graph.add_relation(&practice, Property::ReplicatedIn, &target, row);
-            }
+        targets.extend(names_in(extractor, scope, graph));
+    }
+    for target in targets {
+        if target.class.is_zone() {
+            graph.add_relation(&practice, Property::ReplicatedIn, &target, row);
         }
     }
     if let Some(lead) = cell("lead") {
@@ -152,8 +217,9 @@ fn read_row(
 /// Case cards (案例汇编): paragraphs that open with a field name and a colon,
 /// 案例名称：X, 首创单位：Y, 推广情况：…复制推广到Z…, read like a row of an
 /// annex table by the same column roles: one record from a …名称 field to
-/// the next.
+/// the next. Numbered annex items are records too (read_items).
 pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
+    read_items(extractor, article, graph);
     let mut practice: Option<EntityKey> = None;
     for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
         let Some(first) = p.sentences.first() else {
@@ -196,16 +262,123 @@ pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut Articl
     }
 }
 
+/// Numbered annex items (清单 of practices): 1．名称。做法…（来源地区、单位）
+/// 在…复制推广。 or …——来源。在全国范围内复制推广。 The item's first
+/// sentence names the practice, a group in brackets or after —— its
+/// sources (originatedIn), the 复制推广 sentence the zones to copy it
+/// (replicatedIn; 全国 names none), and the list's title the recognition
+/// every item belongs to.
+fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
+    let rules = &extractor.known.rules;
+    let mut recognition: Option<EntityKey> = None;
+    for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
+        let titles = p.heading.iter().chain(&p.sentences);
+        if let Some(label) = titles
+            .rev()
+            .find_map(|t| recognition_of_title(rules, WordList::ItemListKinds, t))
+        {
+            recognition = Some(key(Class::Recognition, &label));
+        }
+        let Some((first, rest)) = p.sentences.split_first() else {
+            continue;
+        };
+        let Some(name) = item_name(first) else {
+            continue;
+        };
+        let mut origins: Vec<(EntityKey, &str)> = Vec::new();
+        let mut targets: Vec<(EntityKey, &str)> = Vec::new();
+        for sentence in rest {
+            let (source, after) = source_group(sentence);
+            if let Some(source) = source {
+                let names = names_in(extractor, source, graph);
+                origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+            }
+            let copies = rules
+                .triggers(TriggerKind::Replicate)
+                .iter()
+                .any(|t| after.contains(t.as_str()));
+            if copies && after.starts_with('在') {
+                let names = names_in(extractor, after, graph);
+                targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+            }
+        }
+        if origins.is_empty() && targets.is_empty() {
+            continue;
+        }
+        let practice = key(Class::Practice, &clean_label(name));
+        graph.add_entity(&practice, name);
+        if let Some(recognition) = &recognition {
+            graph.add_relation(&practice, Property::RecognizedAs, recognition, first);
+        }
+        for (origin, evidence) in origins {
+            if origin.class.is_zone() || origin.class.is_organisation() {
+                graph.add_relation(&practice, Property::OriginatedIn, &origin, evidence);
+            }
+        }
+        for (target, evidence) in targets {
+            if target.class.is_zone() {
+                graph.add_relation(&practice, Property::ReplicatedIn, &target, evidence);
+            }
+        }
+    }
+}
+
+/// The name of a numbered item: 1．X。 (or 1.X。/1、X。) with a short X
+/// that is a name, not a clause.
+fn item_name(sentence: &str) -> Option<&str> {
+    let digits = sentence
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, _)| i);
+    let rest = sentence[digits..].strip_prefix(['．', '.', '、'])?;
+    let name = rest.trim().trim_end_matches('。');
+    let n = name.chars().count();
+    let clause = name.contains(['，', '。', '；', '：']);
+    (digits > 0 && (4..=40).contains(&n) && !clause).then_some(name)
+}
+
+/// Splits an item's sentence into the sources it opens with, in brackets
+/// or after ——, and the rest: （A、B）在全国范围内复制推广。 → (A、B, 在全国…).
+fn source_group(sentence: &str) -> (Option<&str>, &str) {
+    let sentence = sentence.trim();
+    if let Some(dash) = sentence.strip_prefix("——") {
+        return (Some(dash.trim_end_matches('。')), "");
+    }
+    let Some(inner) = sentence.strip_prefix(['（', '(']) else {
+        return (None, sentence);
+    };
+    match inner.find(['）', ')']) {
+        Some(end) => {
+            let close = inner[end..].chars().next().map_or(0, char::len_utf8);
+            (Some(&inner[..end]), inner[end + close..].trim())
+        }
+        None => (None, sentence),
+    }
+}
+
 /// The zones and organisations a cell names, added to the graph as
 /// entities; places are left out (a scope of 成都 is not a zone).
 fn names_in(extractor: &Extractor, cell: &str, graph: &mut ArticleGraph) -> Vec<EntityKey> {
+    let keep = |c: Class| c.is_zone() || c.is_organisation();
+    let found = mentions_in(extractor, cell, graph, keep);
+    found.into_iter().map(|(key, _)| key).collect()
+}
+
+/// The names of the classes `keep` takes that a cell gives (with where
+/// each starts, in bytes), added to the graph as entities.
+fn mentions_in(
+    extractor: &Extractor,
+    cell: &str,
+    graph: &mut ArticleGraph,
+    keep: impl Fn(Class) -> bool,
+) -> Vec<(EntityKey, usize)> {
     let s = Sentence::new(&extractor.segmenter, cell);
-    let mut out: Vec<EntityKey> = Vec::new();
+    let mut out: Vec<(EntityKey, usize)> = Vec::new();
     for m in mentions::find(&extractor.known, &s)
         .iter()
         .filter(|m| !m.nested)
     {
-        if !(m.class().is_zone() || m.class().is_organisation()) {
+        if !keep(m.class()) {
             continue;
         }
         graph.add_mention(m);
@@ -215,8 +388,8 @@ fn names_in(extractor: &Extractor, cell: &str, graph: &mut ArticleGraph) -> Vec<
         for (alias, _) in s.aliases.iter().filter(|(_, at)| *at == m.end) {
             graph.add_entity(&m.key, alias);
         }
-        if !out.contains(&m.key) {
-            out.push(m.key.clone());
+        if !out.iter().any(|(k, _)| *k == m.key) {
+            out.push((m.key.clone(), m.start));
         }
     }
     out
