@@ -8,6 +8,7 @@
 //! the file.
 
 mod blocks;
+mod csv_table;
 mod decode;
 mod docx;
 mod format;

@@ -26,7 +26,7 @@ static HEADER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// Cell separator in the rows this module writes.
 const SEP: &str = "｜";
 
-fn is_header_word(cell: &str) -> bool {
+pub(super) fn is_header_word(cell: &str) -> bool {
     cell.chars().count() <= 12 && HEADER_WORDS.iter().any(|w| cell.contains(w))
 }
 
@@ -42,8 +42,8 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        if let Some(header) = csv_header(&lines[i]) {
-            i = csv_table(&lines, i + 1, &header, &mut out);
+        if let Some(header) = super::csv_table::header(&lines[i]) {
+            i = super::csv_table::table(&lines, i + 1, &header, &mut out);
         } else if let Some(header) = aligned_header(&lines[i]) {
             let tabbed = lines[i].contains('\t');
             i = aligned_table(&lines, i + 1, &header, tabbed, &mut out);
@@ -57,74 +57,6 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// The cells of a comma-separated line (an exported .csv): a cell in
-/// double quotes may hold commas and "" for a quote. Returns the cells and
-/// whether a quoted cell is still open at the end of the line.
-fn csv_cells(line: &str, cells: &mut Vec<String>, mut quoted: bool) -> bool {
-    if cells.is_empty() {
-        cells.push(String::new());
-    }
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        let cell = cells.last_mut().expect("a cell");
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            '"' if quoted => quoted = false,
-            '"' if cell.trim().is_empty() => {
-                cell.clear();
-                quoted = true;
-            }
-            ',' if !quoted => cells.push(String::new()),
-            _ => cell.push(c),
-        }
-    }
-    quoted
-}
-
-/// Header of a comma-separated table: three or more short cells, two of
-/// them known headers.
-fn csv_header(line: &str) -> Option<Vec<String>> {
-    if line.matches(',').count() < 2 {
-        return None;
-    }
-    let mut cells = Vec::new();
-    if csv_cells(line, &mut cells, false) {
-        return None;
-    }
-    let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-    let known = cells.iter().filter(|c| is_header_word(c)).count();
-    let short = cells.iter().all(|c| c.chars().count() <= 12);
-    (cells.len() >= 3 && known >= 2 && short).then_some(cells)
-}
-
-/// Rows of a comma-separated table: one record per line (a quoted cell
-/// may run over several lines) until a line that is not a record of as
-/// many cells as the header.
-fn csv_table(lines: &[String], from: usize, header: &[String], out: &mut Vec<String>) -> usize {
-    out.push(join_row(header.iter().map(String::as_str)));
-    let mut i = from;
-    while i < lines.len() {
-        let mut cells = Vec::new();
-        let mut j = i;
-        let mut open = csv_cells(&lines[j], &mut cells, false);
-        while open && j + 1 < lines.len() {
-            j += 1;
-            // The line break inside a quoted cell is part of the text.
-            open = csv_cells(&lines[j], &mut cells, true);
-        }
-        if open || cells.len() != header.len() {
-            break;
-        }
-        out.push(join_row(cells.iter().map(|c| c.trim())));
-        i = j + 1;
-    }
-    out.push(String::new());
-    i
 }
 
 /// A cell of an aligned line: where it starts (display column, or tab
@@ -480,7 +412,7 @@ fn join_wrapped(cells: &mut Vec<String>, k: usize) {
     }
 }
 
-fn join_row<'a>(cells: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn join_row<'a>(cells: impl Iterator<Item = &'a str>) -> String {
     let cells: Vec<&str> = cells.collect();
     cells.join(SEP)
 }
