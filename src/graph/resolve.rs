@@ -19,6 +19,9 @@ pub const PRACTICES: &[Class] = &[Class::Practice, Class::Platform];
 /// A key shorter than this is never matched as a part of a longer name.
 const MIN_PART_CHARS: usize = 4;
 
+/// The most candidates an ambiguous name lists.
+const MAX_CANDIDATES: usize = 12;
+
 /// Every named entity, with its names normalised for matching.
 pub struct Catalogue {
     nodes: Vec<Node>,
@@ -127,13 +130,25 @@ pub fn resolve_with(
         [] => Err(not_found(name, classes)),
         [one] => Ok(catalogue.nodes[*one].clone()),
         many => {
-            let mut candidates = Vec::new();
+            // Names some article uses first; reference-only names after.
+            let mut named = Vec::new();
+            let mut reference = Vec::new();
             for &i in many {
                 let node = &catalogue.nodes[i];
-                let first = super::query::first_article(store, &node.iri)?;
-                candidates.push(describe(node, first.as_deref()));
+                match super::query::first_article(store, &node.iri)? {
+                    Some(first) => named.push(describe(node, Some(&first))),
+                    None => reference.push(describe(node, None)),
+                }
             }
-            candidates.sort();
+            named.sort();
+            reference.sort();
+            let mut candidates = named;
+            candidates.append(&mut reference);
+            if candidates.len() > MAX_CANDIDATES {
+                let more = candidates.len() - MAX_CANDIDATES;
+                candidates.truncate(MAX_CANDIDATES);
+                candidates.push(format!("… and {more} more: give a longer name"));
+            }
             Err(GraphError::Ambiguous {
                 name: name.to_owned(),
                 candidates,
