@@ -56,6 +56,11 @@ pub fn renames(
             family.join(short, long);
         }
     }
+    for (short, longs) in spread_forms(&keys) {
+        for long in longs {
+            family.join(short, long);
+        }
+    }
     // One name on two nodes (an alias of one, the key or an alias of the
     // other): their keys are one family.
     let mut keys_of: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -109,6 +114,64 @@ pub fn renames(
         }
     }
     out
+}
+
+/// The shortest key, in characters, that may stand for a longer one whose
+/// words it leaves out of the middle.
+pub const MIN_SPREAD_CHARS: usize = 5;
+
+/// Keys that leave words out of the middle of other keys (诉调仲衔接 for
+/// 涉外商事纠纷诉调仲一站式衔接): the longer keys that hold them in order
+/// with both ends as written, when those are one practice (each inside
+/// the other); never a key inside two unrelated ones.
+fn spread_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, Vec<&'a str>)> {
+    // Keys by each two-character piece they hold, to find candidates fast.
+    let mut by_pair: HashMap<String, Vec<&str>> = HashMap::new();
+    for &key in keys.keys() {
+        let chars: Vec<char> = key.chars().collect();
+        let mut seen = HashSet::new();
+        for pair in chars.windows(2) {
+            let pair: String = pair.iter().collect();
+            if seen.insert(pair.clone()) {
+                by_pair.entry(pair).or_default().push(key);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &short in keys.keys() {
+        let n = short.chars().count();
+        if n < MIN_SPREAD_CHARS {
+            continue;
+        }
+        let head: String = short.chars().take(2).collect();
+        let Some(candidates) = by_pair.get(&head) else {
+            continue;
+        };
+        let holders: Vec<&str> = candidates
+            .iter()
+            .copied()
+            .filter(|long| {
+                long.chars().count() > n && !long.contains(short) && holds_in_order(long, short)
+            })
+            .collect();
+        if !holders.is_empty() && all_related(&holders) {
+            out.push((short, holders));
+        }
+    }
+    out
+}
+
+/// Whether `long` holds the chars of `short` in order, with its first two
+/// and last two chars as they stand in `short`.
+pub fn holds_in_order(long: &str, short: &str) -> bool {
+    let chars: Vec<char> = short.chars().collect();
+    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
+    else {
+        return false;
+    };
+    let head: String = head.iter().collect();
+    let tail: String = tail.iter().collect();
+    long.contains(&head) && long.contains(&tail) && is_subsequence(short, long)
 }
 
 /// Whether every two keys are one inside the other (a family may hold
@@ -177,6 +240,34 @@ mod tests {
         let mut out = renames(&practices, &[]);
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_form_that_leaves_words_out_of_the_middle_joins_the_one_practice_holding_it() {
+        assert_eq!(
+            run(&[
+                ("p/long", "涉外商事纠纷诉调仲一站式衔接"),
+                ("p/short", "诉调仲衔接"),
+            ]),
+            vec![("p/short".into(), "p/long".into())]
+        );
+        // Held by two unrelated practices: too vague, kept apart.
+        assert!(
+            run(&[
+                ("p/a", "保税维修产品白名单动态管理"),
+                ("p/b", "保税研发产品白名单动态管理"),
+                ("p/c", "保税产品白名单"),
+            ])
+            .is_empty()
+        );
+        // The distractor pair never joins.
+        assert!(
+            run(&[
+                ("p/a", "综合保税区保税维修产品白名单动态管理"),
+                ("p/b", "综合保税区保税再制造产品白名单动态管理"),
+            ])
+            .is_empty()
+        );
     }
 
     #[test]

@@ -158,7 +158,9 @@ pub fn evidence_iri(article_id: &str, index: usize) -> String {
 }
 
 /// Makes a label usable as an IRI path segment: Chinese stays readable,
-/// characters that IRIs forbid (and `/`, `#`, `?`, `%`) are percent-encoded.
+/// characters that IRIs forbid (and `/`, `#`, `?`, `%`) are percent-encoded,
+/// and so are `,` and `;`: SPARQL's CSV results write IRIs unquoted, so a
+/// comma in one would split its row.
 pub fn escape_segment(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for c in label.chars() {
@@ -166,7 +168,21 @@ pub fn escape_segment(label: &str) -> String {
             || c.is_whitespace()
             || matches!(
                 c,
-                '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`' | '/' | '#' | '?' | '%' | '\''
+                '<' | '>'
+                    | '"'
+                    | '{'
+                    | '}'
+                    | '|'
+                    | '\\'
+                    | '^'
+                    | '`'
+                    | '/'
+                    | '#'
+                    | '?'
+                    | '%'
+                    | '\''
+                    | ','
+                    | ';'
             );
         if forbidden {
             let mut buf = [0u8; 4];
@@ -200,6 +216,7 @@ mod tests {
             "https://w3id.org/ftzkg/id/practice/1+4+N%20养老%7C模式"
         );
         assert!(NamedNode::new(entity_iri(Class::Policy, "a/b<c>\"d\"")).is_ok());
+        assert!(!entity_iri(Class::Practice, "A,B;C").contains([',', ';']));
     }
 
     #[test]

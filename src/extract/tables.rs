@@ -131,8 +131,12 @@ fn read_row(
     // 制定《…办法》, 搭建X平台, 招引…企业入驻X综合保税区, 引进…龙头企业: a
     // row about a policy, platform, firm or zone, not a practice.
     let firms = rules.ends_with_word(WordList::FirmNouns, &label).is_some();
+    // ● 落户当年完成…，运贸一体…: a bulleted line or a clause is prose
+    // that a table reader took for a row, not a practice's name.
+    let prose = name.starts_with(['●', '◆', '■', '▶', '•', '·', '★'])
+        || name.contains(['，', '；', '：', ',', ';']);
     let class = match rules.class_by_ending(&label) {
-        _ if name.contains('《') || firms => None,
+        _ if name.contains('《') || firms || prose => None,
         Some((Class::Platform, EndingUse::Strong, _)) if recognition.is_some() => {
             Some(Class::Platform)
         }

@@ -7,6 +7,7 @@
 
 use super::{GraphError, Node};
 use crate::eval::normalize;
+use crate::families::holds_in_order;
 use crate::identity::IdentityRules;
 use crate::model::Class;
 use crate::store::KgStore;
@@ -303,20 +304,6 @@ pub fn search(catalogue: &Catalogue, words: &str, limit: usize) -> Vec<Hit> {
 
 /// The shortest form that may find a name holding it with gaps.
 const MIN_SPREAD_CHARS: usize = 6;
-
-/// Whether `long` holds the chars of `short` in order, with its first two
-/// and last two chars as they stand in `short`.
-fn holds_in_order(long: &str, short: &str) -> bool {
-    let chars: Vec<char> = short.chars().collect();
-    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
-    else {
-        return false;
-    };
-    let head: String = head.iter().collect();
-    let tail: String = tail.iter().collect();
-    let mut rest = long.chars();
-    long.contains(&head) && long.contains(&tail) && short.chars().all(|c| rest.any(|l| l == c))
-}
 
 #[cfg(test)]
 mod tests {
