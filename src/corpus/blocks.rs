@@ -94,10 +94,11 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
     if prev.heading.is_some() || table(&prev.text) || table(line) {
         return false;
     }
-    if ends_paragraph(&prev.text) {
+    if ends_paragraph(&prev.text) || starts_with_bullet(line) {
         return false;
     }
-    if lenient {
+    // A bulleted item wrapped onto the next line (no blank line between).
+    if lenient || (starts_with_bullet(&prev.text) && !after_blank_line) {
         return true;
     }
     // A short line without any sentence in it is a title, not a fragment.
@@ -108,6 +109,15 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
         body_like || prev.text.chars().count() >= 30
     }
 }
+
+/// ▶ 实施范围73.17平方公里: a bulleted line (slides, WeChat posts) is an
+/// item of its own, finished or not.
+fn starts_with_bullet(line: &str) -> bool {
+    line.starts_with(BULLETS)
+}
+
+/// Characters that open a bulleted line.
+const BULLETS: [char; 6] = ['▶', '►', '●', '◆', '•', '·'];
 
 fn ends_paragraph(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c| CLOSING.contains(c));
@@ -188,6 +198,19 @@ mod tests {
             vec![
                 "湖北省推出创新科技券，助力中小企业创新发展",
                 "湖北省科技厅近日发布管理办法。"
+            ]
+        );
+    }
+
+    #[test]
+    fn bulleted_lines_are_items_of_their_own() {
+        let text = "01 片区概况\n\n▶ 实施范围73.17平方公里\n▶ 重点发展智能终端、现代物流、\n   创意设计等产业\n▶ 位于河南省郑州市";
+        assert_eq!(
+            &texts(text)[1..],
+            vec![
+                "▶ 实施范围73.17平方公里",
+                "▶ 重点发展智能终端、现代物流、创意设计等产业",
+                "▶ 位于河南省郑州市"
             ]
         );
     }
