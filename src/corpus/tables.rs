@@ -147,6 +147,14 @@ fn is_number(text: &str) -> bool {
 
 /// Reads the rows of an aligned table from `lines[from..]` into `out`;
 /// returns the index of the first line after the table.
+/// A bulleted line (● …) or a page number (— 9 —) after a table: the
+/// table has ended.
+fn is_furniture(text: &str) -> bool {
+    let page = text.trim_matches(|c: char| "—–-－ 　".contains(c));
+    text.starts_with(['▶', '►', '●', '◆', '•', '·'])
+        || (!page.is_empty() && page.len() <= 3 && page.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn aligned_table(
     lines: &[String],
     from: usize,
@@ -168,6 +176,9 @@ fn aligned_table(
     let mut blanks = 0;
     let mut i = from;
     while i < lines.len() {
+        if is_furniture(lines[i].trim()) {
+            break;
+        }
         let mut cells = split_cells(&lines[i]);
         if tabbed && !lines[i].contains('\t') {
             spaced_under_tabs(&mut cells, header.len());
@@ -195,7 +206,10 @@ fn aligned_table(
         let ends_table = if numbered {
             first_column && !starts_row
         } else {
-            cells.len() == 1 && (cells[0].text.contains('。') || cells[0].text.chars().count() > 40)
+            cells.len() == 1
+                && (cells[0].text.contains('。')
+                    || cells[0].text.chars().count() > 40
+                    || is_furniture(&cells[0].text))
         };
         if ends_table || (!starts_row && rows.is_empty()) {
             break;
@@ -275,6 +289,9 @@ fn spaced_table(lines: &[String], from: usize, header: &[String], out: &mut Vec<
     let mut blanks = 0;
     let mut i = from;
     while i < lines.len() {
+        if is_furniture(lines[i].trim()) {
+            break;
+        }
         let words: Vec<&str> = lines[i].split_whitespace().collect();
         if words.is_empty() {
             blanks += 1;
@@ -549,6 +566,18 @@ mod tests {
                 "==== 共2条 ====",
             ]
         );
+    }
+
+    #[test]
+    fn an_aligned_table_ends_at_a_bullet_or_a_page_number() {
+        for text in [
+            "序号  企业名称            所在片区\n1  河南甲物流有限公司  郑州片区\n— 9 —\n2  续表",
+            "序号\t企业名称\t所在片区\n1\t河南甲物流有限公司\t郑州片区\n● 甲公司：入选服务业50强",
+        ] {
+            let out = rows(text);
+            assert_eq!(out[1], "1｜河南甲物流有限公司｜郑州片区", "{out:?}");
+            assert!(!out[2].contains('｜'), "{out:?}");
+        }
     }
 
     #[test]
