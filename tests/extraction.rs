@@ -1679,3 +1679,18 @@ fn numbered_annex_items_name_sources_copies_and_the_list_they_belong_to() {
         entities(&x)
     );
 }
+
+#[test]
+fn names_in_single_quotes_inside_quoted_speech_are_names() {
+    let x = extract(
+        "（一）铁路港",
+        "“涉外商事纠纷‘诉调快通’机制，是我们院2020年率先探索的，外方当事人在国外也能在线参加调解。”",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.class == Class::Practice && e.label.contains("诉调快通")),
+        "{}",
+        entities(&x)
+    );
+}

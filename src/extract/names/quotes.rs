@@ -64,6 +64,13 @@ pub(super) fn quotes(text: &str) -> Vec<Quote> {
         };
         let end = body_start + close + closer.len_utf8();
         let inner = text[body_start..body_start + close].to_owned();
+        // “这个‘运贸一单制’啊，是我们片区首创的”: a quoted speech names
+        // things in ‘’; those are the quotes, not the speech.
+        if inner.chars().count() > MAX_QUOTED && inner.contains('‘') {
+            out.extend(single_quotes(text, body_start, body_start + close));
+            from = end;
+            continue;
+        }
         match out.last_mut() {
             Some(prev) if text[prev.end..start] == *"+" => {
                 prev.inner = format!("{}+{}", prev.inner, inner);
@@ -72,6 +79,27 @@ pub(super) fn quotes(text: &str) -> Vec<Quote> {
             _ => out.push(Quote { start, end, inner }),
         }
         from = end;
+    }
+    out
+}
+
+/// The ‘…’ quotes between `start` and `end` of `text`.
+fn single_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut from = start;
+    while let Some(open) = text[from..end].find('‘') {
+        let q_start = from + open;
+        let body = q_start + '‘'.len_utf8();
+        let Some(close) = text[body..end].find('’') else {
+            break;
+        };
+        let q_end = body + close + '’'.len_utf8();
+        out.push(Quote {
+            start: q_start,
+            end: q_end,
+            inner: text[body..body + close].to_owned(),
+        });
+        from = q_end;
     }
     out
 }
