@@ -1679,3 +1679,33 @@ fn numbered_annex_items_name_sources_copies_and_the_list_they_belong_to() {
         entities(&x)
     );
 }
+
+#[test]
+fn bare_city_and_region_bodies_issue_policies_but_not_after_several_levels() {
+    let x = extract(
+        "市政府工作报告",
+        "去年，市政府印发《某市开放平台协同发展方案》，市商务委会同市财政局制定《某市跨境结算便利化实施细则》。",
+    );
+    assert!(
+        has_relation(&x, "市政府", Property::Issued, "某市开放平台协同发展方案"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "市商务委",
+            Property::Issued,
+            "某市跨境结算便利化实施细则"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // Two levels of city government are no single body: 市政府 there is not named.
+    let x = extract("工作总结", "全区在市县两级市委、市政府的领导下推进改革。");
+    assert!(
+        !has_entity(&x, Class::GovernmentBody, "市政府"),
+        "{}",
+        entities(&x)
+    );
+}

@@ -63,10 +63,11 @@ pub enum WordList {
     ZoneFirmRefs,
     MakerAdverbs,
     ItemListKinds,
+    CollectiveLevels,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 53] = [
+    pub const ALL: [WordList; 54] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -120,6 +121,7 @@ impl WordList {
         WordList::ZoneFirmRefs,
         WordList::MakerAdverbs,
         WordList::ItemListKinds,
+        WordList::CollectiveLevels,
     ];
 
     /// The name used in words.tsv.
@@ -178,6 +180,7 @@ impl WordList {
             WordList::ZoneFirmRefs => "zone_firm_refs",
             WordList::MakerAdverbs => "maker_adverbs",
             WordList::ItemListKinds => "item_list_kinds",
+            WordList::CollectiveLevels => "collective_levels",
         }
     }
 }
