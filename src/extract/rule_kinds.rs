@@ -64,10 +64,11 @@ pub enum WordList {
     MakerAdverbs,
     ItemListKinds,
     CollectiveLevels,
+    DrawVerbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 54] = [
+    pub const ALL: [WordList; 55] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -122,6 +123,7 @@ impl WordList {
         WordList::MakerAdverbs,
         WordList::ItemListKinds,
         WordList::CollectiveLevels,
+        WordList::DrawVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -181,6 +183,7 @@ impl WordList {
             WordList::MakerAdverbs => "maker_adverbs",
             WordList::ItemListKinds => "item_list_kinds",
             WordList::CollectiveLevels => "collective_levels",
+            WordList::DrawVerbs => "draw_verbs",
         }
     }
 }
