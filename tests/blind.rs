@@ -135,3 +135,8 @@ fn batch_h_stays_above_its_floor() {
 fn batch_i_stays_above_its_floor() {
     assert_floor("batch-i", 0.82, 0.77);
 }
+
+#[test]
+fn batch_j_stays_above_its_floor() {
+    assert_floor("batch-j", 0.77, 0.54);
+}

@@ -1694,3 +1694,55 @@ fn names_in_single_quotes_inside_quoted_speech_are_names() {
         entities(&x)
     );
 }
+
+#[test]
+fn bare_city_and_region_bodies_issue_policies_but_not_after_several_levels() {
+    let x = extract(
+        "市政府工作报告",
+        "去年，市政府印发《某市开放平台协同发展方案》，市商务委会同市财政局制定《某市跨境结算便利化实施细则》。",
+    );
+    assert!(
+        has_relation(&x, "市政府", Property::Issued, "某市开放平台协同发展方案"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "市商务委",
+            Property::Issued,
+            "某市跨境结算便利化实施细则"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // Two levels of city government are no single body: 市政府 there is not named.
+    let x = extract("工作总结", "全区在市县两级市委、市政府的领导下推进改革。");
+    assert!(
+        !has_entity(&x, Class::GovernmentBody, "市政府"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn firms_listed_before_settling_in_a_zone_are_based_there() {
+    let x = extract(
+        "园区动态",
+        "目前，已有华东远洋融资租赁有限公司等40余家租赁企业在洋山特殊综合保税区注册展业。\n\
+         南昌综合保税区作为片区核心区，已吸引赣江云仓供应链有限公司等25家企业入驻。\n\
+         今年以来，华川跨境金融服务有限公司、江淮数字金融科技有限公司先后入驻九江综合保税区。",
+    );
+    for (firm, zone) in [
+        ("华东远洋融资租赁有限公司", "洋山特殊综合保税区"),
+        ("赣江云仓供应链有限公司", "南昌综合保税区"),
+        ("华川跨境金融服务有限公司", "九江综合保税区"),
+        ("江淮数字金融科技有限公司", "九江综合保税区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+}

@@ -63,10 +63,12 @@ pub enum WordList {
     ZoneFirmRefs,
     MakerAdverbs,
     ItemListKinds,
+    CollectiveLevels,
+    DrawVerbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 53] = [
+    pub const ALL: [WordList; 55] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -120,6 +122,8 @@ impl WordList {
         WordList::ZoneFirmRefs,
         WordList::MakerAdverbs,
         WordList::ItemListKinds,
+        WordList::CollectiveLevels,
+        WordList::DrawVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -178,6 +182,8 @@ impl WordList {
             WordList::ZoneFirmRefs => "zone_firm_refs",
             WordList::MakerAdverbs => "maker_adverbs",
             WordList::ItemListKinds => "item_list_kinds",
+            WordList::CollectiveLevels => "collective_levels",
+            WordList::DrawVerbs => "draw_verbs",
         }
     }
 }

@@ -6,7 +6,7 @@ use super::MAX_NAME;
 use super::quotes::{is_boundary_char, quotes};
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add};
-use crate::extract::rules::{EndingUse, TriggerKind};
+use crate::extract::rules::{EndingUse, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::Class;
 
@@ -74,7 +74,7 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
                 "区县",
             ]
             .contains(&modifier);
-        if each_area {
+        if each_area || (standalone && collective(known, &text[..start])) {
             continue;
         }
         if (known.rules.is_generic(modifier) && !bare_allowed && !standalone)
@@ -339,4 +339,15 @@ pub(super) fn word_is_stop(known: &Knowledge, word: &str) -> bool {
             .stop
             .iter()
             .any(|w| w.chars().count() >= 2 && word.len() > w.len() && word.ends_with(w.as_str()))
+}
+
+/// True when the clause before a bare body name speaks of several levels of
+/// government (两级市委、市政府): the name is then no single body.
+fn collective(known: &Knowledge, before: &str) -> bool {
+    let clause = before
+        .rfind(['，', '。', '；', '：', '\n'])
+        .map_or(before, |i| &before[i..]);
+    known
+        .rules
+        .contains_word(WordList::CollectiveLevels, clause)
 }

@@ -112,7 +112,15 @@ pub(super) fn firms_in_zones(
             || ["等片区企业", "等区内企业", "等自贸片区企业"]
                 .iter()
                 .any(|w| rest_of_clause.starts_with(w));
-        if settles {
+        // Z作为…，已吸引A等43家企业入驻: the zone the sentence opens with.
+        let drawn_by = known
+            .rules
+            .contains_word(WordList::DrawVerbs, &text[..m.start])
+            .then(|| sentence_subject_zone(s, mentions, m.start))
+            .flatten();
+        if settles && let Some(z) = drawn_by {
+            graph.add_relation(&m.key, Property::BasedIn, &z.key, evidence);
+        } else if settles {
             for z in context.topic {
                 graph.add_relation(&m.key, Property::BasedIn, z, evidence);
             }
@@ -325,9 +333,7 @@ pub(super) fn settled_in<'m>(
     if let Some(date) = SETTLE_DATE.find(rest) {
         rest = &rest[date.end()..];
     }
-    for adverb in [
-        "已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先", "新",
-    ] {
+    for adverb in SETTLE_ADVERBS {
         rest = rest.strip_prefix(adverb).unwrap_or(rest);
     }
     // 将总部由广东东莞整体迁入郴州片区: a short phrase may stand before it.
@@ -352,6 +358,30 @@ pub(super) fn settled_in<'m>(
     }
     // A、B等60余家文创企业先后入驻…: a count of firms may close the list.
     let listed = COUNTED_FIRMS.replace(&listed, "");
+    // A、B先后入驻…: the adverb stands after the last firm of the list.
+    let mut listed = listed.as_ref();
+    for adverb in SETTLE_ADVERBS {
+        listed = listed.strip_suffix(adverb).unwrap_or(listed);
+    }
+    // A等40余家企业在Z注册展业: the zone stands before the verb.
+    if let Some(z) = zone_before_verb(s, mentions, lead_start + at)
+        && z.start >= lead_start
+    {
+        let mut head = s.text[lead_start..z.start - '在'.len_utf8()].to_owned();
+        for o in mentions.iter().filter(|o| {
+            !o.nested && o.start >= lead_start && o.end <= z.start && o.class().is_organisation()
+        }) {
+            head = head.replacen(&s.text[o.start..o.end], "", 1);
+        }
+        let head = COUNTED_FIRMS.replace(&head, "");
+        let mut head = head.as_ref();
+        for adverb in SETTLE_ADVERBS {
+            head = head.strip_suffix(adverb).unwrap_or(head);
+        }
+        if head.chars().all(|c| "、和与及 ".contains(c)) {
+            return Some(z);
+        }
+    }
     let only_list = listed.chars().all(|c| "、和与及 ".contains(c));
     let short_lead = lead.is_empty()
         || only_list
@@ -369,6 +399,23 @@ pub(super) fn settled_in<'m>(
     mentions
         .iter()
         .find(|z| z.start == at && z.class().is_zone() && !z.nested)
+}
+
+/// Adverbs between a firm (or the list it ends) and its settling verb.
+const SETTLE_ADVERBS: [&str; 10] = [
+    "已经", "已", "成功", "正式", "也", "将", "先后", "相继", "率先", "新",
+];
+
+/// The zone that ends right before the settling verb at `verb_at`.
+fn zone_before_verb<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    verb_at: usize,
+) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .rfind(|z| z.end == verb_at && z.class().is_zone() && !z.nested && z.start <= verb_at)
+        .filter(|z| s.text[..z.start].ends_with('在'))
 }
 
 /// 东北大学在片区设立东北大学工业智能研究院: what is set up 在 a zone (or
