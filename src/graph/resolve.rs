@@ -127,35 +127,27 @@ pub fn resolve_with(
     name: &str,
     classes: &[Class],
 ) -> Result<Node, GraphError> {
-    match matching(catalogue, name, classes).as_slice() {
-        [] => Err(not_found(name, classes)),
-        [one] => Ok(catalogue.nodes[*one].clone()),
-        many => {
-            // Names some article uses first; reference-only names after.
-            let mut named = Vec::new();
-            let mut reference = Vec::new();
-            for &i in many {
-                let node = &catalogue.nodes[i];
-                match super::query::first_article(store, &node.iri)? {
-                    Some(first) => named.push(describe(node, Some(&first))),
-                    None => reference.push(describe(node, None)),
-                }
+    pick(catalogue, name, classes, |many| {
+        // Names some article uses first; reference-only names after.
+        let mut named = Vec::new();
+        let mut reference = Vec::new();
+        for &i in many {
+            let node = &catalogue.nodes[i];
+            match super::query::first_article(store, &node.iri)? {
+                Some(first) => named.push(describe(node, Some(&first))),
+                None => reference.push(describe(node, None)),
             }
-            named.sort();
-            reference.sort();
-            let mut candidates = named;
-            candidates.append(&mut reference);
-            if candidates.len() > MAX_CANDIDATES {
-                let more = candidates.len() - MAX_CANDIDATES;
-                candidates.truncate(MAX_CANDIDATES);
-                candidates.push(format!("… and {more} more: give a longer name"));
-            }
-            Err(GraphError::Ambiguous {
-                name: name.to_owned(),
-                candidates,
-            })
         }
-    }
+        named.sort();
+        reference.sort();
+        named.append(&mut reference);
+        if named.len() > MAX_CANDIDATES {
+            let more = named.len() - MAX_CANDIDATES;
+            named.truncate(MAX_CANDIDATES);
+            named.push(format!("… and {more} more: give a longer name"));
+        }
+        Ok(named)
+    })
 }
 
 /// Resolves a name against a catalogue; `classes` empty means any class.
@@ -164,20 +156,31 @@ pub fn resolve_in(
     name: &str,
     classes: &[Class],
 ) -> Result<Node, GraphError> {
+    pick(catalogue, name, classes, |many| {
+        let mut candidates: Vec<String> = many
+            .iter()
+            .map(|&i| describe(&catalogue.nodes[i], None))
+            .collect();
+        candidates.sort();
+        Ok(candidates)
+    })
+}
+
+/// The one node a name means, or NotFound, or Ambiguous with the
+/// candidates `list` describes.
+fn pick(
+    catalogue: &Catalogue,
+    name: &str,
+    classes: &[Class],
+    list: impl FnOnce(&[usize]) -> Result<Vec<String>, GraphError>,
+) -> Result<Node, GraphError> {
     match matching(catalogue, name, classes).as_slice() {
         [] => Err(not_found(name, classes)),
         [one] => Ok(catalogue.nodes[*one].clone()),
-        many => {
-            let mut candidates: Vec<String> = many
-                .iter()
-                .map(|&i| describe(&catalogue.nodes[i], None))
-                .collect();
-            candidates.sort();
-            Err(GraphError::Ambiguous {
-                name: name.to_owned(),
-                candidates,
-            })
-        }
+        many => Err(GraphError::Ambiguous {
+            name: name.to_owned(),
+            candidates: list(many)?,
+        }),
     }
 }
 

@@ -13,6 +13,32 @@ use crate::extract::rules::{TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::{Class, EntityKey};
 
+/// A 由 clause: where 由 stands, the actors after it in its clause, and the
+/// words after the last actor up to the clause's end (where the verb is).
+struct ByClause<'s, 'm> {
+    by: usize,
+    actors: Vec<&'m Mention>,
+    after: &'s str,
+}
+
+/// Every 由 of a sentence that actors follow in its clause.
+fn by_clauses<'s, 'm>(s: &'s Sentence<'_>, mentions: &'m [Mention]) -> Vec<ByClause<'s, 'm>> {
+    let text = &s.text;
+    text.match_indices('由')
+        .filter_map(|(by, _)| {
+            let from = by + '由'.len_utf8();
+            let (_, clause_end) = s.clause_bounds(from);
+            let actors: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| !m.nested && m.start >= from && m.end <= clause_end)
+                .filter(|m| is_actor(m.class()))
+                .collect();
+            let after = &text[actors.last()?.end..clause_end];
+            Some(ByClause { by, actors, after })
+        })
+        .collect()
+}
+
 /// P 由 X〔和 Y〕〔牵头/共同 …〕<operator verb>: the actors between 由 and
 /// the verb (`operator_verbs`, only `operator_adverbs` between) run the
 /// platform named last before 由 in the sentence.
@@ -23,28 +49,17 @@ pub(super) fn operated_by(
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
-    let text = &s.text;
-    for (by, _) in text.match_indices('由') {
-        let from = by + '由'.len_utf8();
-        let (_, clause_end) = s.clause_bounds(from);
-        let actors: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| !m.nested && m.start >= from && m.end <= clause_end)
-            .filter(|m| is_actor(m.class()))
-            .collect();
-        let Some(last) = actors.last() else {
-            continue;
-        };
-        if !runs_it(known, &text[last.end..clause_end]) {
+    for c in by_clauses(s, mentions) {
+        if !runs_it(known, c.after) {
             continue;
         }
         let Some(platform) = mentions
             .iter()
-            .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= by)
+            .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= c.by)
         else {
             continue;
         };
-        let operators = joined_actors(known, text, &actors);
+        let operators = joined_actors(known, &s.text, &c.actors);
         link(
             known,
             TriggerKind::Operate,
@@ -67,29 +82,19 @@ pub(super) fn made_by(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    for (by, _) in text.match_indices('由') {
-        let from = by + '由'.len_utf8();
-        let (_, clause_end) = s.clause_bounds(from);
-        let actors: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| !m.nested && m.start >= from && m.end <= clause_end)
-            .filter(|m| is_actor(m.class()))
-            .collect();
-        let Some(last) = actors.last() else {
-            continue;
-        };
-        if !known.rules.starts_with_making(&text[last.end..clause_end]) {
+    for c in by_clauses(s, mentions) {
+        if !known.rules.starts_with_making(c.after) {
             continue;
         }
         let Some(thing) = mentions.iter().find(|m| {
             !m.nested
                 && matches!(m.class(), Class::Practice | Class::Platform)
-                && m.end <= by
-                && text[m.end..by].trim().is_empty()
+                && m.end <= c.by
+                && text[m.end..c.by].trim().is_empty()
         }) else {
             continue;
         };
-        let makers = joined_actors(known, text, &actors);
+        let makers = joined_actors(known, text, &c.actors);
         link(
             known,
             TriggerKind::Originate,
