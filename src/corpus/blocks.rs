@@ -113,11 +113,8 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
 /// ▶ 实施范围73.17平方公里: a bulleted line (slides, WeChat posts) is an
 /// item of its own, finished or not.
 fn starts_with_bullet(line: &str) -> bool {
-    line.starts_with(BULLETS)
+    line.starts_with(super::tables::BULLETS)
 }
-
-/// Characters that open a bulleted line.
-const BULLETS: [char; 6] = ['▶', '►', '●', '◆', '•', '·'];
 
 fn ends_paragraph(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c| CLOSING.contains(c));

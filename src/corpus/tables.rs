@@ -23,6 +23,10 @@ static HEADER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words
 });
 
+/// Characters that open a bulleted line (slides, WeChat posts); ★ and ■
+/// are section marks in bulletins, not bullets.
+pub(super) const BULLETS: [char; 6] = ['▶', '►', '●', '◆', '•', '·'];
+
 /// Cell separator in the rows this module writes.
 const SEP: &str = "｜";
 
@@ -151,7 +155,7 @@ fn is_number(text: &str) -> bool {
 /// table has ended.
 fn is_furniture(text: &str) -> bool {
     let page = text.trim_matches(|c: char| "—–-－ 　".contains(c));
-    text.starts_with(['▶', '►', '●', '◆', '•', '·'])
+    text.starts_with(BULLETS)
         || (!page.is_empty() && page.len() <= 3 && page.chars().all(|c| c.is_ascii_digit()))
 }
 
