@@ -448,7 +448,8 @@ fn extract_command(file: &Path, format: ExtractFormat, out: &mut dyn Write) -> R
     let extractor = Extractor::new()?;
     let mut extractions = extractor.extract_document(&document);
     for extraction in &mut extractions {
-        crate::identity::IdentityRules::builtin().unify(extraction);
+        crate::identity::IdentityRules::builtin()
+            .unify_with(extraction, &|p| extractor.is_place_name(p));
     }
     match format {
         ExtractFormat::Json => {

@@ -19,10 +19,12 @@ pub const MIN_CHARS: usize = 4;
 
 /// The renames (IRI of a member → IRI of the node kept) that make every
 /// family one node. `practices` holds (IRI, key) pairs (a node may appear
-/// with several keys), `aliases` (IRI, alias) pairs.
+/// with several keys), `aliases` (IRI, alias) pairs, `apart` the pairs of
+/// IRIs (both orders) some one article names as two practices.
 pub fn renames(
     practices: &[(String, String)],
     aliases: &[(String, String)],
+    apart: &HashSet<(String, String)>,
 ) -> Vec<(String, String)> {
     let mut keys: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (iri, key) in practices {
@@ -85,9 +87,19 @@ pub fn renames(
         // Held by two practices whose own keys are unrelated (保税维修 and
         // 保税研发“白名单”管理制度 both give 白名单管理制度), and never a
         // practice's name on its own: too vague.
+        // When it is one (苏州片区“一企一册”经验), it joins them only if no
+        // document names two of them side by side as two practices
+        // (保税维修“一企一册” and 保税研发“一企一册” in one reply letter).
         let own_keys: Vec<&str> = iris.iter().map(|iri| keys_of[iri][0]).collect();
-        if !keys.contains_key(alias) && !all_related(&own_keys) {
-            continue;
+        if !all_related(&own_keys) {
+            let side_by_side = iris.iter().enumerate().any(|(i, a)| {
+                iris[i + 1..]
+                    .iter()
+                    .any(|b| apart.contains(&((*a).to_owned(), (*b).to_owned())))
+            });
+            if !keys.contains_key(alias) || side_by_side {
+                continue;
+            }
         }
         for other in &iris[1..] {
             family.join(keys_of[iris[0]][0], keys_of[other][0]);
@@ -237,7 +249,7 @@ mod tests {
             .iter()
             .map(|(i, k)| (i.to_string(), k.to_string()))
             .collect();
-        let mut out = renames(&practices, &[]);
+        let mut out = renames(&practices, &[], &HashSet::new());
         out.sort();
         out
     }
@@ -337,12 +349,12 @@ mod tests {
             ("p/c".to_string(), "一船多供".to_string()),
         ];
         // Without the aliases, 一船多供 is inside two practices: vague.
-        assert!(renames(&practices, &[]).is_empty());
+        assert!(renames(&practices, &[], &HashSet::new()).is_empty());
         let aliases = [
             ("p/a".to_string(), "一船多供".to_string()),
             ("p/b".to_string(), "一船多供".to_string()),
         ];
-        let mut out = renames(&practices, &aliases);
+        let mut out = renames(&practices, &aliases, &HashSet::new());
         out.sort();
         assert_eq!(
             out,
@@ -360,7 +372,7 @@ mod tests {
             ("p/r".to_string(), "白名单管理制度".to_string()),
             ("p/m".to_string(), "白名单管理制度".to_string()),
         ];
-        assert!(renames(&practices, &aliases).is_empty());
+        assert!(renames(&practices, &aliases, &HashSet::new()).is_empty());
     }
 
     #[test]

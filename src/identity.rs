@@ -102,6 +102,17 @@ impl IdentityRules {
     /// The key of a practice name, and the rule that made it when it
     /// differs from the name.
     pub fn key(&self, name: &str) -> (String, Option<String>) {
+        self.key_with(name, &|_| false)
+    }
+
+    /// [`key`](Self::key), where `is_place` also knows the places and
+    /// zones a name may open with (洋浦一船多供 → 一船多供): the longest such
+    /// prefix of 2–4 characters is an origin too, when no origin ending was.
+    pub fn key_with(
+        &self,
+        name: &str,
+        is_place: &dyn Fn(&str) -> bool,
+    ) -> (String, Option<String>) {
         let clean: String = name
             .nfkc()
             .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」『』".contains(*c))
@@ -120,6 +131,16 @@ impl IdentityRules {
                     .map(|at| at + o.len())
             })
             .filter(|&end| fits(&key[end..]))
+            .max()
+        {
+            taken.push(format!("origin {}", &key[..end]));
+            key = &key[end..];
+        } else if let Some(end) = key
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .take(3)
+            .filter(|&end| is_place(&key[..end]) && fits(&key[end..]))
             .max()
         {
             taken.push(format!("origin {}", &key[..end]));
@@ -166,6 +187,16 @@ impl IdentityRules {
     /// into one entity labelled with the key; relations and statistics
     /// follow. Returns the forms folded.
     pub fn unify(&self, extraction: &mut Extraction) -> Vec<Fold> {
+        self.unify_with(extraction, &|_| false)
+    }
+
+    /// [`unify`](Self::unify) with the places a name may open with (see
+    /// [`key_with`](Self::key_with)).
+    pub fn unify_with(
+        &self,
+        extraction: &mut Extraction,
+        is_place: &dyn Fn(&str) -> bool,
+    ) -> Vec<Fold> {
         let mut folds = Vec::new();
         let mut renamed: BTreeMap<String, String> = BTreeMap::new();
         for entity in extraction
@@ -173,7 +204,7 @@ impl IdentityRules {
             .iter()
             .filter(|e| e.class == Class::Practice)
         {
-            let (key, rule) = self.key(&entity.label);
+            let (key, rule) = self.key_with(&entity.label, is_place);
             if let Some(rule) = rule {
                 folds.push(Fold {
                     form: entity.label.clone(),
@@ -304,6 +335,18 @@ mod tests {
             "跨境贸易投资便利化集成创新"
         );
         assert_eq!(key("投资管理体制综合改革"), "投资管理体制综合改革");
+    }
+
+    #[test]
+    fn a_place_the_name_opens_with_is_an_origin() {
+        let rules = IdentityRules::builtin();
+        let place = |p: &str| ["洋浦", "前海"].contains(&p);
+        assert_eq!(rules.key_with("洋浦一船多供经验", &place).0, "一船多供");
+        assert_eq!(rules.key_with("前海“跨境通办”做法", &place).0, "跨境通办");
+        // Without the place list the name keeps it; a name that would be
+        // too short keeps it too.
+        assert_eq!(rules.key("洋浦一船多供经验").0, "洋浦一船多供");
+        assert_eq!(rules.key_with("洋浦通关", &place).0, "洋浦通关");
     }
 
     #[test]

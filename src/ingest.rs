@@ -224,7 +224,8 @@ pub fn document_graphs(extractor: &Extractor, document: &Document) -> (Vec<Graph
         .iter()
         .zip(extractor.extract_document(document))
     {
-        let folds = IdentityRules::builtin().unify(&mut extraction);
+        let folds =
+            IdentityRules::builtin().unify_with(&mut extraction, &|p| extractor.is_place_name(p));
         summary.articles += 1;
         summary.entities += extraction.entities.len();
         summary.relations += extraction.relations.len();
@@ -346,7 +347,35 @@ pub fn join_practice_families(store: &KgStore) -> Result<usize, crate::store::St
     };
     let practices = names(crate::vocab::term::RDFS_LABEL)?;
     let aliases = names(crate::vocab::term::SKOS_ALT_LABEL)?;
-    let renames = crate::families::renames(&practices, &aliases);
+    let renames = crate::families::renames(&practices, &aliases, &side_by_side(store)?);
     store.rename_nodes(&renames)?;
     Ok(renames.len())
+}
+
+/// Pairs of practices (both orders) that one article graph names as two:
+/// what a document keeps apart, families never join through a vague alias.
+fn side_by_side(
+    store: &KgStore,
+) -> Result<std::collections::HashSet<(String, String)>, crate::store::StoreError> {
+    let (_, rows) = store.select(&format!(
+        "SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?p a <{}> }} }} ORDER BY ?g",
+        crate::vocab::class_iri(crate::model::Class::Practice)
+    ))?;
+    let mut by_graph: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in rows {
+        if let Ok([graph, practice]) = <[String; 2]>::try_from(row) {
+            by_graph.entry(graph).or_default().push(practice);
+        }
+    }
+    let mut pairs = std::collections::HashSet::new();
+    for practices in by_graph.values() {
+        for a in practices {
+            for b in practices {
+                if a != b {
+                    pairs.insert((a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    Ok(pairs)
 }

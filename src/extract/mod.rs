@@ -74,6 +74,15 @@ impl Extractor {
         &self.known.lexicon
     }
 
+    /// Whether `name` names a place, a zone or an area of the lexicon (a
+    /// practice's name may open with one: 洋浦一船多供).
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.known
+            .lexicon
+            .lookup(name)
+            .is_some_and(|e| e.class == Class::Place || e.class.is_zone())
+    }
+
     /// The jieba dictionary extraction segments with (lexicon names added).
     pub fn jieba(&self) -> std::sync::Arc<jieba_rs::Jieba> {
         self.segmenter.jieba()
@@ -217,6 +226,19 @@ impl Extractor {
             .iter()
             .flat_map(|(_, ms)| ms.iter().filter(|m| !m.nested).map(|m| &m.key))
             .collect();
+        let mut sentences_naming: std::collections::HashMap<&EntityKey, usize> = Default::default();
+        for (_, ms) in &prepared {
+            let own: std::collections::HashSet<&EntityKey> =
+                ms.iter().filter(|m| !m.nested).map(|m| &m.key).collect();
+            for k in own {
+                *sentences_naming.entry(k).or_default() += 1;
+            }
+        }
+        let repeated: std::collections::HashSet<&EntityKey> = sentences_naming
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(k, _)| k)
+            .collect();
         let issuer = article
             .document_number
             .as_ref()
@@ -270,6 +292,7 @@ impl Extractor {
                 topic,
                 zones: &zones,
                 named: &standalone,
+                repeated: &repeated,
                 issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
                 last_firm: last_firm.as_ref(),

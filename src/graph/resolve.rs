@@ -62,10 +62,9 @@ impl Catalogue {
     }
 
     /// Practices another form of whose name `key` is: one of their names
-    /// has this key; else the practices whose longest name key inside
-    /// `key` is the longest (中国…“一船多供”监管经验 → 一船多供); else the
-    /// practices with a name key that holds `key` (退货中心仓 →
-    /// 跨境电商退货中心仓模式).
+    /// has this key; else the practices with a name key that holds `key`
+    /// (退货中心仓 → 跨境电商退货中心仓模式); else those whose longest name
+    /// key inside `key` is the longest (中国…“一船多供”监管经验 → 一船多供).
     fn practices_keyed(&self, key: &str, eligible: impl Fn(&usize) -> bool) -> Vec<usize> {
         let practices = || {
             (0..self.nodes.len())
@@ -77,6 +76,16 @@ impl Catalogue {
             .collect();
         if !same.is_empty() || key.chars().count() < MIN_PART_CHARS {
             return same;
+        }
+        // A name every word of which a practice's key holds (退货中心仓 →
+        // 跨境电商退货中心仓模式) is that practice before one whose key it
+        // holds: its extra words may be what tells two apart (出口退货集拼监管
+        // holds 集拼监管, a key of the 进口 practice).
+        let holding: Vec<usize> = practices()
+            .filter(|&i| self.keys[i].iter().any(|k| k.contains(key)))
+            .collect();
+        if !holding.is_empty() {
+            return holding;
         }
         let inside = |i: usize| {
             self.keys[i]
@@ -91,11 +100,8 @@ impl Catalogue {
                 .filter(|&i| inside(i) == Some(longest))
                 .collect();
         }
-        let holding: Vec<usize> = practices()
-            .filter(|&i| self.keys[i].iter().any(|k| k.contains(key)))
-            .collect();
-        if !holding.is_empty() || key.chars().count() < MIN_SPREAD_CHARS {
-            return holding;
+        if key.chars().count() < MIN_SPREAD_CHARS {
+            return Vec::new();
         }
         // A form that leaves words out of the middle (跨境电商退货中心仓 for
         // 跨境电商零售进口退货中心仓): its chars in order, its ends as written.

@@ -135,7 +135,11 @@ pub(super) fn names_inside_names(
         for i in inner {
             match (outer.class(), i.class()) {
                 (Class::SpecialZone, Class::Place)
-                    if i.start == outer.start && city(i) && context.named.contains(&i.key) =>
+                    if i.start == outer.start
+                        && city(i)
+                        && context.named.contains(&i.key)
+                        && (context.repeated.contains(&i.key)
+                            || mentions.iter().any(|o| !o.nested && o.key == i.key)) =>
                 {
                     graph.add_relation(&outer.key, Property::LocatedIn, &i.key, evidence)
                 }

@@ -45,6 +45,8 @@ pub struct Context<'a> {
     pub zones: &'a [EntityKey],
     /// Every entity the article names on its own (not only inside a name).
     pub named: &'a HashSet<&'a EntityKey>,
+    /// Every entity named on its own in two sentences or more.
+    pub repeated: &'a HashSet<&'a EntityKey>,
     /// The body that issued the article, when it is a notice.
     pub issuer: Option<&'a EntityKey>,
     /// The policy named last (本办法适用于…), or the notice itself.

@@ -19,12 +19,19 @@ pub(super) fn reference_facts(
     graph: &mut ArticleGraph,
 ) {
     let lexicon = &known.lexicon;
+    // Where a zone lies is stated by a sentence that names the place on
+    // its own beside it, or by an article that names the place on its own
+    // again and again; not by a place named once elsewhere (a dateline, a
+    // section label).
+    let in_sentence = |k: &EntityKey| {
+        context.repeated.contains(k) || mentions.iter().any(|o| !o.nested && &o.key == k)
+    };
     let named_place = |name: &str| {
         lexicon
             .lookup(name)
             .filter(|e| e.class == Class::Place)
             .map(|e| key(Class::Place, &e.label))
-            .filter(|k| context.named.contains(k))
+            .filter(|k| context.named.contains(k) && in_sentence(k))
     };
     for m in mentions {
         let Some(entry) = m.entry.map(|i| &lexicon.entries[i]) else {
@@ -84,7 +91,7 @@ pub(super) fn reference_facts(
                 .lookup(name)
                 .filter(|e| e.class == Class::Place)
                 .map(|e| key(Class::Place, &e.label))
-                .filter(|k| context.named.contains(k))
+                .filter(|k| context.named.contains(k) && in_sentence(k))
         };
         // In 北京, 上海, 天津 and 重庆 the city is the province: the zone
         // lies there, not each area.
