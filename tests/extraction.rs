@@ -1143,6 +1143,40 @@ fn a_firm_is_based_where_its_brackets_seat_or_settling_verb_put_it() {
 }
 
 #[test]
+fn a_firm_the_sentence_is_about_is_based_where_a_later_clause_puts_it() {
+    let x = extract(
+        "青禾片区动态",
+        "青禾链港科技有限公司成立于2019年，总部位于青禾国际产业园，运营中心设在片区内的青禾综合保税区。\
+         我司青禾海蓝供应链有限公司注册在青禾高新技术产业开发区。\
+         青禾远山医药有限公司今年把总部从深圳迁到了青禾国际产业园。\
+         青禾启明材料有限公司为位于青禾综合保税区的企业提供服务。",
+    );
+    for (firm, zone) in [
+        ("青禾链港科技有限公司", "青禾国际产业园"),
+        ("青禾链港科技有限公司", "青禾综合保税区"),
+        ("青禾海蓝供应链有限公司", "青禾高新技术产业开发区"),
+        ("青禾远山医药有限公司", "青禾国际产业园"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}: {}",
+            relations(&x)
+        );
+    }
+    // 位于 Z 的企业: the zone is the other firms' place, not the subject's.
+    assert!(
+        !has_relation(
+            &x,
+            "青禾启明材料有限公司",
+            Property::BasedIn,
+            "青禾综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
 fn a_firm_settling_in_a_list_entry_a_count_or_referred_back_is_based_there() {
     let x = extract(
         "青禾片区动态",

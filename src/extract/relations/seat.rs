@@ -54,7 +54,55 @@ pub(super) fn seats(
         for firm in listed {
             graph.add_relation(&firm.key, Property::BasedIn, &z.key, evidence);
         }
+        if let Some(firm) = placed_later(known, s, z, &free[..i]) {
+            graph.add_relation(&firm.key, Property::BasedIn, &z.key, evidence);
+        }
     }
+}
+
+/// The most characters between a firm and the verb that places it.
+const MAX_PLACED_GAP: usize = 40;
+
+/// X成立于2019年，总部位于 Z1，办公中心设在片区内的 Z2; 我司 X 注册在 Z;
+/// X 将亚太研发总部设在 Z: the firm the sentence is about, named before,
+/// is where a later verb of settling or lying puts it, when no other
+/// organisation stands between (a place or zone may) and the zone does not
+/// open a 的 phrase (位于 Z 的 Y is Y's place).
+fn placed_later<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    z: &Mention,
+    before: &[&'m Mention],
+) -> Option<&'m Mention> {
+    if s.text[z.end..].starts_with('的') {
+        return None;
+    }
+    // 设在片区内的 Z: the zone's own setting may stand between.
+    let mut lead = &s.text[..z.start];
+    if let Some(w) = known.rules.ends_with_word(WordList::WithinMarkers, lead) {
+        lead = &lead[..lead.len() - w.len()];
+        lead = lead.strip_suffix("片区").unwrap_or(lead);
+    }
+    let lead = lead.strip_suffix('了').unwrap_or(lead);
+    let (lead, verb) = [lead, lead.trim_end_matches(['在', '于', '到'])]
+        .into_iter()
+        .find_map(|text| {
+            known
+                .rules
+                .ends_with_trigger(TriggerKind::Settle, text)
+                .or_else(|| known.rules.ends_with_word(WordList::LocatedVerbs, text))
+                .map(|v| (text, v))
+        })?;
+    let verb_at = lead.len() - verb.len();
+    let firm = before
+        .iter()
+        .rfind(|m| m.end <= verb_at && matches!(m.class(), Class::Firm | Class::Institution))?;
+    let gap = &s.text[firm.end..verb_at];
+    let between = before
+        .iter()
+        .any(|o| o.start >= firm.end && o.end <= verb_at && o.class().is_organisation());
+    let clear = !between && !gap.contains(['；', ';']) && gap.chars().count() <= MAX_PLACED_GAP;
+    clear.then_some(*firm)
 }
 
 /// X（两江片区）: a zone that fills the brackets right after the name.
