@@ -1177,6 +1177,21 @@ fn a_firm_the_sentence_is_about_is_based_where_a_later_clause_puts_it() {
 }
 
 #[test]
+fn a_clause_of_an_actor_and_the_verb_of_running_runs_the_platform_named_before() {
+    let x = extract(
+        "青禾片区动态",
+        "“青贸通”平台由青禾片区管委会牵头搭建，青禾楚港数字物流有限公司负责建设运营，集成通关、物流等12类服务。",
+    );
+    for operator in ["青禾片区管委会", "青禾楚港数字物流有限公司"] {
+        assert!(
+            has_relation(&x, operator, Property::Operates, "青贸通平台"),
+            "{operator}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
 fn a_firm_settling_in_a_list_entry_a_count_or_referred_back_is_based_there() {
     let x = extract(
         "青禾片区动态",

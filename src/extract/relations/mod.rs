@@ -195,6 +195,7 @@ pub fn apply(
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
     operation::operated_by(known, s, mentions, evidence, graph);
+    operation::operated_in_own_clause(known, s, mentions, evidence, graph);
     operation::made_by(known, s, mentions, evidence, graph);
     seat::seats(known, s, mentions, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);

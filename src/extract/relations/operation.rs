@@ -72,6 +72,47 @@ pub(super) fn operated_by(
     }
 }
 
+/// “P”平台由…牵头搭建，X 负责建设运营: a clause made only of an actor and
+/// the verb of running (its adverbs before it, nothing named after it)
+/// runs the platform the sentence named before it.
+pub(super) fn operated_in_own_clause(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for m in mentions.iter().filter(|m| !m.nested && is_actor(m.class())) {
+        let (clause_start, clause_end) = s.clause_bounds(m.start);
+        let opens_clause = text[clause_start..m.start]
+            .trim_start_matches(['，', ',', '；', ' '])
+            .is_empty();
+        let named_after = mentions
+            .iter()
+            .any(|o| !o.nested && o.start >= m.end && o.end <= clause_end);
+        let whole = run_rest(known, &text[m.end..clause_end]).is_some_and(|rest| rest.is_empty());
+        if !opens_clause || named_after || !whole {
+            continue;
+        }
+        let Some(platform) = mentions
+            .iter()
+            .find(|p| !p.nested && p.class() == Class::Platform && p.end <= clause_start)
+        else {
+            continue;
+        };
+        link(
+            known,
+            TriggerKind::Operate,
+            false,
+            &[m.key.clone()],
+            &[platform],
+            evidence,
+            graph,
+        );
+    }
+}
+
 /// P 由 X〔首先/率先…〕<originate verb>: the practice or platform that ends
 /// right before 由 was made by the actors between 由 and the verb.
 pub(super) fn made_by(
@@ -110,6 +151,12 @@ pub(super) fn made_by(
 /// Whether the text after the last operator is the verb of running (after
 /// a short note in brackets and adverbs such as 牵头, 共同).
 fn runs_it(known: &Knowledge, after: &str) -> bool {
+    run_rest(known, after).is_some()
+}
+
+/// What follows the verb of running in `after` (see [`runs_it`]), or None
+/// when `after` does not hold it.
+fn run_rest<'a>(known: &Knowledge, after: &'a str) -> Option<&'a str> {
     let mut rest = after.trim_start();
     if let Some(inner) = rest.strip_prefix(['（', '('])
         && let Some(close) = inner.find(['）', ')'])
@@ -123,10 +170,10 @@ fn runs_it(known: &Knowledge, after: &str) -> bool {
     {
         rest = &rest[adverb.len()..];
     }
-    known
+    let verb = known
         .rules
-        .starts_with_word(WordList::OperatorVerbs, rest)
-        .is_some()
+        .starts_with_word(WordList::OperatorVerbs, rest)?;
+    Some(rest[verb.len()..].trim())
 }
 
 /// The last actor and those joined to it (X 和 Y, X、Y与Z).
