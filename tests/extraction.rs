@@ -708,6 +708,31 @@ fn a_verb_between_a_zone_and_a_firm_is_not_a_description() {
 }
 
 #[test]
+fn a_table_of_copies_under_a_case_card_copies_the_cards_practice() {
+    let x = extract(
+        "制度创新案例申报表",
+        "案例名称：涉外商事纠纷“诉调仲”一站式解决机制\n\n\
+         复制推广情况：\n\n\
+         该机制已在多个自贸片区复制推广，具体情况如下：\n\n\
+         序号\t复制推广片区\t复制时间\t受理案件数（件）\n\
+         1\t广州南沙新区片区\t2020年9月\t1236\n\
+         2\t中国（福建）自由贸易试验区厦门片区\t2022年6月\t530\n\n\
+         注：受理案件数统计截至2023年12月31日。",
+    );
+    let practice = "涉外商事纠纷诉调仲一站式解决机制";
+    for zone in [
+        "中国（广东）自由贸易试验区广州南沙新区片区",
+        "中国（福建）自由贸易试验区厦门片区",
+    ] {
+        assert!(
+            has_relation(&x, practice, Property::ReplicatedIn, zone),
+            "{zone}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
 fn case_cards_state_origin_and_copies_field_by_field() {
     let x = extract(
         "制度创新案例汇编",

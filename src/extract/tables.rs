@@ -225,7 +225,13 @@ fn read_row(
 pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
     read_items(extractor, article, graph);
     let mut practice: Option<EntityKey> = None;
-    for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
+    for p in &article.paragraphs {
+        if let (Some(table), Some(practice)) = (&p.table, &practice) {
+            copies_table(extractor, table, &p.sentences, practice, graph);
+        }
+        if p.table.is_some() {
+            continue;
+        }
         let Some(first) = p.sentences.first() else {
             continue;
         };
@@ -262,6 +268,36 @@ pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut Articl
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A table of copies under a case card (序号｜复制推广片区｜复制时间…): with
+/// a scope column and none naming a practice, every row's scope zones
+/// copied the card's practice.
+fn copies_table(
+    extractor: &Extractor,
+    table: &crate::model::Table,
+    rows: &[String],
+    practice: &EntityKey,
+    graph: &mut ArticleGraph,
+) {
+    let rules = &extractor.known.rules;
+    let roles: Vec<Option<&str>> = table.header.iter().map(|c| rules.column_role(c)).collect();
+    if !roles.contains(&Some("scope")) || roles.contains(&Some("name")) {
+        return;
+    }
+    for (cells, row) in table.rows.iter().zip(rows.iter().skip(1)) {
+        for (_, cell) in roles
+            .iter()
+            .zip(cells)
+            .filter(|(r, _)| **r == Some("scope"))
+        {
+            for zone in names_in(extractor, cell, graph) {
+                if zone.class.is_zone() {
+                    graph.add_relation(practice, Property::ReplicatedIn, &zone, row);
+                }
+            }
         }
     }
 }
