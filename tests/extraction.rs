@@ -733,6 +733,31 @@ fn a_table_of_copies_under_a_case_card_copies_the_cards_practice() {
 }
 
 #[test]
+fn a_quoted_practice_that_is_a_zones_first_made_practice_started_there() {
+    let x = extract(
+        "青禾片区动态",
+        "您好！设备租赁“一站式登记”是青禾综合保税区2021年首创的做法。\
+         调研组详细了解青禾综合保税区保税研发“分类核销”运行情况。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "设备租赁一站式登记",
+            Property::OriginatedIn,
+            "青禾综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // A verb of looking at things never starts a name.
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("了解")),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
 fn case_cards_state_origin_and_copies_field_by_field() {
     let x = extract(
         "制度创新案例汇编",

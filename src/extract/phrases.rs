@@ -19,16 +19,26 @@ impl Rules {
     /// Whether `after` (the words right after a name) is 由 + a maker + the
     /// verb of making, within its clause: 由苏州片区原创, 由X首先推出.
     pub fn made_by_follows(&self, after: &str) -> bool {
-        let Some(rest) = after.trim_start().strip_prefix('由') else {
-            return false;
+        let after = after.trim_start();
+        // “P”是 Z 首创的做法: 是, a maker, the verb of making and 的.
+        let (rest, needs_de) = match after.strip_prefix('由') {
+            Some(rest) => (rest, false),
+            None => match after.strip_prefix('是') {
+                Some(rest) => (rest.strip_prefix('由').unwrap_or(rest), true),
+                None => return false,
+            },
         };
         let clause = rest
             .find(['，', '。', '；', ','])
             .map_or(rest, |end| &rest[..end]);
-        clause
-            .char_indices()
-            .filter(|&(i, _)| i > 0)
-            .any(|(i, _)| self.starts_with_making(&clause[i..]))
+        clause.char_indices().filter(|&(i, _)| i > 0).any(|(i, _)| {
+            let at = &clause[i..];
+            self.starts_with_making(at)
+                && (!needs_de
+                    || self
+                        .starts_with_trigger(TriggerKind::Originate, at)
+                        .is_some_and(|verb| at[verb.len()..].starts_with('的')))
+        })
     }
 }
 
@@ -44,5 +54,8 @@ mod tests {
         assert!(!rules.made_by_follows("由苏州片区负责运营"));
         assert!(!rules.made_by_follows("由逐项审批改为名单管理"));
         assert!(!rules.made_by_follows("苏州片区原创"));
+        assert!(rules.made_by_follows("是某某片区2020年首创的做法"));
+        assert!(!rules.made_by_follows("是某某片区首创经验的延伸"));
+        assert!(!rules.made_by_follows("是片区的重要举措"));
     }
 }

@@ -243,6 +243,10 @@ pub(super) fn made_by_after(
         }
         let verb_needed = !known.rules.is_word(WordList::CreatorSources, lead);
         let mut after = text[at..clause_end].trim_start();
+        // 是东疆片区2020年首创的做法: a date may stand before the verb.
+        if let Some(date) = super::settlement::SETTLE_DATE.find(after) {
+            after = &after[date.end()..];
+        }
         let mut made = false;
         loop {
             made |= known
