@@ -758,6 +758,39 @@ fn a_quoted_practice_that_is_a_zones_first_made_practice_started_there() {
 }
 
 #[test]
+fn provinces_listed_before_a_shared_zone_head_are_the_zones() {
+    let x = extract(
+        "自贸动态",
+        "“跨境数据沙盒”模式已被重庆、四川两地自贸试验区复制推广。\
+         上述经验主要来自上海、天津、福建等自贸试验区的探索实践。",
+    );
+    for zone in [
+        "中国（重庆）自由贸易试验区",
+        "中国（四川）自由贸易试验区",
+        "中国（上海）自由贸易试验区",
+        "中国（福建）自由贸易试验区",
+    ] {
+        assert!(
+            has_entity(&x, Class::FreeTradeZone, zone),
+            "{zone}: {}",
+            entities(&x)
+        );
+    }
+    assert!(
+        has_relation(
+            &x,
+            "跨境数据沙盒模式",
+            Property::ReplicatedIn,
+            "中国（四川）自由贸易试验区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // The provinces are not places here.
+    assert!(!has_entity(&x, Class::Place, "四川"), "{}", entities(&x));
+}
+
+#[test]
 fn case_cards_state_origin_and_copies_field_by_field() {
     let x = extract(
         "制度创新案例汇编",

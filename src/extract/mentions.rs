@@ -68,17 +68,24 @@ fn lexicon_names(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<
     }
 }
 
-/// 昆明、红河、德宏三个片区: short names listed before a count and a head
-/// they share (`shared_heads`) are the names with that head, when the
-/// lexicon knows every one of them; they replace the places those short
-/// names would otherwise be.
+/// 昆明、红河、德宏三个片区, 重庆、四川两地自贸试验区, 上海、天津等自贸试验区:
+/// short names listed before a head they share (`shared_heads`; a count
+/// or 等 may stand between) are the names with that head, when the lexicon
+/// knows every one of them; they replace the places those short names
+/// would otherwise be.
 fn names_sharing_a_head(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:\p{Han}{2,6}[、和及])+\p{Han}{2,6})(?:等)?([两二三四五六七八九十\d]+)个(\p{Han}{2,5})")
             .expect("a valid regex")
     });
+    // 重庆、四川两地自贸试验区, 上海、天津等自贸试验区: zones by their
+    // provinces' short names, a count or 等 optional.
+    static ZONES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:[\p{Han}--[等的]]{2,3}[、和及])+[\p{Han}--[等的]]{2,3}?)(?:等)?(?:([两二三四五六七八九十\d]+)(?:个|地|省|省市))?的?(自贸试验区|自由贸易试验区)")
+            .expect("a valid regex")
+    });
     let text = &sentence.text;
-    for caps in LIST.captures_iter(text) {
+    for caps in LIST.captures_iter(text).chain(ZONES.captures_iter(text)) {
         let (Some(list), Some(head)) = (caps.get(1), caps.get(3)) else {
             continue;
         };
@@ -121,7 +128,14 @@ fn names_sharing_a_head(known: &Knowledge, sentence: &Sentence<'_>, mentions: &m
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             let e = &known.lexicon.entries[entry];
             let mut mention = Mention::new(e.class, &e.label, start, end);
-            mention.surface = text[start..end].to_owned();
+            // A zone's surface is the short name with its head (四川自贸试验区):
+            // the bare 四川 names the province elsewhere. An area's bare short
+            // name (喀什) is its name elsewhere too.
+            mention.surface = if e.class == crate::model::Class::FreeTradeZone {
+                format!("{}{head}", &text[start..end])
+            } else {
+                text[start..end].to_owned()
+            };
             mention.entry = Some(entry);
             add(mentions, mention);
         }
