@@ -791,6 +791,42 @@ fn provinces_listed_before_a_shared_zone_head_are_the_zones() {
 }
 
 #[test]
+fn a_copy_of_a_bodys_quoted_practice_names_its_maker() {
+    let x = extract(
+        "青禾片区动态",
+        "岳阳片区对标中国（四川）自由贸易试验区人民法院的“诉调一键通”，设立纠纷化解中心。\
+         长沙片区学习借鉴中国（辽宁）自由贸易试验区沈阳片区企业注销“一网清”经验。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "诉调一键通",
+            Property::OriginatedIn,
+            "中国（四川）自由贸易试验区人民法院"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "诉调一键通",
+            Property::ReplicatedIn,
+            "中国（湖南）自由贸易试验区岳阳片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // 对标 ends the copying zone's name; the words before a quote are not a firm.
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("对标")),
+        "{}",
+        entities(&x)
+    );
+    assert!(!has_entity(&x, Class::Firm, "注销"), "{}", entities(&x));
+}
+
+#[test]
 fn case_cards_state_origin_and_copies_field_by_field() {
     let x = extract(
         "制度创新案例汇编",

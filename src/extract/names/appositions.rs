@@ -32,6 +32,11 @@ pub fn appositions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Menti
             let mut terminated = false;
             for i in first..s.words.len() {
                 let w = s.word(i);
+                // 片区企业注销“一键清”: words running into a quote open
+                // the quoted practice's name, not a firm's.
+                if w.starts_with(['“', '「']) {
+                    break;
+                }
                 if w.chars().any(is_boundary_char)
                     || word_is_stop(known, w)
                     || is_trigger_word(known, w)

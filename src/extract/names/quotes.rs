@@ -409,6 +409,9 @@ pub(super) fn starts_with_listed(known: &Knowledge, after: &str, trigger: &str) 
     }
 }
 
+/// The most characters of the owner between a copy verb and 的“P”.
+const MAX_OWNER_CHARS: usize = 25;
+
 /// The class the verb before a quote gives it (复制推广“X” → Practice).
 pub(super) fn context_before(known: &Knowledge, s: &Sentence<'_>, start: usize) -> Option<Class> {
     let mut before = s.text[..start].trim_end();
@@ -439,6 +442,25 @@ pub(super) fn context_before(known: &Knowledge, s: &Sentence<'_>, start: usize) 
         .is_some()
     {
         return Some(Class::Practice);
+    }
+    // 对标四川自由贸易试验区人民法院的“诉调一站通”: a copy verb whose object
+    // is what a name before 的 made.
+    if let Some(head) = s.text[..start].trim_end().strip_suffix('的') {
+        let clause = head
+            .rfind(['，', '。', '；', '：', '！', '？', ',', ';'])
+            .map_or(head, |i| {
+                &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..]
+            });
+        let copied = known
+            .rules
+            .triggers(TriggerKind::Replicate)
+            .iter()
+            .filter_map(|t| clause.find(t.as_str()).map(|i| i + t.len()))
+            .min()
+            .is_some_and(|object| clause[object..].chars().count() <= MAX_OWNER_CHARS);
+        if copied {
+            return Some(Class::Practice);
+        }
     }
     // 率先探索跨境商事登记“一窗通办”: the verb governs a short noun phrase
     // that the quote ends.

@@ -173,7 +173,10 @@ pub(super) fn copied_from(
         let between = s.text[zone.end..practice.start].trim();
         // 复制推广 Z 首创的“P”: a verb of making may stand between.
         let made_there = known.rules.is_word(WordList::OriginMarkers, between);
-        if zone.class().is_zone()
+        // 对标四川自由贸易试验区人民法院的“诉调一站通”: a body's practice too.
+        let maker = zone.class().is_zone()
+            || matches!(zone.class(), Class::GovernmentBody | Class::Institution);
+        if maker
             && practice.class() == Class::Practice
             && (between.is_empty() || made_there || possessed(between, practice))
         {
