@@ -827,6 +827,41 @@ fn a_copy_of_a_bodys_quoted_practice_names_its_maker() {
 }
 
 #[test]
+fn a_quote_after_what_a_zone_made_is_a_practice_with_its_origin() {
+    let x = extract(
+        "自贸动态",
+        "两江片区首创的保税研发检测“一体化监管”在两路果园港综合保税区推广应用。\
+         金义片区首创的市场采购贸易“组货人”备案制实现全流程线上办理。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "保税研发检测一体化监管",
+            Property::OriginatedIn,
+            "中国（重庆）自由贸易试验区两江片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "保税研发检测一体化监管",
+            Property::ReplicatedIn,
+            "两路果园港综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // …制 endings close the name after the quote.
+    assert!(
+        has_entity(&x, Class::Practice, "市场采购贸易组货人备案制"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
 fn case_cards_state_origin_and_copies_field_by_field() {
     let x = extract(
         "制度创新案例汇编",

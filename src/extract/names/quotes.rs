@@ -462,6 +462,18 @@ pub(super) fn context_before(known: &Knowledge, s: &Sentence<'_>, start: usize) 
             return Some(Class::Practice);
         }
     }
+    // 两江片区首创的保税研发检测“一体化监管”: what a name made (首创的), a
+    // short noun phrase the quote ends.
+    if let Some((head, _)) = extend_back(known, s, start, &[])
+        && s.text[head..start].chars().count() <= 8
+        && let Some(lead) = s.text[..head].trim_end().strip_suffix('的')
+        && known
+            .rules
+            .ends_with_trigger(TriggerKind::Originate, lead)
+            .is_some()
+    {
+        return Some(Class::Practice);
+    }
     // 率先探索跨境商事登记“一窗通办”: the verb governs a short noun phrase
     // that the quote ends.
     if let Some((head, true)) = extend_back(known, s, start, &[])

@@ -105,7 +105,7 @@ pub(super) fn operated_in_own_clause(
             known,
             TriggerKind::Operate,
             false,
-            &[m.key.clone()],
+            std::slice::from_ref(&m.key),
             &[platform],
             evidence,
             graph,
