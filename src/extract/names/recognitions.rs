@@ -42,6 +42,12 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let Some(end) = recognition_end(known, text, start, clause_end) else {
                 continue;
             };
+            // 授予“…示范企业”称号: the title is the quoted name.
+            let end = if text[start..end].ends_with("”称号") {
+                end - "称号".len()
+            } else {
+                end
+            };
             let raw = text[start..end].trim();
             // 入选商务部公布的第五批…案例: who published it is not the name.
             let raw = known
@@ -58,7 +64,12 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let label = clean_label(without_year(raw));
             let bare = clean_label(raw);
             let n = label.chars().count();
-            if !(4..=MAX_NAME).contains(&n) || is_generic_name(known, &label) {
+            // 入选上述首批案例: refers back to a list named before, no name.
+            let referring = known
+                .rules
+                .starts_with_word(WordList::ReferringLeads, &label)
+                .is_some();
+            if !(4..=MAX_NAME).contains(&n) || is_generic_name(known, &label) || referring {
                 continue;
             }
             // A year before the name is part of it (2022 年…枢纽); the name
@@ -220,8 +231,10 @@ pub(super) fn recognition_end(
         };
         if boundary {
             best = Some(start + end);
-            // The first complete name wins: “最佳实践案例”“下一项”…
-            if next == Some('“') || next == Some('，') {
+            // The first complete name wins: “最佳实践案例”“下一项”…; but a
+            // quoted head after a series (…试点“最佳实践案例”) is part of it.
+            let quoted = phrase[..end].ends_with(['”', '」']);
+            if (next == Some('“') && quoted) || next == Some('，') {
                 break;
             }
         }

@@ -9,6 +9,7 @@ mod containment;
 mod operation;
 mod placement;
 mod policy_scope;
+mod recognition;
 mod reference;
 mod replication;
 mod seat;
@@ -106,6 +107,9 @@ pub fn apply(
                 .is_some();
         link(known, t.kind, built, &subjects, &objects, evidence, graph);
         // The list's members are named, not the topic zone by default.
+        if t.kind == TriggerKind::Recognize {
+            recognition::recipients(known, s, mentions, t, to, &subjects, context, evidence, graph);
+        }
         if t.kind == TriggerKind::Recognize && subjects.as_slice() != context.topic {
             let announced = announced_before(s, mentions, t, &objects);
             link(known, t.kind, false, &subjects, &announced, evidence, graph);

@@ -7,6 +7,7 @@ use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
 use crate::extract::rules::{Direction, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
+use super::recognition::gone_to_firm;
 use crate::model::EntityKey;
 
 /// A trigger word found in a sentence.
@@ -132,6 +133,11 @@ pub(super) fn link(
     for o in objects {
         let object = &o.key;
         for subject in subjects {
+            // A firm's title (…示范企业) goes to no zone, place or practice.
+            let organisation = subject.class.is_organisation();
+            if kind == TriggerKind::Recognize && !organisation && gone_to_firm(known, object) {
+                continue;
+            }
             for l in known.rules.links_for(kind, subject.class, object.class) {
                 if l.only_built && !built {
                     continue;
