@@ -33,6 +33,13 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                     .map_or(0, |_| '了'.len_utf8());
             let (_, clause_end) = s.clause_bounds(start);
             let phrase = &text[start..clause_end];
+            // 授予 A、B 等10个单位“R”称号: the title is the last quote.
+            if known.rules.is_word(WordList::RecipientVerbs, trigger)
+                && let Some(q) = phrase.rfind('“')
+            {
+                given_title(known, text, start + q, clause_end, mentions);
+                continue;
+            }
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());
             let items: Vec<&str> = phrase[..phrase_list_end].split('、').collect();
             if items.len() > 1 {
@@ -82,6 +89,29 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             }
             add(mentions, m);
         }
+    }
+}
+
+/// The quoted title a verb of giving names after its receivers (授予…“R”称号).
+fn given_title(
+    known: &Knowledge,
+    text: &str,
+    start: usize,
+    clause_end: usize,
+    mentions: &mut Vec<Mention>,
+) {
+    let Some(end) = recognition_end(known, text, start, clause_end) else {
+        return;
+    };
+    let end = if text[start..end].ends_with("”称号") {
+        end - "称号".len()
+    } else {
+        end
+    };
+    let label = clean_label(&text[start..end]);
+    let n = label.chars().count();
+    if (4..=MAX_NAME).contains(&n) && !is_generic_name(known, &label) {
+        add(mentions, Mention::new(Class::Recognition, &label, start, end));
     }
 }
 

@@ -29,20 +29,27 @@ pub(super) fn recipients(
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
+    let verb = &s.text[t.start..t.end];
+    let giving = known.rules.is_word(WordList::RecipientVerbs, verb);
+    // The receivers of 授予 may hold verbs (改革创新局): the title ends its clause.
+    let until = if giving {
+        s.clause_bounds(t.end).1.max(scope_end)
+    } else {
+        scope_end
+    };
     let Some(title) = mentions.iter().find(|m| {
-        !m.nested && m.class() == Class::Recognition && m.start >= t.end && m.start < scope_end
+        !m.nested && m.class() == Class::Recognition && m.start >= t.end && m.start < until
     }) else {
         return;
     };
     let mut receivers: Vec<&EntityKey> = Vec::new();
-    let verb = &s.text[t.start..t.end];
-    if known.rules.is_word(WordList::RecipientVerbs, verb) {
+    if giving {
         // 授予 A、B 等10个单位“R”称号.
-        receivers.extend(run_after(s, mentions, t.end, title.start));
+        receivers.extend(run_after(s, mentions, t.end, "", title.start));
     }
-    if let Some(mark) = disposition_before(known, s, t.start) {
+    if let Some((mark, lead)) = disposition_before(known, s, t.start) {
         // 将 A、B 等20项案例评为 R.
-        receivers.extend(run_after(s, mentions, mark, t.start));
+        receivers.extend(run_after(s, mentions, mark, lead, t.start));
     }
     receivers.extend(listed_before(s, mentions, t.start));
     let has_receiver = subjects.iter().any(|k| k.class.is_organisation());
@@ -70,9 +77,13 @@ fn receives(class: Class) -> bool {
     matches!(class, Class::Practice | Class::Platform) || class.is_organisation()
 }
 
-/// The end of the last disposition mark (将, 把, 对) that starts a word
-/// before `at` in the sentence.
-fn disposition_before(known: &Knowledge, s: &Sentence<'_>, at: usize) -> Option<usize> {
+/// The start of the last disposition mark (将, 把, 对) that starts a word
+/// before `at` in the sentence, and the mark.
+fn disposition_before<'k>(
+    known: &'k Knowledge,
+    s: &Sentence<'_>,
+    at: usize,
+) -> Option<(usize, &'k str)> {
     known
         .rules
         .words(WordList::DispositionMarks)
@@ -81,16 +92,18 @@ fn disposition_before(known: &Knowledge, s: &Sentence<'_>, at: usize) -> Option<
             s.text[..at]
                 .rmatch_indices(w.as_str())
                 .find(|&(i, _)| s.starts_word(i))
-                .map(|(i, w)| i + w.len())
+                .map(|(i, _)| (i, w.as_str()))
         })
-        .max()
+        .max_by_key(|&(i, _)| i)
 }
 
-/// The names of a list that starts right at `from` (A、B 和 C), up to `to`.
+/// The names of a list that starts right at `from` after `lead` (将 A、B
+/// 和 C; a name that took the mark in, 对X公司, counts), up to `to`.
 fn run_after<'m>(
     s: &Sentence<'_>,
     mentions: &'m [Mention],
     from: usize,
+    lead: &str,
     to: usize,
 ) -> Vec<&'m EntityKey> {
     let mut run = Vec::new();
@@ -101,7 +114,13 @@ fn run_after<'m>(
             .filter(|m| !m.nested && m.start >= at && m.end <= to)
             .min_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let Some(m) = next else { break };
-        if !receives(m.class()) || !is_glue(&s.text[at..m.start], run.is_empty()) {
+        let gap = &s.text[at..m.start];
+        let gap = if run.is_empty() {
+            gap.trim_start().strip_prefix(lead).unwrap_or(gap)
+        } else {
+            gap
+        };
+        if !receives(m.class()) || !is_glue(gap, run.is_empty()) {
             break;
         }
         run.push(&m.key);
@@ -110,13 +129,18 @@ fn run_after<'m>(
     run
 }
 
-/// What may stand between two items of a list (or before the first one).
+/// What may stand between two items of a list (or before the first one):
+/// a joiner, or the unnamed tail or head of an item next to 、
+/// (管委会改革创新局、; 、出口退税“容缺即退”).
 fn is_glue(text: &str, first: bool) -> bool {
     let text = text.trim();
     if first {
         return text.is_empty();
     }
-    matches!(text, "、" | "和" | "及" | "与" | "以及" | "，")
+    let tail = (text.starts_with('、') || text.ends_with('、'))
+        && text.chars().count() <= 10
+        && !text.contains(['，', '；', '。', '：']);
+    tail || matches!(text, "和" | "及" | "与" | "以及")
 }
 
 /// Practices listed before the verb (A、B 等10个案例入选; A、B 入选): every
