@@ -111,7 +111,10 @@ fn given_title(
     let label = clean_label(&text[start..end]);
     let n = label.chars().count();
     if (4..=MAX_NAME).contains(&n) && !is_generic_name(known, &label) {
-        add(mentions, Mention::new(Class::Recognition, &label, start, end));
+        add(
+            mentions,
+            Mention::new(Class::Recognition, &label, start, end),
+        );
     }
 }
 

@@ -99,7 +99,11 @@ pub fn apply(
                     && (known.rules.takes(o.kind, m.class()) || built || model)
             })
         };
-        let subjects = subjects_before(known, s, mentions, t.start, t.kind, context, &governed);
+        let subjects = if t.kind == TriggerKind::Recognize && recognition::gives(known, s, t) {
+            Vec::new()
+        } else {
+            subjects_before(known, s, mentions, t.start, t.kind, context, &governed)
+        };
         let built = t.kind == TriggerKind::Operate
             && known
                 .rules
@@ -108,7 +112,9 @@ pub fn apply(
         link(known, t.kind, built, &subjects, &objects, evidence, graph);
         // The list's members are named, not the topic zone by default.
         if t.kind == TriggerKind::Recognize {
-            recognition::recipients(known, s, mentions, t, to, &subjects, context, evidence, graph);
+            recognition::recipients(
+                known, s, mentions, t, to, &subjects, context, evidence, graph,
+            );
         }
         if t.kind == TriggerKind::Recognize && subjects.as_slice() != context.topic {
             let announced = announced_before(s, mentions, t, &objects);

@@ -29,8 +29,7 @@ pub(super) fn recipients(
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
-    let verb = &s.text[t.start..t.end];
-    let giving = known.rules.is_word(WordList::RecipientVerbs, verb);
+    let giving = gives(known, s, t);
     // The receivers of 授予 may hold verbs (改革创新局): the title ends its clause.
     let until = if giving {
         s.clause_bounds(t.end).1.max(scope_end)
@@ -53,12 +52,20 @@ pub(super) fn recipients(
     }
     receivers.extend(listed_before(s, mentions, t.start));
     let has_receiver = subjects.iter().any(|k| k.class.is_organisation());
-    if gone_to_firm(known, &title.key) && !has_receiver {
+    if gone_to_firm(known, &title.key) && !has_receiver && !giving {
         receivers.extend(firm_before(known, s, mentions, t.start, context));
     }
     for r in receivers {
         graph.add_relation(r, Property::RecognizedAs, &title.key, evidence);
     }
+}
+
+/// Whether the trigger is an active verb of giving (授予): who stands
+/// before it gives the title, and does not receive it.
+pub(super) fn gives(known: &Knowledge, s: &Sentence<'_>, t: &Trigger) -> bool {
+    known
+        .rules
+        .is_word(WordList::RecipientVerbs, &s.text[t.start..t.end])
 }
 
 /// Whether a title only a firm or another organisation receives (…示范企业,
@@ -161,7 +168,7 @@ fn listed_before<'m>(s: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Ve
     let mut right = *last;
     for left in before.iter().rev().skip(1) {
         let between = s.text[left.end..right.start].trim();
-        if left.class() != Class::Practice || !matches!(between, "、" | "和" | "及" | "与") {
+        if left.class() != Class::Practice || !is_glue(between, false) {
             break;
         }
         run.push(&left.key);
@@ -179,9 +186,9 @@ fn firm_before<'c>(
     at: usize,
     context: &Context<'c>,
 ) -> Option<&'c EntityKey> {
-    let named = mentions.iter().rfind(|m| {
-        !m.nested && m.class().is_organisation() && m.end <= at && !is_agent(s, m, at)
-    });
+    let named = mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class().is_organisation() && m.end <= at && !is_agent(s, m, at));
     match named {
         Some(m) => Some(&m.key),
         None if known

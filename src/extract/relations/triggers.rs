@@ -2,12 +2,12 @@
 //! what a trigger states between its subjects and objects (links.tsv).
 //! Input: a sentence and its mentions; output: triggers, and relations.
 
+use super::recognition::gone_to_firm;
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
 use crate::extract::rules::{Direction, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
-use super::recognition::gone_to_firm;
 use crate::model::EntityKey;
 
 /// A trigger word found in a sentence.
