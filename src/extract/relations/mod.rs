@@ -112,9 +112,12 @@ pub fn apply(
         link(known, t.kind, built, &subjects, &objects, evidence, graph);
         // The list's members are named, not the topic zone by default.
         if t.kind == TriggerKind::Recognize {
-            recognition::recipients(
-                known, s, mentions, t, to, &subjects, context, evidence, graph,
-            );
+            let selection = recognition::Selection {
+                trigger: t,
+                scope_end: to,
+                subjects: &subjects,
+            };
+            recognition::recipients(known, s, mentions, &selection, context, evidence, graph);
         }
         if t.kind == TriggerKind::Recognize && subjects.as_slice() != context.topic {
             let announced = announced_before(s, mentions, t, &objects);

@@ -17,18 +17,30 @@ use crate::extract::rules::WordList;
 use crate::extract::sentence::Sentence;
 use crate::model::{Class, EntityKey, Property};
 
+/// A recognition trigger, the end of the span it governs, and the subjects
+/// the subject rule found for it.
+#[derive(Clone, Copy)]
+pub(super) struct Selection<'a> {
+    pub(super) trigger: &'a Trigger,
+    pub(super) scope_end: usize,
+    pub(super) subjects: &'a [EntityKey],
+}
+
 /// Adds the receivers of the recognition a trigger governs.
 pub(super) fn recipients(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
-    t: &Trigger,
-    scope_end: usize,
-    subjects: &[EntityKey],
+    selection: &Selection<'_>,
     context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
+    let Selection {
+        trigger: t,
+        scope_end,
+        subjects,
+    } = *selection;
     let giving = gives(known, s, t);
     // The receivers of 授予 may hold verbs (改革创新局): the title ends its clause.
     let until = if giving {
