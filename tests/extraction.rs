@@ -1949,3 +1949,152 @@ fn firms_listed_before_settling_in_a_zone_are_based_there() {
         );
     }
 }
+
+#[test]
+fn a_title_given_to_a_list_goes_to_every_receiver_named_before_it() {
+    let x = extract(
+        "广西自贸试验区通报表扬",
+        "自治区人民政府决定，授予中国（广西）自由贸易试验区钦州港片区管委会政务服务处、南宁海关、广西壮族自治区市场监督管理局等8个单位“2024年度广西自贸试验区改革攻坚先进集体”称号。",
+    );
+    let title = "2024年度广西自贸试验区改革攻坚先进集体";
+    assert!(
+        has_entity(&x, Class::Recognition, title),
+        "{}",
+        entities(&x)
+    );
+    for body in ["南宁海关", "广西壮族自治区市场监督管理局"] {
+        assert!(
+            has_relation(&x, body, Property::RecognizedAs, title),
+            "{body}\n{}",
+            relations(&x)
+        );
+    }
+    // Who gives the title does not receive it.
+    assert!(
+        !has_relation(&x, "自治区人民政府", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.starts_with("授予")),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn firms_after_a_disposition_mark_receive_the_title_given_later() {
+    let x = extract(
+        "广西自贸试验区通报表扬",
+        "对广西桂港航运有限公司、南宁云渡数据科技有限公司等6家企业予以通报表扬，授予“2024年度广西自贸试验区开放创新示范企业”称号。",
+    );
+    let title = "2024年度广西自贸试验区开放创新示范企业";
+    assert!(
+        has_entity(&x, Class::Recognition, title),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !has_entity(&x, Class::Recognition, &format!("{title}称号")),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "南宁云渡数据科技有限公司",
+            Property::RecognizedAs,
+            title
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn practices_listed_before_a_selection_are_each_selected() {
+    let x = extract(
+        "中国（广西）自由贸易试验区南宁片区动态",
+        "南宁片区的跨境结算“一键直达”模式、边境贸易“互市通”机制等12项案例入选广西自贸试验区第四批制度创新成果。",
+    );
+    let title = "广西自贸试验区第四批制度创新成果";
+    for practice in ["跨境结算一键直达", "边境贸易互市通"] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.property == Property::RecognizedAs
+                    && r.object.label == title
+                    && r.subject.label.starts_with(practice)),
+            "{practice}\n{}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_firms_title_goes_to_the_firm_not_the_zone_it_settled_in() {
+    let x = extract(
+        "中国（广西）自由贸易试验区崇左片区动态",
+        "广西凭祥丰川智造科技有限公司2021年在中国（广西）自由贸易试验区崇左片区注册成立，次年被认定为国家级专精特新“小巨人”企业。",
+    );
+    let title = "国家级专精特新小巨人企业";
+    assert!(
+        has_relation(
+            &x,
+            "广西凭祥丰川智造科技有限公司",
+            Property::RecognizedAs,
+            title
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs && r.subject.class.is_zone()),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_firm_referred_back_to_receives_a_firms_title() {
+    let x = extract(
+        "中国（广西）自由贸易试验区南宁片区动态",
+        "广西澜湾智能装备有限公司是片区重点培育的制造企业。该公司总部位于中国（广西）自由贸易试验区南宁片区，今年入选广西壮族自治区制造业单项冠军示范企业。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "广西澜湾智能装备有限公司",
+            Property::RecognizedAs,
+            "广西壮族自治区制造业单项冠军示范企业"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn recognition_names_leave_out_publishers_and_back_references() {
+    let x = extract(
+        "中国（广西）自由贸易试验区钦州港片区动态",
+        "钦州港片区探索的“船边直提”模式列入商务部印发的全国第九批改革试点经验。片区“港航一单通”服务也入选上述首批案例。片区“铁海直运”机制入选全国港口物流创新试点“最佳实践案例”。",
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "全国第九批改革试点经验"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "全国港口物流创新试点最佳实践案例"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.class == Class::Recognition
+            && (e.label.contains("印发") || e.label.starts_with("上述"))),
+        "{}",
+        entities(&x)
+    );
+}

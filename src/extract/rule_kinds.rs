@@ -65,10 +65,14 @@ pub enum WordList {
     ItemListKinds,
     CollectiveLevels,
     DrawVerbs,
+    RecipientVerbs,
+    DispositionMarks,
+    FirmRecognitions,
+    ReferringLeads,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 55] = [
+    pub const ALL: [WordList; 59] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -124,6 +128,10 @@ impl WordList {
         WordList::ItemListKinds,
         WordList::CollectiveLevels,
         WordList::DrawVerbs,
+        WordList::RecipientVerbs,
+        WordList::DispositionMarks,
+        WordList::FirmRecognitions,
+        WordList::ReferringLeads,
     ];
 
     /// The name used in words.tsv.
@@ -184,6 +192,10 @@ impl WordList {
             WordList::ItemListKinds => "item_list_kinds",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
+            WordList::RecipientVerbs => "recipient_verbs",
+            WordList::DispositionMarks => "disposition_marks",
+            WordList::FirmRecognitions => "firm_recognitions",
+            WordList::ReferringLeads => "referring_leads",
         }
     }
 }

@@ -33,6 +33,13 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                     .map_or(0, |_| '了'.len_utf8());
             let (_, clause_end) = s.clause_bounds(start);
             let phrase = &text[start..clause_end];
+            // 授予 A、B 等10个单位“R”称号: the title is the last quote.
+            if known.rules.is_word(WordList::RecipientVerbs, trigger)
+                && let Some(q) = phrase.rfind('“')
+            {
+                given_title(known, text, start + q, clause_end, mentions);
+                continue;
+            }
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());
             let items: Vec<&str> = phrase[..phrase_list_end].split('、').collect();
             if items.len() > 1 {
@@ -41,6 +48,12 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             }
             let Some(end) = recognition_end(known, text, start, clause_end) else {
                 continue;
+            };
+            // 授予“…示范企业”称号: the title is the quoted name.
+            let end = if text[start..end].ends_with("”称号") {
+                end - "称号".len()
+            } else {
+                end
             };
             let raw = text[start..end].trim();
             // 入选商务部公布的第五批…案例: who published it is not the name.
@@ -58,7 +71,12 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let label = clean_label(without_year(raw));
             let bare = clean_label(raw);
             let n = label.chars().count();
-            if !(4..=MAX_NAME).contains(&n) || is_generic_name(known, &label) {
+            // 入选上述首批案例: refers back to a list named before, no name.
+            let referring = known
+                .rules
+                .starts_with_word(WordList::ReferringLeads, &label)
+                .is_some();
+            if !(4..=MAX_NAME).contains(&n) || is_generic_name(known, &label) || referring {
                 continue;
             }
             // A year before the name is part of it (2022 年…枢纽); the name
@@ -71,6 +89,32 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             }
             add(mentions, m);
         }
+    }
+}
+
+/// The quoted title a verb of giving names after its receivers (授予…“R”称号).
+fn given_title(
+    known: &Knowledge,
+    text: &str,
+    start: usize,
+    clause_end: usize,
+    mentions: &mut Vec<Mention>,
+) {
+    let Some(end) = recognition_end(known, text, start, clause_end) else {
+        return;
+    };
+    let end = if text[start..end].ends_with("”称号") {
+        end - "称号".len()
+    } else {
+        end
+    };
+    let label = clean_label(&text[start..end]);
+    let n = label.chars().count();
+    if (4..=MAX_NAME).contains(&n) && !is_generic_name(known, &label) {
+        add(
+            mentions,
+            Mention::new(Class::Recognition, &label, start, end),
+        );
     }
 }
 
@@ -220,8 +264,10 @@ pub(super) fn recognition_end(
         };
         if boundary {
             best = Some(start + end);
-            // The first complete name wins: “最佳实践案例”“下一项”…
-            if next == Some('“') || next == Some('，') {
+            // The first complete name wins: “最佳实践案例”“下一项”…; but a
+            // quoted head after a series (…试点“最佳实践案例”) is part of it.
+            let quoted = phrase[..end].ends_with(['”', '」']);
+            if (next == Some('“') && quoted) || next == Some('，') {
                 break;
             }
         }

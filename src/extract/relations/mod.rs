@@ -9,6 +9,7 @@ mod containment;
 mod operation;
 mod placement;
 mod policy_scope;
+mod recognition;
 mod reference;
 mod replication;
 mod seat;
@@ -98,7 +99,11 @@ pub fn apply(
                     && (known.rules.takes(o.kind, m.class()) || built || model)
             })
         };
-        let subjects = subjects_before(known, s, mentions, t.start, t.kind, context, &governed);
+        let subjects = if t.kind == TriggerKind::Recognize && recognition::gives(known, s, t) {
+            Vec::new()
+        } else {
+            subjects_before(known, s, mentions, t.start, t.kind, context, &governed)
+        };
         let built = t.kind == TriggerKind::Operate
             && known
                 .rules
@@ -106,6 +111,14 @@ pub fn apply(
                 .is_some();
         link(known, t.kind, built, &subjects, &objects, evidence, graph);
         // The list's members are named, not the topic zone by default.
+        if t.kind == TriggerKind::Recognize {
+            let selection = recognition::Selection {
+                trigger: t,
+                scope_end: to,
+                subjects: &subjects,
+            };
+            recognition::recipients(known, s, mentions, &selection, context, evidence, graph);
+        }
         if t.kind == TriggerKind::Recognize && subjects.as_slice() != context.topic {
             let announced = announced_before(s, mentions, t, &objects);
             link(known, t.kind, false, &subjects, &announced, evidence, graph);

@@ -2,6 +2,7 @@
 //! what a trigger states between its subjects and objects (links.tsv).
 //! Input: a sentence and its mentions; output: triggers, and relations.
 
+use super::recognition::gone_to_firm;
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
@@ -132,6 +133,11 @@ pub(super) fn link(
     for o in objects {
         let object = &o.key;
         for subject in subjects {
+            // A firm's title (…示范企业) goes to no zone, place or practice.
+            let organisation = subject.class.is_organisation();
+            if kind == TriggerKind::Recognize && !organisation && gone_to_firm(known, object) {
+                continue;
+            }
             for l in known.rules.links_for(kind, subject.class, object.class) {
                 if l.only_built && !built {
                     continue;

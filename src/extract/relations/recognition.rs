@@ -1,0 +1,214 @@
+//! Who receives a recognition when the text does not put one name right
+//! before the verb: those a verb of giving names before the title (授予 A、B
+//! 等N个单位“R”称号), those a disposition mark lists before the verb (将 A、
+//! B 等20项案例评为 R; 对 A、B 予以表扬，授予 R), every item of a list of
+//! practices before 入选 (A、B 等10个案例入选), and the firm, not its zone,
+//! that a firm's title goes to (X 在 Z 注册成立，同年被认定为…企业).
+//! Input: a sentence, its mentions and a recognition trigger; output:
+//! recognizedAs relations added to the article graph.
+
+use super::Context;
+use super::subjects::is_agent;
+use super::triggers::Trigger;
+use crate::extract::collect::ArticleGraph;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::Mention;
+use crate::extract::rules::WordList;
+use crate::extract::sentence::Sentence;
+use crate::model::{Class, EntityKey, Property};
+
+/// A recognition trigger, the end of the span it governs, and the subjects
+/// the subject rule found for it.
+#[derive(Clone, Copy)]
+pub(super) struct Selection<'a> {
+    pub(super) trigger: &'a Trigger,
+    pub(super) scope_end: usize,
+    pub(super) subjects: &'a [EntityKey],
+}
+
+/// Adds the receivers of the recognition a trigger governs.
+pub(super) fn recipients(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    selection: &Selection<'_>,
+    context: &Context<'_>,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let Selection {
+        trigger: t,
+        scope_end,
+        subjects,
+    } = *selection;
+    let giving = gives(known, s, t);
+    // The receivers of 授予 may hold verbs (改革创新局): the title ends its clause.
+    let until = if giving {
+        s.clause_bounds(t.end).1.max(scope_end)
+    } else {
+        scope_end
+    };
+    let Some(title) = mentions.iter().find(|m| {
+        !m.nested && m.class() == Class::Recognition && m.start >= t.end && m.start < until
+    }) else {
+        return;
+    };
+    let mut receivers: Vec<&EntityKey> = Vec::new();
+    if giving {
+        // 授予 A、B 等10个单位“R”称号.
+        receivers.extend(run_after(s, mentions, t.end, "", title.start));
+    }
+    if let Some((mark, lead)) = disposition_before(known, s, t.start) {
+        // 将 A、B 等20项案例评为 R.
+        receivers.extend(run_after(s, mentions, mark, lead, t.start));
+    }
+    receivers.extend(listed_before(s, mentions, t.start));
+    let has_receiver = subjects.iter().any(|k| k.class.is_organisation());
+    if gone_to_firm(known, &title.key) && !has_receiver && !giving {
+        receivers.extend(firm_before(known, s, mentions, t.start, context));
+    }
+    for r in receivers {
+        graph.add_relation(r, Property::RecognizedAs, &title.key, evidence);
+    }
+}
+
+/// Whether the trigger is an active verb of giving (授予): who stands
+/// before it gives the title, and does not receive it.
+pub(super) fn gives(known: &Knowledge, s: &Sentence<'_>, t: &Trigger) -> bool {
+    known
+        .rules
+        .is_word(WordList::RecipientVerbs, &s.text[t.start..t.end])
+}
+
+/// Whether a title only a firm or another organisation receives (…示范企业,
+/// 专精特新“小巨人”, …先进单位).
+pub(super) fn gone_to_firm(known: &Knowledge, title: &EntityKey) -> bool {
+    title.class == Class::Recognition
+        && known
+            .rules
+            .words(WordList::FirmRecognitions)
+            .iter()
+            .any(|w| title.label.ends_with(w.as_str()))
+}
+
+/// Classes that can receive a recognition.
+fn receives(class: Class) -> bool {
+    matches!(class, Class::Practice | Class::Platform) || class.is_organisation()
+}
+
+/// The start of the last disposition mark (将, 把, 对) that starts a word
+/// before `at` in the sentence, and the mark.
+fn disposition_before<'k>(
+    known: &'k Knowledge,
+    s: &Sentence<'_>,
+    at: usize,
+) -> Option<(usize, &'k str)> {
+    known
+        .rules
+        .words(WordList::DispositionMarks)
+        .iter()
+        .filter_map(|w| {
+            s.text[..at]
+                .rmatch_indices(w.as_str())
+                .find(|&(i, _)| s.starts_word(i))
+                .map(|(i, _)| (i, w.as_str()))
+        })
+        .max_by_key(|&(i, _)| i)
+}
+
+/// The names of a list that starts right at `from` after `lead` (将 A、B
+/// 和 C; a name that took the mark in, 对X公司, counts), up to `to`.
+fn run_after<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    from: usize,
+    lead: &str,
+    to: usize,
+) -> Vec<&'m EntityKey> {
+    let mut run = Vec::new();
+    let mut at = from;
+    loop {
+        let next = mentions
+            .iter()
+            .filter(|m| !m.nested && m.start >= at && m.end <= to)
+            .min_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let Some(m) = next else { break };
+        let gap = &s.text[at..m.start];
+        let gap = if run.is_empty() {
+            gap.trim_start().strip_prefix(lead).unwrap_or(gap)
+        } else {
+            gap
+        };
+        if !receives(m.class()) || !is_glue(gap, run.is_empty()) {
+            break;
+        }
+        run.push(&m.key);
+        at = m.end;
+    }
+    run
+}
+
+/// What may stand between two items of a list (or before the first one):
+/// a joiner, or the unnamed tail or head of an item next to 、
+/// (管委会改革创新局、; 、出口退税“容缺即退”).
+fn is_glue(text: &str, first: bool) -> bool {
+    let text = text.trim();
+    if first {
+        return text.is_empty();
+    }
+    let tail = (text.starts_with('、') || text.ends_with('、'))
+        && text.chars().count() <= 10
+        && !text.contains(['，', '；', '。', '：']);
+    tail || matches!(text, "和" | "及" | "与" | "以及")
+}
+
+/// Practices listed before the verb (A、B 等10个案例入选; A、B 入选): every
+/// item but the last, which the subject rule already takes.
+fn listed_before<'m>(s: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Vec<&'m EntityKey> {
+    let before: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.end <= at)
+        .collect();
+    let Some(last) = before.last() else {
+        return Vec::new();
+    };
+    let gap = s.text[last.end..at].trim_matches(['，', ' ']);
+    if last.class() != Class::Practice || !(gap.is_empty() || gap.starts_with('等')) {
+        return Vec::new();
+    }
+    let mut run = Vec::new();
+    let mut right = *last;
+    for left in before.iter().rev().skip(1) {
+        let between = s.text[left.end..right.start].trim();
+        if left.class() != Class::Practice || !is_glue(between, false) {
+            break;
+        }
+        run.push(&left.key);
+        right = left;
+    }
+    run
+}
+
+/// The firm a firm's title goes to: the last organisation named before the
+/// verb in the sentence (not the agent of 被…认定), else the firm 该公司 refers back to.
+fn firm_before<'c>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'c [Mention],
+    at: usize,
+    context: &Context<'c>,
+) -> Option<&'c EntityKey> {
+    let named = mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class().is_organisation() && m.end <= at && !is_agent(s, m, at));
+    match named {
+        Some(m) => Some(&m.key),
+        None if known
+            .rules
+            .contains_word(WordList::FirmAnaphora, &s.text[..at]) =>
+        {
+            context.last_firm
+        }
+        None => None,
+    }
+}
