@@ -138,5 +138,15 @@ fn batch_i_stays_above_its_floor() {
 
 #[test]
 fn batch_j_stays_above_its_floor() {
-    assert_floor("batch-j", 0.77, 0.54);
+    assert_floor("batch-j", 0.79, 0.59);
+}
+
+#[test]
+fn batch_k_stays_above_its_floor() {
+    assert_floor("batch-k", 0.79, 0.67);
+}
+
+#[test]
+fn batch_l_stays_above_its_floor() {
+    assert_floor("batch-l", 0.82, 0.73);
 }

@@ -12,8 +12,13 @@ const BATCH_F: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind
 
 /// Ingests the articles of batch-f (not its README and plan) into `ws`.
 fn ingest_batch_f(ws: &Workspace, extra: &[&str]) -> String {
+    ingest_batch(ws, BATCH_F, extra)
+}
+
+/// Ingests the articles of a blind batch folder into `ws`.
+fn ingest_batch(ws: &Workspace, folder: &str, extra: &[&str]) -> String {
     let mut args = vec!["ingest".to_owned()];
-    for entry in std::fs::read_dir(BATCH_F).unwrap() {
+    for entry in std::fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if name.ends_with(".txt") && !["README.txt", "PLAN.txt"].contains(&name.as_str()) {
@@ -84,4 +89,26 @@ fn a_distractor_pair_stays_two_practices() {
     assert_ne!(plane, ship);
     // The short form names the ship practice only.
     assert_eq!(traced(&ws, "融资租赁收取外币租金"), Ok(ship));
+}
+
+const BATCH_K: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind/batch-k");
+
+#[test]
+fn a_distractor_pair_named_side_by_side_stays_two_practices() {
+    // Batch k: a reply letter and a yearbook name 保税维修“一企一册” and
+    // 保税研发“一企一册” side by side; a bulletin names 苏州片区“一企一册”经验
+    // alone. The shared short form must not join the two.
+    let ws = Workspace::new();
+    ingest_batch(&ws, BATCH_K, &[]);
+    let repair = traced(&ws, "保税维修一企一册监管模式").unwrap();
+    let research = traced(&ws, "保税研发一企一册监管模式").unwrap();
+    assert_ne!(repair, research);
+    for form in ["苏州片区保税维修一企一册监管经验", "保税维修一企一册经验"]
+    {
+        assert_eq!(traced(&ws, form).as_ref(), Ok(&repair), "{form}");
+    }
+    assert_eq!(
+        traced(&ws, "临港新片区保税研发一企一册做法").as_ref(),
+        Ok(&research)
+    );
 }
