@@ -862,6 +862,35 @@ fn a_quote_after_what_a_zone_made_is_a_practice_with_its_origin() {
 }
 
 #[test]
+fn a_policy_applies_where_the_clause_after_its_title_says() {
+    let x = extract(
+        "关于印发方案的通知",
+        "省商务厅印发《江苏省研发用物品进口试点实施方案》，在南京、苏州片区范围内实施。\
+         海口海关印发《保税研发白名单管理办法》，面向海口综合保税区和洋浦保税港区实施。",
+    );
+    for (policy, zone) in [
+        (
+            "江苏省研发用物品进口试点实施方案",
+            "中国（江苏）自由贸易试验区南京片区",
+        ),
+        (
+            "江苏省研发用物品进口试点实施方案",
+            "中国（江苏）自由贸易试验区苏州片区",
+        ),
+        ("保税研发白名单管理办法", "海口综合保税区"),
+        ("保税研发白名单管理办法", "洋浦保税港区"),
+    ] {
+        assert!(
+            has_relation(&x, policy, Property::AppliesTo, zone),
+            "{policy} {zone}: {}",
+            relations(&x)
+        );
+    }
+    // 南京 in 南京、苏州片区 is the area, not the city.
+    assert!(!has_entity(&x, Class::Place, "南京"), "{}", entities(&x));
+}
+
+#[test]
 fn case_cards_state_origin_and_copies_field_by_field() {
     let x = extract(
         "制度创新案例汇编",

@@ -84,8 +84,20 @@ fn names_sharing_a_head(known: &Knowledge, sentence: &Sentence<'_>, mentions: &m
         Regex::new(r"((?:[\p{Han}--[等的]]{2,3}[、和及])+[\p{Han}--[等的]]{2,3}?)(?:等)?(?:([两二三四五六七八九十\d]+)(?:个|地|省|省市))?的?(自贸试验区|自由贸易试验区)")
             .expect("a valid regex")
     });
+    // 在南京、苏州片区范围内实施: areas by their short names, no count (the
+    // empty group keeps the head third, as in the lists above).
+    static AREAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"((?:[\p{Han}--[等的和及、]]{2,5}[、和及])+[\p{Han}--[等的]]{2,5}?)(?:等)?()(片区)",
+        )
+        .expect("a valid regex")
+    });
     let text = &sentence.text;
-    for caps in LIST.captures_iter(text).chain(ZONES.captures_iter(text)) {
+    let all = LIST
+        .captures_iter(text)
+        .chain(ZONES.captures_iter(text))
+        .chain(AREAS.captures_iter(text));
+    for caps in all {
         let (Some(list), Some(head)) = (caps.get(1), caps.get(3)) else {
             continue;
         };

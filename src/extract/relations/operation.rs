@@ -85,6 +85,10 @@ pub(super) fn operated_in_own_clause(
     let text = &s.text;
     for m in mentions.iter().filter(|m| !m.nested && is_actor(m.class())) {
         let (clause_start, clause_end) = s.clause_bounds(m.start);
+        // A name that holds a clause mark itself ends past its clause.
+        if m.end > clause_end {
+            continue;
+        }
         let opens_clause = text[clause_start..m.start]
             .trim_start_matches(['，', ',', '；', ' '])
             .is_empty();
