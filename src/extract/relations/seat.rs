@@ -84,16 +84,7 @@ fn placed_later<'m>(
         lead = lead.strip_suffix("片区").unwrap_or(lead);
     }
     let lead = lead.strip_suffix('了').unwrap_or(lead);
-    let (lead, verb) = [lead, lead.trim_end_matches(['在', '于', '到'])]
-        .into_iter()
-        .find_map(|text| {
-            known
-                .rules
-                .ends_with_trigger(TriggerKind::Settle, text)
-                .or_else(|| known.rules.ends_with_word(WordList::LocatedVerbs, text))
-                .map(|v| (text, v))
-        })?;
-    let verb_at = lead.len() - verb.len();
+    let verb_at = settling_verb_ending(known, lead)?;
     let firm = before
         .iter()
         .rfind(|m| m.end <= verb_at && matches!(m.class(), Class::Firm | Class::Institution))?;
@@ -147,18 +138,21 @@ fn settle_or_lie<'k>(known: &'k Knowledge, text: &str) -> Option<&'k str> {
 /// 扎根 Z / 坐落在 Z / 总部设在 Z: a verb of settling or lying ends the text
 /// before the zone (在/于 may follow it).
 fn settled_or_lying_before(known: &Knowledge, s: &Sentence<'_>, z: &Mention) -> bool {
-    let before = &s.text[..z.start];
-    let verb_end = before.trim_end_matches(['在', '于', '到']);
-    [before, verb_end].iter().any(|text| {
-        known
-            .rules
-            .ends_with_trigger(TriggerKind::Settle, text)
-            .is_some()
-            || known
+    settling_verb_ending(known, &s.text[..z.start]).is_some()
+}
+
+/// Where the verb of settling (triggers.tsv `settle`) or of lying
+/// (`located_verbs`) that ends `text` starts; 在/于/到 may follow it.
+fn settling_verb_ending(known: &Knowledge, text: &str) -> Option<usize> {
+    [text, text.trim_end_matches(['在', '于', '到'])]
+        .into_iter()
+        .find_map(|text| {
+            known
                 .rules
-                .ends_with_word(WordList::LocatedVerbs, text)
-                .is_some()
-    })
+                .ends_with_trigger(TriggerKind::Settle, text)
+                .or_else(|| known.rules.ends_with_word(WordList::LocatedVerbs, text))
+                .map(|verb| text.len() - verb.len())
+        })
 }
 
 /// The firms and institutions listed right after `Z〔多年〕的`: A、B和C.
