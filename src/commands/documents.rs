@@ -10,7 +10,11 @@ use crate::results::display_width;
 use std::io::Write;
 use std::path::Path;
 
-pub(super) fn extract_command(file: &Path, format: ExtractFormat, out: &mut dyn Write) -> Result<(), Failure> {
+pub(super) fn extract_command(
+    file: &Path,
+    format: ExtractFormat,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let document = corpus::read_document(file)?;
     let extractor = Extractor::new()?;
     let mut extractions = extractor.extract_document(&document);

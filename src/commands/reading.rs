@@ -82,7 +82,11 @@ const STATS_QUERIES: &[(&str, &str)] = &[
     ),
 ];
 
-pub(super) fn stats_command(store: &KgStore, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+pub(super) fn stats_command(
+    store: &KgStore,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let mut report = serde_json::Map::new();
     if !json {
         writeln!(out, "quads: {}", store.len()?)?;

@@ -55,7 +55,11 @@ pub(super) fn ingest_command(
     }
 }
 
-pub(super) fn remove_command(dir: &Path, paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+pub(super) fn remove_command(
+    dir: &Path,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let store = open(dir)?;
     let mut unknown = 0;
     for path in paths {
@@ -124,7 +128,11 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-pub(super) fn write_summary(summary: &Summary, dir: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn write_summary(
+    summary: &Summary,
+    dir: &Path,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(out, "已导入 ingested into {}", dir.display())?;
     writeln!(out, "  文件 files:          {}", summary.files)?;
     writeln!(out, "  未变跳过 unchanged:  {}", summary.skipped)?;

@@ -3,7 +3,7 @@
 //! may hold commas, "" and line breaks. Input: the lines of a document at a
 //! header line; output: ｜-separated rows, as `tables` writes every table.
 
-use super::tables::{is_header_word, join_row};
+use super::table_words::{is_header_word, join_row};
 
 /// Header of a comma-separated table: three or more short cells, two of
 /// them known column headers.

@@ -12,17 +12,21 @@ mod csv_table;
 mod decode;
 mod docx;
 mod format;
+mod header;
 mod headings;
 mod html;
 mod layout;
 mod pdf;
 mod sentences;
+mod stacked_table;
+mod table_words;
 mod tables;
 
 pub use blocks::is_table_row;
 pub use decode::{DecodeError, Decoded, TextEncoding, decode, decode_with_warnings};
 pub use format::{Format, FormatError};
-pub use layout::{find_date, issue_id};
+pub use header::find_date;
+pub use layout::issue_id;
 pub use sentences::split_sentences;
 
 use crate::model::Document;

@@ -7,32 +7,12 @@
 //! A table is recognised by its header row: at least three cells, two of
 //! them known column headers (data/rules/tables.tsv, plus 序号).
 
-use std::sync::LazyLock;
-
-/// Every header word of data/rules/tables.tsv.
-static HEADER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words = vec!["序号"];
-    for line in include_str!("../../data/rules/tables.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some((_, list)) = line.split_once('\t') {
-            words.extend(list.split('|').map(str::trim).filter(|w| !w.is_empty()));
-        }
-    }
-    words
-});
+use super::stacked_table::{stacked_header, stacked_table};
+use super::table_words::{HEADER_WORDS, is_cut, is_header_word, join_row};
 
 /// Characters that open a bulleted line (slides, WeChat posts); ★ and ■
 /// are section marks in bulletins, not bullets.
 pub(super) const BULLETS: [char; 6] = ['▶', '►', '●', '◆', '•', '·'];
-
-/// Cell separator in the rows this module writes.
-const SEP: &str = "｜";
-
-pub(super) fn is_header_word(cell: &str) -> bool {
-    cell.chars().count() <= 12 && HEADER_WORDS.iter().any(|w| cell.contains(w))
-}
 
 /// Rewrites every text table of `lines` as ｜-separated rows; other lines
 /// are kept as they are.
@@ -329,113 +309,6 @@ fn spaced_table(lines: &[String], from: usize, header: &[String], out: &mut Vec<
     out.extend(rows.iter().map(|r| join_row(r.iter().map(String::as_str))));
     out.push(String::new());
     i
-}
-
-/// Header of a table written one cell per line: three or more consecutive
-/// short lines that are all headers; returns how many.
-fn stacked_header(lines: &[String], at: usize) -> Option<usize> {
-    let k = lines[at..]
-        .iter()
-        .take_while(|l| {
-            let t = l.trim();
-            !t.is_empty() && t.chars().count() <= 8 && is_header_word(t)
-        })
-        .count();
-    (k >= 3).then_some(k)
-}
-
-/// Reads a table written one cell per line. Rows start at their number
-/// (1, 2, 3 …) when the first column is 序号; a cell wrapped over two lines
-/// is joined when the line ends in 、 or an open quote.
-fn stacked_table(lines: &[String], at: usize, k: usize, out: &mut Vec<String>) -> usize {
-    let header: Vec<&str> = lines[at..at + k].iter().map(|l| l.trim()).collect();
-    out.push(join_row(header.iter().copied()));
-    let numbered = header[0].contains("序号");
-    let mut i = at + k;
-    let mut expected = 1;
-    let body = |l: &String| {
-        let t = l.trim();
-        let prose = t.contains('。') && t.chars().count() > 30;
-        !t.is_empty() && !prose
-    };
-    loop {
-        let mut cells: Vec<String> = Vec::new();
-        if numbered {
-            if lines.get(i).map(|l| l.trim()) != Some(expected.to_string().as_str()) {
-                break;
-            }
-            cells.push(expected.to_string());
-            i += 1;
-            expected += 1;
-            let next = expected.to_string();
-            let row_start = i;
-            while i < lines.len() && body(&lines[i]) && lines[i].trim() != next {
-                cells.push(lines[i].trim().to_owned());
-                i += 1;
-                if cells.len() > 3 * k {
-                    break;
-                }
-            }
-            let last_row = lines.get(i).map(|l| l.trim()) != Some(next.as_str());
-            if last_row && cells.len() > k {
-                // After the last row, lines that no wrap explains are text.
-                let joined = join_marked(&cells[..k + 1]);
-                let keep = if joined { k + 1 } else { k };
-                cells.truncate(keep);
-                i = row_start + keep - 1;
-            }
-        } else {
-            while i < lines.len() && body(&lines[i]) && cells.len() < k {
-                cells.push(lines[i].trim().to_owned());
-                i += 1;
-            }
-            if cells.len() < k {
-                i -= cells.len();
-                break;
-            }
-        }
-        join_wrapped(&mut cells, k);
-        cells.resize(k, String::new());
-        out.push(join_row(cells.iter().map(String::as_str)));
-    }
-    out.push(String::new());
-    i
-}
-
-/// A line that a wrap cut: it ends in 、 or + or leaves a quote open.
-fn is_cut(t: &str) -> bool {
-    let open =
-        t.matches(['“', '《', '（', '(']).count() > t.matches(['”', '》', '）', ')']).count();
-    t.ends_with(['、', '，', '+']) || open
-}
-
-/// Whether some line of `cells` (but the last) is cut by a wrap.
-fn join_marked(cells: &[String]) -> bool {
-    cells[..cells.len() - 1].iter().any(|c| is_cut(c))
-}
-
-/// Joins lines of one cell that a wrap split, while there are more lines
-/// than columns: a line ending in 、 or with an unclosed quote continues.
-fn join_wrapped(cells: &mut Vec<String>, k: usize) {
-    let mut j = 0;
-    while cells.len() > k && j + 1 < cells.len() {
-        if is_cut(&cells[j]) {
-            let next = cells.remove(j + 1);
-            cells[j].push_str(&next);
-        } else {
-            j += 1;
-        }
-    }
-    if cells.len() > k {
-        // Still too many: the extra lines belong to the last column.
-        let tail = cells.split_off(k - 1).concat();
-        cells.push(tail);
-    }
-}
-
-pub(super) fn join_row<'a>(cells: impl Iterator<Item = &'a str>) -> String {
-    let cells: Vec<&str> = cells.collect();
-    cells.join(SEP)
 }
 
 #[cfg(test)]

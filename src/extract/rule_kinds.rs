@@ -69,10 +69,11 @@ pub enum WordList {
     DispositionMarks,
     FirmRecognitions,
     ReferringLeads,
+    FirmAppositions,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 59] = [
+    pub const ALL: [WordList; 60] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -132,6 +133,7 @@ impl WordList {
         WordList::DispositionMarks,
         WordList::FirmRecognitions,
         WordList::ReferringLeads,
+        WordList::FirmAppositions,
     ];
 
     /// The name used in words.tsv.
@@ -196,6 +198,7 @@ impl WordList {
             WordList::DispositionMarks => "disposition_marks",
             WordList::FirmRecognitions => "firm_recognitions",
             WordList::ReferringLeads => "referring_leads",
+            WordList::FirmAppositions => "firm_appositions",
         }
     }
 }

@@ -3,24 +3,17 @@
 //! output: mentions added.
 
 use super::endings::{is_trigger_word, word_is_stop};
-use super::quotes::is_boundary_char;
+use super::spans::is_boundary_char;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add, is_free};
+use crate::extract::rule_kinds::WordList;
 use crate::extract::sentence::Sentence;
 use crate::model::Class;
 
 /// Firms named right after 片区企业 / 片区内企业—— / 链主企业.
 pub fn appositions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
-    for marker in [
-        "片区内企业——",
-        "片区内企业—",
-        "片区企业",
-        "链主企业",
-        "经开区企业",
-        "新区企业",
-        "区内企业——",
-    ] {
+    for marker in known.rules.words(WordList::FirmAppositions) {
         let mut from = 0;
         while let Some(at) = text[from..].find(marker) {
             let start = from + at + marker.len();

@@ -3,7 +3,7 @@
 //! Input: a sentence; output: mentions added.
 
 use super::MAX_NAME;
-use super::quotes::{is_boundary_char, quotes};
+use super::spans::{is_boundary_char, quotes};
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add};
 use crate::extract::rules::{EndingUse, TriggerKind, WordList};

@@ -5,8 +5,10 @@
 mod appositions;
 mod endings;
 mod lists;
+mod quote_context;
 mod quotes;
 mod recognitions;
+mod spans;
 
 pub use appositions::{acronym_agreements, appositions};
 pub use endings::by_ending;

@@ -3,7 +3,7 @@
 //! output: Recognition mentions added.
 
 use super::MAX_NAME;
-use super::quotes::is_boundary_char;
+use super::spans::is_boundary_char;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add, clean_label, is_free};
 use crate::extract::rules::{EndingUse, TriggerKind, WordList};

@@ -64,7 +64,7 @@ pub(super) fn recipients(
     }
     receivers.extend(listed_before(s, mentions, t.start));
     let has_receiver = subjects.iter().any(|k| k.class.is_organisation());
-    if gone_to_firm(known, &title.key) && !has_receiver && !giving {
+    if known.is_firm_title(&title.key) && !has_receiver && !giving {
         receivers.extend(firm_before(known, s, mentions, t.start, context));
     }
     for r in receivers {
@@ -78,17 +78,6 @@ pub(super) fn gives(known: &Knowledge, s: &Sentence<'_>, t: &Trigger) -> bool {
     known
         .rules
         .is_word(WordList::RecipientVerbs, &s.text[t.start..t.end])
-}
-
-/// Whether a title only a firm or another organisation receives (…示范企业,
-/// 专精特新“小巨人”, …先进单位).
-pub(super) fn gone_to_firm(known: &Knowledge, title: &EntityKey) -> bool {
-    title.class == Class::Recognition
-        && known
-            .rules
-            .words(WordList::FirmRecognitions)
-            .iter()
-            .any(|w| title.label.ends_with(w.as_str()))
 }
 
 /// Classes that can receive a recognition.

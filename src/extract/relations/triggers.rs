@@ -2,7 +2,6 @@
 //! what a trigger states between its subjects and objects (links.tsv).
 //! Input: a sentence and its mentions; output: triggers, and relations.
 
-use super::recognition::gone_to_firm;
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
@@ -135,7 +134,7 @@ pub(super) fn link(
         for subject in subjects {
             // A firm's title (…示范企业) goes to no zone, place or practice.
             let organisation = subject.class.is_organisation();
-            if kind == TriggerKind::Recognize && !organisation && gone_to_firm(known, object) {
+            if kind == TriggerKind::Recognize && !organisation && known.is_firm_title(object) {
                 continue;
             }
             for l in known.rules.links_for(kind, subject.class, object.class) {
