@@ -4,6 +4,7 @@
 
 use super::headings::{HeadingKind, classify};
 use crate::model::Table;
+use std::borrow::Cow;
 
 /// One paragraph, heading line or table of a document, artifacts repaired.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,8 +37,20 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut in_body = false;
     let mut page_break = false;
     let lines = super::tables::normalise(text.split(['\n', '\u{c}']).map(str::to_owned).collect());
+    let wrapped = is_wrapped(&lines);
+    let spaced_out = is_spaced_out(&lines);
+    // The previous line's indent, and whether it spaced out columns.
+    let mut previous = (0usize, false);
     for raw in &lines {
-        let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+        let columns = raw.trim().contains("  ");
+        let line_before = std::mem::replace(&mut previous, (indent, columns));
+        let despaced = if spaced_out {
+            despace(raw)
+        } else {
+            Cow::Borrowed(raw.as_str())
+        };
+        let line = despaced.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if line.is_empty() {
             gap = true;
             continue;
@@ -58,10 +71,18 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         let heading = classify(line);
-        let lenient = (marked && in_body) || std::mem::take(&mut page_break);
+        let lenient = (marked && in_body)
+            || std::mem::take(&mut page_break)
+            || (wrapped && !gap && indent <= line_before.0 && !line_before.1 && !columns);
         in_body |= heading.is_some();
         match out.last_mut() {
-            Some(prev) if heading.is_none() && continues(prev, line, gap, lenient) => {
+            // In hard-wrapped text a blank line is a paragraph break (a page
+            // break shows by its page number).
+            Some(prev)
+                if heading.is_none()
+                    && !(wrapped && gap && !lenient)
+                    && continues(prev, line, gap, lenient) =>
+            {
                 join(&mut prev.text, line);
             }
             _ => out.push(Block {
@@ -73,6 +94,78 @@ pub fn blocks(text: &str) -> Vec<Block> {
         gap = false;
     }
     out
+}
+
+/// Whether the text is hard-wrapped (a poster's OCR, a PDF column): most
+/// lines that another line follows end mid-sentence, and most of those cut
+/// lines have about the same width. Then an unfinished line continues on
+/// the next, however short. Lines of posts and headers end mid-sentence
+/// too, but at widths all over the place.
+fn is_wrapped(lines: &[String]) -> bool {
+    let mut pairs = 0usize;
+    let mut widths: Vec<usize> = Vec::new();
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0].trim(), pair[1].trim());
+        if a.is_empty() || b.is_empty() || is_table_row(a) || is_table_row(b) {
+            continue;
+        }
+        pairs += 1;
+        if !ends_paragraph(a) && !starts_with_bullet(b) {
+            widths.push(a.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum());
+        }
+    }
+    if pairs < 8 || widths.len() * 2 <= pairs {
+        return false;
+    }
+    widths.sort_unstable();
+    let median = widths[widths.len() / 2];
+    let slack = (median * 15 / 100).max(4);
+    let near = widths
+        .iter()
+        .filter(|w| w.abs_diff(median) <= slack)
+        .count();
+    near * 10 >= widths.len() * 7
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。、；：！？“”《》（）".contains(c)
+}
+
+/// The char offsets of `line`'s single spaces between two Chinese characters.
+fn stray_spaces(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
+    (1..chars.len().saturating_sub(1))
+        .filter(|&i| chars[i] == ' ' && is_chinese(chars[i - 1]) && is_chinese(chars[i + 1]))
+}
+
+/// Whether OCR left spaces all over the text (海南 自 由 贸易港): a space
+/// between two Chinese characters once in every 40 or fewer. Official
+/// texts space names apart on purpose (河南省商务厅 郑州海关, 第三条 石家庄海关)
+/// far more rarely, and keep those spaces.
+fn is_spaced_out(lines: &[String]) -> bool {
+    let (mut spaces, mut han) = (0usize, 0usize);
+    for line in lines {
+        let chars: Vec<char> = line.chars().collect();
+        spaces += stray_spaces(&chars).count();
+        han += chars.iter().filter(|c| is_chinese(**c)).count();
+    }
+    spaces >= 10 && spaces * 40 >= han
+}
+
+/// Removes the stray spaces between two Chinese characters (海南 自 由 →
+/// 海南自由); spaces next to Latin letters or digits stay.
+fn despace(line: &str) -> Cow<'_, str> {
+    let chars: Vec<char> = line.chars().collect();
+    let stray: Vec<usize> = stray_spaces(&chars).collect();
+    if stray.is_empty() {
+        return Cow::Borrowed(line);
+    }
+    let kept: String = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| stray.binary_search(i).is_err())
+        .map(|(_, c)| c)
+        .collect();
+    Cow::Owned(kept)
 }
 
 /// A page number line left by PDF extraction: "— 3 —", "- 12 -", "第 3 页",
@@ -143,6 +236,54 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         blocks(text).into_iter().map(|b| b.text).collect()
+    }
+
+    /// A poster's OCR: narrow lines cut mid-phrase, spaces between
+    /// characters.
+    const POSTER: &str = "【重 点 园 区】\n洋浦 经济 开发区位于儋州市\n西北部，规划面积114.7\n平方公里，是海南自由贸易港\n\
+        重点园区 之一；洋浦保税港区位于\n开发 区内，面积2.23平方公里。\n海口 综合 保税区坐落于海口市美\n\
+        兰区，三亚崖 州湾科技城则位于三亚\n市崖州区。\n由洋浦海事局首创，船舶所 有\n权、国籍、抵押权登记一窗受理，\n\
+        办理时限由15个工作日压缩至3个\n工作日。\n海口海关首创，一件商品一个 码，消\n费者扫码即可查看 进口报关、\n\
+        入库、销售全链条信息。";
+
+    #[test]
+    fn narrow_wrapped_lines_are_joined_and_stray_spaces_go() {
+        let out = texts(POSTER);
+        assert_eq!(out[0], "【重点园区】");
+        assert_eq!(
+            out[1],
+            "洋浦经济开发区位于儋州市西北部，规划面积114.7平方公里，是海南自由贸易港重点园区之一；洋浦保税港区位于开发区内，面积2.23平方公里。"
+        );
+        assert_eq!(
+            out[2],
+            "海口综合保税区坐落于海口市美兰区，三亚崖州湾科技城则位于三亚市崖州区。"
+        );
+        assert!(
+            out.iter()
+                .any(|b| b.starts_with("海口海关首创，一件商品一个码，消费者扫码"))
+        );
+    }
+
+    #[test]
+    fn spaces_between_names_stay_where_they_are_rare() {
+        let text = "关于转发《河南省商务厅 郑州海关关于复制推广第六批改革创新经验的通知》的通知\n\n\
+                    第三条 石家庄海关在正定片区率先推出“空陆联运一票到底”通关模式。";
+        let out = texts(text);
+        assert!(out[0].contains("河南省商务厅 郑州海关"), "{out:?}");
+        assert!(out[1].starts_with("第三条 石家庄海关"), "{out:?}");
+    }
+
+    #[test]
+    fn lines_of_posts_at_all_widths_are_not_joined() {
+        let text = "重庆商务 V\n重庆市商务委员会官方微博\n2025-1-6 10:00  来自 微博网页版\n\
+                    #重庆自贸试验区这一年# 【成绩单来了】\n两江新区 V\n重庆两江新区官方微博\n\
+                    2025-1-9 16:45  来自 iPhone 15 Pro\n西永片区首创的模式入选案例\n评论 87\n赞 1204";
+        let out = texts(text);
+        assert!(out.contains(&"重庆商务 V".to_owned()), "{out:?}");
+        assert!(
+            out.contains(&"重庆市商务委员会官方微博".to_owned()),
+            "{out:?}"
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod layout;
 mod pdf;
 mod sentences;
 mod stacked_table;
+mod subtitles;
 mod table_words;
 mod tables;
 
@@ -62,7 +63,11 @@ pub const MAX_TEXT_BYTES: usize = 8 << 20;
 /// Parses text that is already decoded. `source` names where it came from.
 pub fn parse_text(source: &str, text: &str) -> Document {
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    layout::parse(source, blocks::blocks(&normalised))
+    let spoken = subtitles::spoken_text(&normalised);
+    layout::parse(
+        source,
+        blocks::blocks(spoken.as_deref().unwrap_or(&normalised)),
+    )
 }
 
 /// Reads and parses one file.
@@ -97,7 +102,8 @@ pub fn read_document_bytes(
                 });
             }
             let normalised = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
-            vec![format::Piece::Text(normalised)]
+            let spoken = subtitles::spoken_text(&normalised);
+            vec![format::Piece::Text(spoken.unwrap_or(normalised))]
         }
         Format::Pdf => pdf::read(bytes).map_err(format_error)?,
         Format::Docx => docx::read(bytes).map_err(format_error)?,
