@@ -2127,3 +2127,28 @@ fn recognition_names_leave_out_publishers_and_back_references() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_bullet_opening_a_line_is_no_part_of_the_name_after_it() {
+    let x = extract(
+        "园区动态",
+        "◆东湖科技城引进武汉片区首创的“仓单一码通”经验，首批企业完成融资。\n◆江城港航发展有限公司落户东湖科技城。",
+    );
+    assert!(has_entity(&x, Class::SpecialZone, "东湖科技城"), "{}", entities(&x));
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains('◆')),
+        "{}",
+        entities(&x)
+    );
+    let copied = x.relations.iter().any(|r| {
+        r.subject.label.starts_with("仓单一码通")
+            && r.property == Property::ReplicatedIn
+            && r.object.label == "东湖科技城"
+    });
+    assert!(copied, "{}", relations(&x));
+    assert!(
+        has_relation(&x, "江城港航发展有限公司", Property::BasedIn, "东湖科技城"),
+        "{}",
+        relations(&x)
+    );
+}
