@@ -2152,3 +2152,22 @@ fn a_bullet_opening_a_line_is_no_part_of_the_name_after_it() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_verb_of_registering_ends_the_name_before_it() {
+    let x = extract(
+        "企业动态",
+        "江城远航贸易有限公司注册于洋山特殊综合保税区。\n\n2024年5月，江城远航集团有限公司在曹妃甸片区设立全资子公司江城远航（曹妃甸）物流有限公司。",
+    );
+    assert!(has_entity(&x, Class::SpecialZone, "洋山特殊综合保税区"), "{}", entities(&x));
+    assert!(
+        has_relation(&x, "江城远航贸易有限公司", Property::BasedIn, "洋山特殊综合保税区"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Firm, "江城远航（曹妃甸）物流有限公司"),
+        "{}",
+        entities(&x)
+    );
+}
