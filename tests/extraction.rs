@@ -2134,7 +2134,11 @@ fn a_bullet_opening_a_line_is_no_part_of_the_name_after_it() {
         "园区动态",
         "◆东湖科技城引进武汉片区首创的“仓单一码通”经验，首批企业完成融资。\n◆江城港航发展有限公司落户东湖科技城。",
     );
-    assert!(has_entity(&x, Class::SpecialZone, "东湖科技城"), "{}", entities(&x));
+    assert!(
+        has_entity(&x, Class::SpecialZone, "东湖科技城"),
+        "{}",
+        entities(&x)
+    );
     assert!(
         !x.entities.iter().any(|e| e.label.contains('◆')),
         "{}",
@@ -2159,9 +2163,18 @@ fn a_verb_of_registering_ends_the_name_before_it() {
         "企业动态",
         "江城远航贸易有限公司注册于洋山特殊综合保税区。\n\n2024年5月，江城远航集团有限公司在曹妃甸片区设立全资子公司江城远航（曹妃甸）物流有限公司。",
     );
-    assert!(has_entity(&x, Class::SpecialZone, "洋山特殊综合保税区"), "{}", entities(&x));
     assert!(
-        has_relation(&x, "江城远航贸易有限公司", Property::BasedIn, "洋山特殊综合保税区"),
+        has_entity(&x, Class::SpecialZone, "洋山特殊综合保税区"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "江城远航贸易有限公司",
+            Property::BasedIn,
+            "洋山特殊综合保税区"
+        ),
         "{}",
         relations(&x)
     );
@@ -2169,5 +2182,22 @@ fn a_verb_of_registering_ends_the_name_before_it() {
         has_entity(&x, Class::Firm, "江城远航（曹妃甸）物流有限公司"),
         "{}",
         entities(&x)
+    );
+}
+
+#[test]
+fn a_platform_referred_back_to_is_run_by_who_the_next_sentence_names() {
+    let x = extract(
+        "平台建设",
+        "3. “江城链仓”大宗商品仓单服务平台。平台由岳阳片区企业江城链仓科技有限公司建设运营，已接入仓库12家。",
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.label == "江城链仓科技有限公司"
+                && r.property == Property::Operates
+                && r.object.label.contains("大宗商品仓单服务平台")),
+        "{}",
+        relations(&x)
     );
 }

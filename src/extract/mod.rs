@@ -211,6 +211,7 @@ impl Extractor {
         let default_date = issue.and_then(|i| i.date);
         let mut last_practice: Option<EntityKey> = None;
         let mut last_firm: Option<EntityKey> = None;
+        let mut last_platform: Option<EntityKey> = None;
         // A notice is itself the policy its 本办法/本方案 refers to.
         let mut last_policy: Option<EntityKey> = article
             .document_number
@@ -293,6 +294,7 @@ impl Extractor {
                 issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
                 last_firm: last_firm.as_ref(),
+                last_platform: last_platform.as_ref(),
                 last_policy: last_policy.as_ref(),
             };
             relations::apply(&self.known, s, mentions, &context, &mut graph);
@@ -301,6 +303,9 @@ impl Extractor {
             }
             if let Some(f) = mentions.iter().rev().find(|m| m.class() == Class::Firm) {
                 last_firm = Some(f.key.clone());
+            }
+            if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Platform) {
+                last_platform = Some(p.key.clone());
             }
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Policy) {
                 last_policy = Some(p.key.clone());

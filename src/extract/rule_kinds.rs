@@ -70,10 +70,11 @@ pub enum WordList {
     FirmRecognitions,
     ReferringLeads,
     FirmAppositions,
+    PlatformAnaphora,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 60] = [
+    pub const ALL: [WordList; 61] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -134,6 +135,7 @@ impl WordList {
         WordList::FirmRecognitions,
         WordList::ReferringLeads,
         WordList::FirmAppositions,
+        WordList::PlatformAnaphora,
     ];
 
     /// The name used in words.tsv.
@@ -199,6 +201,7 @@ impl WordList {
             WordList::FirmRecognitions => "firm_recognitions",
             WordList::ReferringLeads => "referring_leads",
             WordList::FirmAppositions => "firm_appositions",
+            WordList::PlatformAnaphora => "platform_anaphora",
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct Context<'a> {
     pub last_practice: Option<&'a EntityKey>,
     /// The firm named last before this sentence (for 该公司, 该企业).
     pub last_firm: Option<&'a EntityKey>,
+    /// The platform named last before this sentence (for 平台由 X 运营).
+    pub last_platform: Option<&'a EntityKey>,
     /// Every zone the article names.
     pub zones: &'a [EntityKey],
     /// Every entity the article names on its own (not only inside a name).
@@ -207,7 +209,7 @@ pub fn apply(
     replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
-    operation::operated_by(known, s, mentions, evidence, graph);
+    operation::operated_by(known, s, mentions, context, evidence, graph);
     operation::operated_in_own_clause(known, s, mentions, evidence, graph);
     operation::made_by(known, s, mentions, evidence, graph);
     seat::seats(known, s, mentions, evidence, graph);

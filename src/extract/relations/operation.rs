@@ -4,14 +4,14 @@
 //! operate or originate trigger states between the actors and the thing
 //! (X operates P; P originatedIn Z).
 
-use super::is_actor;
 use super::triggers::link;
+use super::{Context, is_actor};
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
 use crate::extract::rules::{TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
-use crate::model::{Class, EntityKey};
+use crate::model::{Class, EntityKey, Property};
 
 /// A 由 clause: where 由 stands, the actors after it in its clause, and the
 /// words after the last actor up to the clause's end (where the verb is).
@@ -41,11 +41,13 @@ fn by_clauses<'s, 'm>(s: &'s Sentence<'_>, mentions: &'m [Mention]) -> Vec<ByCla
 
 /// P 由 X〔和 Y〕〔牵头/共同 …〕<operator verb>: the actors between 由 and
 /// the verb (`operator_verbs`, only `operator_adverbs` between) run the
-/// platform named last before 由 in the sentence.
+/// platform named last before 由 in the sentence; 平台由 X 建设运营 (the
+/// clause opens with `platform_anaphora`), the platform named before it.
 pub(super) fn operated_by(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
+    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
@@ -53,13 +55,22 @@ pub(super) fn operated_by(
         if !runs_it(known, c.after) {
             continue;
         }
-        let Some(platform) = mentions
+        let named = mentions
             .iter()
-            .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= c.by)
-        else {
+            .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= c.by);
+        let operators = joined_actors(known, &s.text, &c.actors);
+        let Some(platform) = named else {
+            let (clause_start, _) = s.clause_bounds(c.by);
+            let lead = s.text[clause_start..c.by].trim_start_matches(['，', '；', ' ']);
+            if known.rules.is_word(WordList::PlatformAnaphora, lead)
+                && let Some(platform) = context.last_platform
+            {
+                for operator in &operators {
+                    graph.add_relation(operator, Property::Operates, platform, evidence);
+                }
+            }
             continue;
         };
-        let operators = joined_actors(known, &s.text, &c.actors);
         link(
             known,
             TriggerKind::Operate,
