@@ -70,10 +70,12 @@ pub enum WordList {
     FirmRecognitions,
     ReferringLeads,
     FirmAppositions,
+    TitleWords,
+    InvertedMarks,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 60] = [
+    pub const ALL: [WordList; 62] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -134,6 +136,8 @@ impl WordList {
         WordList::FirmRecognitions,
         WordList::ReferringLeads,
         WordList::FirmAppositions,
+        WordList::TitleWords,
+        WordList::InvertedMarks,
     ];
 
     /// The name used in words.tsv.
@@ -199,6 +203,8 @@ impl WordList {
             WordList::FirmRecognitions => "firm_recognitions",
             WordList::ReferringLeads => "referring_leads",
             WordList::FirmAppositions => "firm_appositions",
+            WordList::TitleWords => "title_words",
+            WordList::InvertedMarks => "inverted_marks",
         }
     }
 }

@@ -49,12 +49,8 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let Some(end) = recognition_end(known, text, start, clause_end) else {
                 continue;
             };
-            // 授予“…示范企业”称号: the title is the quoted name.
-            let end = if text[start..end].ends_with("”称号") {
-                end - "称号".len()
-            } else {
-                end
-            };
+            // 授予“…示范企业”称号, 荣获…示范平台称号: the title is the name.
+            let end = without_title_word(known, text, start, end);
             let raw = text[start..end].trim();
             // 入选商务部公布的第五批…案例: who published it is not the name.
             let raw = known
@@ -103,11 +99,7 @@ fn given_title(
     let Some(end) = recognition_end(known, text, start, clause_end) else {
         return;
     };
-    let end = if text[start..end].ends_with("”称号") {
-        end - "称号".len()
-    } else {
-        end
-    };
+    let end = without_title_word(known, text, start, end);
     let label = clean_label(&text[start..end]);
     let n = label.chars().count();
     if (4..=MAX_NAME).contains(&n) && !is_generic_name(known, &label) {
@@ -115,6 +107,30 @@ fn given_title(
             mentions,
             Mention::new(Class::Recognition, &label, start, end),
         );
+    }
+}
+
+/// The end of a recognition name without the word that says it is a title
+/// (…示范平台称号, “…示范企业”称号), when what is left still ends like a
+/// recognition; else `end`.
+fn without_title_word(known: &Knowledge, text: &str, start: usize, end: usize) -> usize {
+    let Some(word) = known
+        .rules
+        .ends_with_word(WordList::TitleWords, &text[start..end])
+    else {
+        return end;
+    };
+    let cut = end - word.len();
+    let rest = text[start..cut].trim_end_matches(['”', '」']);
+    let quoted = rest.len() < cut - start;
+    let named = matches!(
+        known.rules.class_by_ending(rest),
+        Some((Class::Recognition, _, _))
+    );
+    if (quoted || named) && rest.chars().count() >= 4 {
+        cut
+    } else {
+        end
     }
 }
 

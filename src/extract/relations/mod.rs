@@ -99,7 +99,10 @@ pub fn apply(
                     && (known.rules.takes(o.kind, m.class()) || built || model)
             })
         };
-        let subjects = if t.kind == TriggerKind::Recognize && recognition::gives(known, s, t) {
+        let receivers_after = t.kind == TriggerKind::Recognize
+            && (recognition::gives(known, s, t)
+                || recognition::inverted(known, s, mentions, t).is_some());
+        let subjects = if receivers_after {
             Vec::new()
         } else {
             subjects_before(known, s, mentions, t.start, t.kind, context, &governed)
