@@ -2127,3 +2127,73 @@ fn recognition_names_leave_out_publishers_and_back_references() {
         entities(&x)
     );
 }
+
+#[test]
+fn recognitions_ending_in_grades_ranks_awards_and_centres() {
+    let x = extract(
+        "综保区考核结果公布",
+        "在海关总署年度考核中，东澜综合保税区获评全国综保区考核A类。江岸冷链物流有限公司入选2024年山东省服务业企业50强。“一码联办”改革获评2023年度江苏省改革突破奖。南湖精密机械有限公司获批设立苏州市企业技术中心。",
+    );
+    for (receiver, title) in [
+        ("东澜综合保税区", "全国综保区考核A类"),
+        ("江岸冷链物流有限公司", "2024年山东省服务业企业50强"),
+        ("一码联办改革", "2023年度江苏省改革突破奖"),
+        ("南湖精密机械有限公司", "苏州市企业技术中心"),
+    ] {
+        assert!(
+            has_entity(&x, Class::Recognition, title),
+            "{}",
+            entities(&x)
+        );
+        assert!(
+            has_relation(&x, receiver, Property::RecognizedAs, title),
+            "{}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_title_word_after_a_recognition_is_not_part_of_its_name() {
+    let x = extract(
+        "平台获评示范平台",
+        "云帆数据交换平台荣获江苏省工业互联网示范平台称号。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "云帆数据交换平台",
+            Property::RecognizedAs,
+            "江苏省工业互联网示范平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_entity(&x, Class::Recognition, "江苏省工业互联网示范平台称号"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn receivers_named_after_the_title_they_were_selected_for() {
+    let x = extract(
+        "改革突破奖揭晓",
+        "入选2025年度江苏省改革突破奖银奖的，是苏州片区“关港联动”通关模式。",
+    );
+    let title = "2025年度江苏省改革突破奖银奖";
+    assert!(
+        has_relation(&x, "关港联动通关", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+    // The zone that made the practice is not what was selected.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.class.is_zone() && r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}
