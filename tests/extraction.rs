@@ -2184,7 +2184,7 @@ fn receivers_named_after_the_title_they_were_selected_for() {
     );
     let title = "2025年度江苏省改革突破奖银奖";
     assert!(
-        has_relation(&x, "关港联动通关", Property::RecognizedAs, title),
+        has_relation(&x, "关港联动通关模式", Property::RecognizedAs, title),
         "{}",
         relations(&x)
     );
