@@ -72,10 +72,11 @@ pub enum WordList {
     FirmAppositions,
     TitleWords,
     InvertedMarks,
+    CaseRecognitions,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 62] = [
+    pub const ALL: [WordList; 63] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -138,6 +139,7 @@ impl WordList {
         WordList::FirmAppositions,
         WordList::TitleWords,
         WordList::InvertedMarks,
+        WordList::CaseRecognitions,
     ];
 
     /// The name used in words.tsv.
@@ -205,6 +207,7 @@ impl WordList {
             WordList::FirmAppositions => "firm_appositions",
             WordList::TitleWords => "title_words",
             WordList::InvertedMarks => "inverted_marks",
+            WordList::CaseRecognitions => "case_recognitions",
         }
     }
 }

@@ -137,6 +137,13 @@ pub(super) fn link(
             if kind == TriggerKind::Recognize && !organisation && known.is_firm_title(object) {
                 continue;
             }
+            // A case (…最佳实践案例) goes to the practice, not the zone it is in.
+            if kind == TriggerKind::Recognize
+                && subject.class.is_zone()
+                && super::recognition::is_case_title(known, object)
+            {
+                continue;
+            }
             for l in known.rules.links_for(kind, subject.class, object.class) {
                 if l.only_built && !built {
                     continue;
