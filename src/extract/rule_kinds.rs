@@ -73,10 +73,11 @@ pub enum WordList {
     TitleWords,
     InvertedMarks,
     CaseRecognitions,
+    PlatformAnaphora,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 63] = [
+    pub const ALL: [WordList; 64] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -140,6 +141,7 @@ impl WordList {
         WordList::TitleWords,
         WordList::InvertedMarks,
         WordList::CaseRecognitions,
+        WordList::PlatformAnaphora,
     ];
 
     /// The name used in words.tsv.
@@ -208,6 +210,7 @@ impl WordList {
             WordList::TitleWords => "title_words",
             WordList::InvertedMarks => "inverted_marks",
             WordList::CaseRecognitions => "case_recognitions",
+            WordList::PlatformAnaphora => "platform_anaphora",
         }
     }
 }

@@ -102,8 +102,13 @@ pub fn apply(
         let receivers_after = t.kind == TriggerKind::Recognize
             && (recognition::gives(known, s, t)
                 || recognition::inverted(known, s, mentions, t).is_some());
+        let referred = (t.kind == TriggerKind::Recognize)
+            .then(|| recognition::platform_referred(known, s, mentions, t))
+            .flatten();
         let subjects = if receivers_after {
             Vec::new()
+        } else if let Some(platform) = referred {
+            vec![platform.clone()]
         } else {
             subjects_before(known, s, mentions, t.start, t.kind, context, &governed)
         };

@@ -142,6 +142,33 @@ fn named_after<'m>(s: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Vec<
         .collect()
 }
 
+/// The platform that 该平台 before the trigger refers back to: the last
+/// platform named earlier in the sentence (搭建的“X”平台…，该平台被评为…),
+/// when the clause of the trigger names nothing itself.
+pub(super) fn platform_referred<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    t: &Trigger,
+) -> Option<&'m EntityKey> {
+    let (clause_start, _) = s.clause_bounds(t.start);
+    let before = &s.text[clause_start..t.start];
+    let named_here = mentions
+        .iter()
+        .any(|m| !m.nested && m.start >= clause_start && m.end <= t.start);
+    if named_here
+        || !known
+            .rules
+            .contains_word(WordList::PlatformAnaphora, before)
+    {
+        return None;
+    }
+    mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= clause_start)
+        .map(|m| &m.key)
+}
+
 /// Classes that can receive a recognition.
 fn receives(class: Class) -> bool {
     matches!(class, Class::Practice | Class::Platform) || class.is_organisation()
