@@ -2197,3 +2197,54 @@ fn receivers_named_after_the_title_they_were_selected_for() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_case_title_goes_to_no_zone() {
+    let x = extract(
+        "苏州片区创新案例",
+        "今年，苏州片区入选江苏自贸试验区第二批制度创新案例。",
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "江苏自贸试验区第二批制度创新案例"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.class.is_zone() && r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn the_platform_referred_back_to_is_recognized_not_its_builder() {
+    let x = extract(
+        "链贸通平台获评优秀案例",
+        "金陵片区管委会搭建的“链贸通”综合服务平台已服务企业3000余家，该平台被评为江苏省数字政府建设优秀案例。",
+    );
+    let title = "江苏省数字政府建设优秀案例";
+    assert!(
+        has_relation(&x, "链贸通综合服务平台", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(&x, "金陵片区管委会", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_recognition_this_round_refers_back_and_is_no_name() {
+    let x = extract("十佳案例评审", "青峰片区的3项做法入选本次十佳案例。");
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.class == Class::Recognition && e.label.contains("本次")),
+        "{}",
+        entities(&x)
+    );
+}

@@ -119,7 +119,9 @@ pub(super) fn inverted(
         return None;
     }
     let rest = &s.text[title.end..];
-    let mark = known.rules.starts_with_word(WordList::InvertedMarks, rest)?;
+    let mark = known
+        .rules
+        .starts_with_word(WordList::InvertedMarks, rest)?;
     Some(title.end + mark.len())
 }
 
