@@ -76,23 +76,6 @@ pub(super) fn recipients(
     }
 }
 
-/// Whether a title only a practice or platform receives (…最佳实践案例,
-/// …改革试点经验, a parenthetical after it aside): `case_recognitions`
-/// ends it. A zone is never such a case; the thing made in it is.
-pub(super) fn is_case_title(known: &Knowledge, title: &EntityKey) -> bool {
-    let label = title.label.as_str();
-    let label = match label.strip_suffix('）').and_then(|l| l.rfind('（')) {
-        Some(open) => &label[..open],
-        None => label,
-    };
-    title.class == Class::Recognition
-        && known
-            .rules
-            .words(WordList::CaseRecognitions)
-            .iter()
-            .any(|w| label.ends_with(w.as_str()))
-}
-
 /// Whether the trigger is an active verb of giving (授予): who stands
 /// before it gives the title, and does not receive it.
 pub(super) fn gives(known: &Knowledge, s: &Sentence<'_>, t: &Trigger) -> bool {
