@@ -2248,3 +2248,26 @@ fn a_recognition_this_round_refers_back_and_is_no_name() {
         entities(&x)
     );
 }
+
+#[test]
+fn an_announced_selection_keeps_the_series_note_after_it() {
+    let x = extract(
+        "长三角协同创新成果发布",
+        "联席会议发布长三角自贸试验区联动创新成果（第三批），苏州片区“链上通关”经验入选。",
+    );
+    let title = "长三角自贸试验区联动创新成果（第三批）";
+    assert!(
+        has_entity(&x, Class::Recognition, title),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs
+                && r.object.label == title
+                && r.subject.class == Class::Practice),
+        "{}",
+        relations(&x)
+    );
+}

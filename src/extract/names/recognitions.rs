@@ -147,6 +147,26 @@ fn without_awarder<'t>(mentions: &[Mention], text: &'t str, raw: &'t str, end: u
         .unwrap_or(raw)
 }
 
+/// The end of a recognition name with the parenthetical after it that says
+/// which selection it is (…协同创新成果（第二批）): series_marks in it.
+fn with_series_note(known: &Knowledge, text: &str, end: usize, clause_end: usize) -> usize {
+    let rest = &text[end..clause_end];
+    let Some(inner) = rest.strip_prefix('（') else {
+        return end;
+    };
+    match inner.find('）') {
+        Some(close)
+            if inner[..close].chars().count() <= 6
+                && known
+                    .rules
+                    .contains_word(WordList::SeriesMarks, &inner[..close]) =>
+        {
+            end + '（'.len_utf8() + close + '）'.len_utf8()
+        }
+        _ => end,
+    }
+}
+
 /// A name without the year it opens with (2024年度省级… → 省级…).
 fn without_year(name: &str) -> &str {
     let rest = name.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
@@ -178,6 +198,7 @@ pub fn announced(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
             let Some(end) = recognition_end(known, text, start, clause_end) else {
                 continue;
             };
+            let end = with_series_note(known, text, end, clause_end);
             let full = clean_label(text[start..end].trim());
             let kind = rules.ends_with_word(WordList::TableKinds, &full);
             let name = &full[..full.len() - kind.map_or(0, str::len)];
