@@ -2271,3 +2271,16 @@ fn an_announced_selection_keeps_the_series_note_after_it() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_phrase_with_de_after_a_selection_verb_is_no_title() {
+    let x = extract(
+        "研发料件名单管理",
+        "青峰片区对列入重点名单的研发企业，实行“先入区、后申报、集中核销”。该区形成了获得感强的制度创新成果。",
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.class == Class::Recognition),
+        "{}",
+        entities(&x)
+    );
+}

@@ -10,6 +10,10 @@ use crate::extract::rules::{EndingUse, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::Class;
 
+/// The fewest characters after 的 that can name a selection on their own
+/// (研发企业, 十佳案例 cannot; 全国供应链创新与应用示范企业 can).
+const MIN_AFTER_DE: usize = 8;
+
 /// Recognitions after 入选/获批/被认定为: the phrase up to an ending such as
 /// 案例, 样板, 口岸, 枢纽 (or a list of them up to 等).
 pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
@@ -43,7 +47,10 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());
             let items: Vec<&str> = phrase[..phrase_list_end].split('、').collect();
             if items.len() > 1 {
-                recognition_list(known, mentions, start, &items);
+                // 列入白名单的企业，实行“一次备案、分批进口”: a clause, not a list of titles.
+                if !items.iter().any(|i| i.contains(['的', '“', '”'])) {
+                    recognition_list(known, mentions, start, &items);
+                }
                 continue;
             }
             let Some(end) = recognition_end(known, text, start, clause_end) else {
@@ -51,7 +58,14 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             };
             // 授予“…示范企业”称号, 荣获…示范平台称号: the title is the name.
             let end = without_title_word(known, text, start, end);
-            let raw = text[start..end].trim();
+            // 列入白名单的企业, 获得感强的制度创新成果: a phrase with 的 is
+            // no title; the words after the last 的 may be one, when they
+            // are long enough to name a selection.
+            let raw = match text[start..end].trim().rsplit_once('的') {
+                Some((_, rest)) if rest.chars().count() >= MIN_AFTER_DE => rest,
+                Some(_) => continue,
+                None => text[start..end].trim(),
+            };
             // 入选商务部公布的第五批…案例: who published it is not the name.
             let raw = known
                 .rules
