@@ -2201,3 +2201,160 @@ fn a_platform_referred_back_to_is_run_by_who_the_next_sentence_names() {
         relations(&x)
     );
 }
+
+#[test]
+fn recognitions_ending_in_grades_ranks_awards_and_centres() {
+    let x = extract(
+        "综保区考核结果公布",
+        "在海关总署年度考核中，东澜综合保税区获评全国综保区考核A类。江岸冷链物流有限公司入选2024年山东省服务业企业50强。“一码联办”改革获评2023年度江苏省改革突破奖。南湖精密机械有限公司获批设立苏州市企业技术中心。",
+    );
+    for (receiver, title) in [
+        ("东澜综合保税区", "全国综保区考核A类"),
+        ("江岸冷链物流有限公司", "2024年山东省服务业企业50强"),
+        ("一码联办改革", "2023年度江苏省改革突破奖"),
+        ("南湖精密机械有限公司", "苏州市企业技术中心"),
+    ] {
+        assert!(
+            has_entity(&x, Class::Recognition, title),
+            "{}",
+            entities(&x)
+        );
+        assert!(
+            has_relation(&x, receiver, Property::RecognizedAs, title),
+            "{}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_title_word_after_a_recognition_is_not_part_of_its_name() {
+    let x = extract(
+        "平台获评示范平台",
+        "云帆数据交换平台荣获江苏省工业互联网示范平台称号。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "云帆数据交换平台",
+            Property::RecognizedAs,
+            "江苏省工业互联网示范平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_entity(&x, Class::Recognition, "江苏省工业互联网示范平台称号"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn receivers_named_after_the_title_they_were_selected_for() {
+    let x = extract(
+        "改革突破奖揭晓",
+        "入选2025年度江苏省改革突破奖银奖的，是苏州片区“关港联动”通关模式。",
+    );
+    let title = "2025年度江苏省改革突破奖银奖";
+    assert!(
+        has_relation(&x, "关港联动通关模式", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+    // The zone that made the practice is not what was selected.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.class.is_zone() && r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_case_title_goes_to_no_zone() {
+    let x = extract(
+        "苏州片区创新案例",
+        "今年，苏州片区入选江苏自贸试验区第二批制度创新案例。",
+    );
+    assert!(
+        has_entity(&x, Class::Recognition, "江苏自贸试验区第二批制度创新案例"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.class.is_zone() && r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn the_platform_referred_back_to_is_recognized_not_its_builder() {
+    let x = extract(
+        "链贸通平台获评优秀案例",
+        "金陵片区管委会搭建的“链贸通”综合服务平台已服务企业3000余家，该平台被评为江苏省数字政府建设优秀案例。",
+    );
+    let title = "江苏省数字政府建设优秀案例";
+    assert!(
+        has_relation(&x, "链贸通综合服务平台", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(&x, "金陵片区管委会", Property::RecognizedAs, title),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_recognition_this_round_refers_back_and_is_no_name() {
+    let x = extract("十佳案例评审", "青峰片区的3项做法入选本次十佳案例。");
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.class == Class::Recognition && e.label.contains("本次")),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn an_announced_selection_keeps_the_series_note_after_it() {
+    let x = extract(
+        "长三角协同创新成果发布",
+        "联席会议发布长三角自贸试验区联动创新成果（第三批），苏州片区“链上通关”经验入选。",
+    );
+    let title = "长三角自贸试验区联动创新成果（第三批）";
+    assert!(
+        has_entity(&x, Class::Recognition, title),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs
+                && r.object.label == title
+                && r.subject.class == Class::Practice),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_phrase_with_de_after_a_selection_verb_is_no_title() {
+    let x = extract(
+        "研发料件名单管理",
+        "青峰片区对列入重点名单的研发企业，实行“先入区、后申报、集中核销”。该区形成了获得感强的制度创新成果。",
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.class == Class::Recognition),
+        "{}",
+        entities(&x)
+    );
+}

@@ -70,11 +70,15 @@ pub enum WordList {
     FirmRecognitions,
     ReferringLeads,
     FirmAppositions,
+    TitleWords,
+    InvertedMarks,
+    CaseRecognitions,
     PlatformAnaphora,
+    PlatformSubjects,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 61] = [
+    pub const ALL: [WordList; 65] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -135,7 +139,11 @@ impl WordList {
         WordList::FirmRecognitions,
         WordList::ReferringLeads,
         WordList::FirmAppositions,
+        WordList::TitleWords,
+        WordList::InvertedMarks,
+        WordList::CaseRecognitions,
         WordList::PlatformAnaphora,
+        WordList::PlatformSubjects,
     ];
 
     /// The name used in words.tsv.
@@ -201,7 +209,11 @@ impl WordList {
             WordList::FirmRecognitions => "firm_recognitions",
             WordList::ReferringLeads => "referring_leads",
             WordList::FirmAppositions => "firm_appositions",
+            WordList::TitleWords => "title_words",
+            WordList::InvertedMarks => "inverted_marks",
+            WordList::CaseRecognitions => "case_recognitions",
             WordList::PlatformAnaphora => "platform_anaphora",
+            WordList::PlatformSubjects => "platform_subjects",
         }
     }
 }

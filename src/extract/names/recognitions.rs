@@ -10,6 +10,10 @@ use crate::extract::rules::{EndingUse, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::Class;
 
+/// The fewest characters after 的 that can name a selection on their own
+/// (研发企业, 十佳案例 cannot; 全国供应链创新与应用示范企业 can).
+const MIN_AFTER_DE: usize = 8;
+
 /// Recognitions after 入选/获批/被认定为: the phrase up to an ending such as
 /// 案例, 样板, 口岸, 枢纽 (or a list of them up to 等).
 pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
@@ -43,19 +47,25 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());
             let items: Vec<&str> = phrase[..phrase_list_end].split('、').collect();
             if items.len() > 1 {
-                recognition_list(known, mentions, start, &items);
+                // 列入白名单的企业，实行“一次备案、分批进口”: a clause, not a list of titles.
+                if !items.iter().any(|i| i.contains(['的', '“', '”'])) {
+                    recognition_list(known, mentions, start, &items);
+                }
                 continue;
             }
             let Some(end) = recognition_end(known, text, start, clause_end) else {
                 continue;
             };
-            // 授予“…示范企业”称号: the title is the quoted name.
-            let end = if text[start..end].ends_with("”称号") {
-                end - "称号".len()
-            } else {
-                end
+            // 授予“…示范企业”称号, 荣获…示范平台称号: the title is the name.
+            let end = without_title_word(known, text, start, end);
+            // 列入白名单的企业, 获得感强的制度创新成果: a phrase with 的 is
+            // no title; the words after the last 的 may be one, when they
+            // are long enough to name a selection.
+            let raw = match text[start..end].trim().rsplit_once('的') {
+                Some((_, rest)) if rest.chars().count() >= MIN_AFTER_DE => rest,
+                Some(_) => continue,
+                None => text[start..end].trim(),
             };
-            let raw = text[start..end].trim();
             // 入选商务部公布的第五批…案例: who published it is not the name.
             let raw = known
                 .rules
@@ -103,11 +113,7 @@ fn given_title(
     let Some(end) = recognition_end(known, text, start, clause_end) else {
         return;
     };
-    let end = if text[start..end].ends_with("”称号") {
-        end - "称号".len()
-    } else {
-        end
-    };
+    let end = without_title_word(known, text, start, end);
     let label = clean_label(&text[start..end]);
     let n = label.chars().count();
     if (4..=MAX_NAME).contains(&n) && !is_generic_name(known, &label) {
@@ -115,6 +121,30 @@ fn given_title(
             mentions,
             Mention::new(Class::Recognition, &label, start, end),
         );
+    }
+}
+
+/// The end of a recognition name without the word that says it is a title
+/// (…示范平台称号, “…示范企业”称号), when what is left still ends like a
+/// recognition; else `end`.
+fn without_title_word(known: &Knowledge, text: &str, start: usize, end: usize) -> usize {
+    let Some(word) = known
+        .rules
+        .ends_with_word(WordList::TitleWords, &text[start..end])
+    else {
+        return end;
+    };
+    let cut = end - word.len();
+    let rest = text[start..cut].trim_end_matches(['”', '」']);
+    let quoted = rest.len() < cut - start;
+    let named = matches!(
+        known.rules.class_by_ending(rest),
+        Some((Class::Recognition, _, _))
+    );
+    if (quoted || named) && rest.chars().count() >= 4 {
+        cut
+    } else {
+        end
     }
 }
 
@@ -129,6 +159,26 @@ fn without_awarder<'t>(mentions: &[Mention], text: &'t str, raw: &'t str, end: u
         .filter(|rest| rest.chars().count() >= 6)
         .min_by_key(|rest| rest.len())
         .unwrap_or(raw)
+}
+
+/// The end of a recognition name with the parenthetical after it that says
+/// which selection it is (…协同创新成果（第二批）): series_marks in it.
+fn with_series_note(known: &Knowledge, text: &str, end: usize, clause_end: usize) -> usize {
+    let rest = &text[end..clause_end];
+    let Some(inner) = rest.strip_prefix('（') else {
+        return end;
+    };
+    match inner.find('）') {
+        Some(close)
+            if inner[..close].chars().count() <= 6
+                && known
+                    .rules
+                    .contains_word(WordList::SeriesMarks, &inner[..close]) =>
+        {
+            end + '（'.len_utf8() + close + '）'.len_utf8()
+        }
+        _ => end,
+    }
 }
 
 /// A name without the year it opens with (2024年度省级… → 省级…).
@@ -162,6 +212,7 @@ pub fn announced(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
             let Some(end) = recognition_end(known, text, start, clause_end) else {
                 continue;
             };
+            let end = with_series_note(known, text, end, clause_end);
             let full = clean_label(text[start..end].trim());
             let kind = rules.ends_with_word(WordList::TableKinds, &full);
             let name = &full[..full.len() - kind.map_or(0, str::len)];

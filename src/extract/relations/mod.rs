@@ -101,8 +101,16 @@ pub fn apply(
                     && (known.rules.takes(o.kind, m.class()) || built || model)
             })
         };
-        let subjects = if t.kind == TriggerKind::Recognize && recognition::gives(known, s, t) {
+        let receivers_after = t.kind == TriggerKind::Recognize
+            && (recognition::gives(known, s, t)
+                || recognition::inverted(known, s, mentions, t).is_some());
+        let referred = (t.kind == TriggerKind::Recognize)
+            .then(|| recognition::platform_referred(known, s, mentions, t))
+            .flatten();
+        let subjects = if receivers_after {
             Vec::new()
+        } else if let Some(platform) = referred {
+            vec![platform.clone()]
         } else {
             subjects_before(known, s, mentions, t.start, t.kind, context, &governed)
         };

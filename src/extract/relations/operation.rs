@@ -42,7 +42,7 @@ fn by_clauses<'s, 'm>(s: &'s Sentence<'_>, mentions: &'m [Mention]) -> Vec<ByCla
 /// P 由 X〔和 Y〕〔牵头/共同 …〕<operator verb>: the actors between 由 and
 /// the verb (`operator_verbs`, only `operator_adverbs` between) run the
 /// platform named last before 由 in the sentence; 平台由 X 建设运营 (the
-/// clause opens with `platform_anaphora`), the platform named before it.
+/// clause opens with `platform_subjects`), the platform named before it.
 pub(super) fn operated_by(
     known: &Knowledge,
     s: &Sentence<'_>,
@@ -62,7 +62,7 @@ pub(super) fn operated_by(
         let Some(platform) = named else {
             let (clause_start, _) = s.clause_bounds(c.by);
             let lead = s.text[clause_start..c.by].trim_start_matches(['，', '；', ' ']);
-            if known.rules.is_word(WordList::PlatformAnaphora, lead)
+            if known.rules.is_word(WordList::PlatformSubjects, lead)
                 && let Some(platform) = context.last_platform
             {
                 for operator in &operators {

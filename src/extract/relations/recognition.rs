@@ -63,6 +63,10 @@ pub(super) fn recipients(
         receivers.extend(run_after(s, mentions, mark, lead, t.start));
     }
     receivers.extend(listed_before(s, mentions, t.start));
+    if let Some(at) = inverted(known, s, mentions, t) {
+        // 入选…金奖的，是 X模式: the receivers follow the title.
+        receivers.extend(named_after(s, mentions, at));
+    }
     let has_receiver = subjects.iter().any(|k| k.class.is_organisation());
     if known.is_firm_title(&title.key) && !has_receiver && !giving {
         receivers.extend(firm_before(known, s, mentions, t.start, context));
@@ -78,6 +82,76 @@ pub(super) fn gives(known: &Knowledge, s: &Sentence<'_>, t: &Trigger) -> bool {
     known
         .rules
         .is_word(WordList::RecipientVerbs, &s.text[t.start..t.end])
+}
+
+/// Where the receivers start when the title comes first and they follow
+/// it (入选…金奖的，是 X; 获评…的有 A、B): just past the mark after the
+/// title that the trigger governs.
+pub(super) fn inverted(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    t: &Trigger,
+) -> Option<usize> {
+    let (_, clause_end) = s.clause_bounds(t.end);
+    let title = mentions.iter().find(|m| {
+        !m.nested && m.class() == Class::Recognition && m.start >= t.end && m.start < clause_end
+    })?;
+    let between = s.text[t.end..title.start].trim();
+    if !(between.is_empty() || between == "了") {
+        return None;
+    }
+    let rest = &s.text[title.end..];
+    let mark = known
+        .rules
+        .starts_with_word(WordList::InvertedMarks, rest)?;
+    Some(title.end + mark.len())
+}
+
+/// The receivers named in the clause that starts at `at`: its practices
+/// and platforms when it names any (金义片区“X”模式 → X), else its
+/// organisations.
+fn named_after<'m>(s: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Vec<&'m EntityKey> {
+    let (_, end) = s.clause_bounds(at);
+    let named: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.start >= at && m.end <= end && receives(m.class()))
+        .collect();
+    let things = named
+        .iter()
+        .any(|m| matches!(m.class(), Class::Practice | Class::Platform));
+    named
+        .into_iter()
+        .filter(|m| !things || matches!(m.class(), Class::Practice | Class::Platform))
+        .map(|m| &m.key)
+        .collect()
+}
+
+/// The platform that 该平台 before the trigger refers back to: the last
+/// platform named earlier in the sentence (搭建的“X”平台…，该平台被评为…),
+/// when the clause of the trigger names nothing itself.
+pub(super) fn platform_referred<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    t: &Trigger,
+) -> Option<&'m EntityKey> {
+    let (clause_start, _) = s.clause_bounds(t.start);
+    let before = &s.text[clause_start..t.start];
+    let named_here = mentions
+        .iter()
+        .any(|m| !m.nested && m.start >= clause_start && m.end <= t.start);
+    if named_here
+        || !known
+            .rules
+            .contains_word(WordList::PlatformAnaphora, before)
+    {
+        return None;
+    }
+    mentions
+        .iter()
+        .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= clause_start)
+        .map(|m| &m.key)
 }
 
 /// Classes that can receive a recognition.

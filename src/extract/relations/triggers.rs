@@ -7,7 +7,7 @@ use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
 use crate::extract::rules::{Direction, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
-use crate::model::EntityKey;
+use crate::model::{Class, EntityKey};
 
 /// A trigger word found in a sentence.
 #[derive(Clone, Copy, Debug)]
@@ -137,6 +137,13 @@ pub(super) fn link(
             if kind == TriggerKind::Recognize && !organisation && known.is_firm_title(object) {
                 continue;
             }
+            // A case (…最佳实践案例) goes to the practice, not the zone it is in.
+            if kind == TriggerKind::Recognize
+                && subject.class.is_zone()
+                && is_case_title(known, object)
+            {
+                continue;
+            }
             for l in known.rules.links_for(kind, subject.class, object.class) {
                 if l.only_built && !built {
                     continue;
@@ -148,4 +155,21 @@ pub(super) fn link(
             }
         }
     }
+}
+
+/// Whether a title only a practice or platform receives (…最佳实践案例,
+/// …改革试点经验, a parenthetical after it aside): `case_recognitions`
+/// ends it. A zone is never such a case; the thing made in it is.
+fn is_case_title(known: &Knowledge, title: &EntityKey) -> bool {
+    let label = title.label.as_str();
+    let label = match label.strip_suffix('）').and_then(|l| l.rfind('（')) {
+        Some(open) => &label[..open],
+        None => label,
+    };
+    title.class == Class::Recognition
+        && known
+            .rules
+            .words(WordList::CaseRecognitions)
+            .iter()
+            .any(|w| label.ends_with(w.as_str()))
 }
