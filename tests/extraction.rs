@@ -2358,3 +2358,30 @@ fn a_phrase_with_de_after_a_selection_verb_is_no_title() {
         entities(&x)
     );
 }
+
+#[test]
+fn annex_items_with_their_sources_in_brackets_are_practices_of_the_listed_series() {
+    let x = extract(
+        "关于通报2023年度自贸试验区建设情况的通知",
+        "各片区管委会：\n\n现将有关情况通报如下。\n\n附件\n\n2023年度中国（湖南）自由贸易试验区制度创新典型经验名单\n\n1. 进口矿产品“先放后检”监管模式（岳阳片区）\n2. 涉外仲裁“云庭审”机制（长沙海关）\n",
+    );
+    let series = "2023年度中国（湖南）自由贸易试验区制度创新典型经验";
+    let practice = |label: &str| {
+        x.relations.iter().any(|r| {
+            r.subject.label.starts_with(label)
+                && r.property == Property::RecognizedAs
+                && r.object.label == series
+        })
+    };
+    assert!(practice("进口矿产品先放后检"), "{}", relations(&x));
+    assert!(practice("涉外仲裁云庭审"), "{}", relations(&x));
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.label.starts_with("进口矿产品先放后检")
+                && r.property == Property::OriginatedIn
+                && r.object.label == "中国（湖南）自由贸易试验区岳阳片区"),
+        "{}",
+        relations(&x)
+    );
+}

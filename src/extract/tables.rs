@@ -319,6 +319,23 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
         {
             recognition = Some(key(Class::Recognition, &label));
         }
+        // 1. 名称（来源）: an item line of its own, its sources in brackets.
+        if let Some(item) = p.heading.as_deref().filter(|_| p.sentences.is_empty())
+            && let Some((name, source)) = item_with_source(item)
+        {
+            let origins = names_in(extractor, source, graph);
+            if !origins.is_empty() {
+                let practice = key(Class::Practice, &clean_label(name));
+                graph.add_entity(&practice, name);
+                if let Some(recognition) = &recognition {
+                    graph.add_relation(&practice, Property::RecognizedAs, recognition, item);
+                }
+                for origin in origins {
+                    graph.add_relation(&practice, Property::OriginatedIn, &origin, item);
+                }
+            }
+            continue;
+        }
         let Some((first, rest)) = p.sentences.split_first() else {
             continue;
         };
@@ -375,6 +392,17 @@ fn item_name(sentence: &str) -> Option<&str> {
     let n = name.chars().count();
     let clause = name.contains(['，', '。', '；', '：']);
     (digits > 0 && (4..=40).contains(&n) && !clause).then_some(name)
+}
+
+/// A numbered item that ends with its sources in brackets:
+/// 1. 数字提单质押融资模式（大连片区） → (数字提单质押融资模式, 大连片区).
+fn item_with_source(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim().trim_end_matches('。');
+    let inner = line.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let close = inner[open..].chars().next().map_or(0, char::len_utf8);
+    let name = item_name(&inner[..open])?;
+    Some((name, &inner[open + close..]))
 }
 
 /// Splits an item's sentence into the sources it opens with, in brackets
