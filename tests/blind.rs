@@ -150,3 +150,13 @@ fn batch_k_stays_above_its_floor() {
 fn batch_l_stays_above_its_floor() {
     assert_floor("batch-l", 0.82, 0.73);
 }
+
+#[test]
+fn batch_m_stays_above_its_floor() {
+    assert_floor("batch-m", 0.81, 0.54);
+}
+
+#[test]
+fn batch_n_stays_above_its_floor() {
+    assert_floor("batch-n", 0.79, 0.63);
+}
