@@ -2385,3 +2385,20 @@ fn annex_items_with_their_sources_in_brackets_are_practices_of_the_listed_series
         relations(&x)
     );
 }
+
+#[test]
+fn firms_listed_after_a_lead_that_settles_them_in_a_zone_are_based_there() {
+    let x = extract(
+        "大事记",
+        "2024年4月2日　首批入驻南沙片区数字贸易港企业：穗云数联科技有限公司、珠江链动信息技术有限公司。",
+    );
+    for firm in ["穗云数联科技有限公司", "珠江链动信息技术有限公司"] {
+        assert!(
+            x.relations.iter().any(|r| r.subject.label == firm
+                && r.property == Property::BasedIn
+                && r.object.label.ends_with("南沙新区片区")),
+            "{}",
+            relations(&x)
+        );
+    }
+}

@@ -29,7 +29,7 @@ use reference::reference_facts;
 use replication::{
     copied_by_passive, copied_from, copied_to, created_by, practice_before, practices_of_areas,
 };
-use settlement::firms_in_zones;
+use settlement::{firms_in_zones, listed_after_colon};
 use std::collections::HashSet;
 use subjects::subjects_before;
 use triggers::{Trigger, find_triggers, link, scope};
@@ -217,6 +217,7 @@ pub fn apply(
     replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);
+    listed_after_colon(known, s, mentions, evidence, graph);
     operation::operated_by(known, s, mentions, context, evidence, graph);
     operation::operated_in_own_clause(known, s, mentions, evidence, graph);
     operation::made_by(known, s, mentions, evidence, graph);

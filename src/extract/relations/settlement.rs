@@ -271,6 +271,48 @@ fn described_in(
     Vec::new()
 }
 
+/// 首批入驻雄安片区数字贸易产业园企业：A、B、C — a lead before a colon
+/// that settles firms (a settle verb, one zone, a firm noun at its end):
+/// every firm listed after the colon is based in that zone.
+pub(super) fn listed_after_colon(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let Some(colon) = s.text.find(['：', ':']) else {
+        return;
+    };
+    let lead = &s.text[..colon];
+    let settles = known
+        .rules
+        .triggers(TriggerKind::Settle)
+        .iter()
+        .any(|t| lead.contains(t.as_str()));
+    if !settles
+        || known
+            .rules
+            .ends_with_word(WordList::FirmNouns, lead)
+            .is_none()
+    {
+        return;
+    }
+    let zones: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| !m.nested && m.end <= colon && m.class().is_zone())
+        .collect();
+    let [zone] = zones.as_slice() else {
+        return;
+    };
+    for firm in mentions
+        .iter()
+        .filter(|m| !m.nested && m.start > colon && m.class() == Class::Firm)
+    {
+        graph.add_relation(&firm.key, Property::BasedIn, &zone.key, evidence);
+    }
+}
+
 /// 哈工大卫星已在哈尔滨新区暨自贸试验区哈尔滨片区建设…; 研究院在厦门片区揭牌成立.
 pub(super) fn built_in_zone(
     set_up: &[String],
