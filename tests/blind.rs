@@ -160,3 +160,13 @@ fn batch_m_stays_above_its_floor() {
 fn batch_n_stays_above_its_floor() {
     assert_floor("batch-n", 0.79, 0.63);
 }
+
+#[test]
+fn batch_o_stays_above_its_floor() {
+    assert_floor("batch-o", 0.82, 0.72);
+}
+
+#[test]
+fn batch_p_stays_above_its_floor() {
+    assert_floor("batch-p", 0.81, 0.59);
+}
