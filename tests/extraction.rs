@@ -2402,3 +2402,160 @@ fn firms_listed_after_a_lead_that_settles_them_in_a_zone_are_based_there() {
         );
     }
 }
+
+#[test]
+fn the_operator_of_a_by_phrase_before_the_platform_runs_it() {
+    let x = extract(
+        "青禾片区动态",
+        "由省商务厅打造的“苏贸通”综合服务平台已服务企业1200家。由省税务局提出需求的“税易通”服务平台仍在测试。",
+    );
+    assert!(
+        has_relation(&x, "省商务厅", Property::Operates, "苏贸通综合服务平台"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(&x, "省税务局", Property::Operates, "税易通服务平台"),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn special_zones_placed_in_areas_in_order_or_in_a_bare_area_are_part_of_them() {
+    let x = extract(
+        "湖北自贸试验区概况",
+        "中国（湖北）自由贸易试验区涵盖武汉片区、襄阳片区、宜昌片区，三个片区分别位于武汉市、襄阳市和宜昌市。武汉东湖综合保税区、襄阳综合保税区分别坐落于武汉片区、襄阳片区。宜昌综合保税区依次纳入宜昌片区统筹管理。喀什片区面积28.48平方公里，喀什综合保税区位于片区之内。西永综合保税区在西永片区范围内，两路果园港综合保税区则地跨两江片区和果园港片区。",
+    );
+    let area = |short: &str| {
+        format!(
+            "中国（{}）自由贸易试验区{short}",
+            if short.starts_with("喀什") {
+                "新疆"
+            } else if ["西永片区", "两江片区", "果园港片区"].contains(&short) {
+                "重庆"
+            } else {
+                "湖北"
+            }
+        )
+    };
+    for (part, short) in [
+        ("武汉东湖综合保税区", "武汉片区"),
+        ("襄阳综合保税区", "襄阳片区"),
+        ("宜昌综合保税区", "宜昌片区"),
+        ("喀什综合保税区", "喀什片区"),
+        ("西永综合保税区", "西永片区"),
+        ("两路果园港综合保税区", "两江片区"),
+        ("两路果园港综合保税区", "果园港片区"),
+    ] {
+        assert!(
+            has_relation(&x, part, Property::PartOf, &area(short)),
+            "{part} in {short}: {}",
+            relations(&x)
+        );
+    }
+    assert!(
+        !has_relation(
+            &x,
+            "武汉东湖综合保税区",
+            Property::PartOf,
+            &area("襄阳片区")
+        ),
+        "{}",
+        relations(&x)
+    );
+    for (short, city) in [
+        ("武汉片区", "武汉"),
+        ("襄阳片区", "襄阳"),
+        ("宜昌片区", "宜昌"),
+    ] {
+        assert!(
+            x.relations.iter().any(|r| r.subject.label == area(short)
+                && r.property == Property::LocatedIn
+                && r.object.label.starts_with(city)),
+            "{short} in {city}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn quote_marks_of_replies_and_markdown_do_not_stop_a_sentence_being_read() {
+    let x = extract(
+        "回复: 工作专报",
+        ">> 东疆综合保税区坐落于片区核心区域。\n> 根据**《天津东疆综合保税区促进融资租赁业高质量发展办法》**，详见[原文](http://x.cn/a.html)。",
+    );
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.label.contains('>') || e.label.contains("**")),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(
+            &x,
+            Class::Policy,
+            "天津东疆综合保税区促进融资租赁业高质量发展办法"
+        ),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn words_for_the_firm_named_before_act_for_it() {
+    let x = extract(
+        "企业风采",
+        "新疆天诚智运物流科技有限公司2019年成立。公司总部位于霍尔果斯经济开发区，运营的“口岸通”智慧物流服务平台已接入车辆1.1万辆。郑州陆空通达多式联运有限公司落户郑州片区；其建设运营的中原空陆联运信息平台已上线。北京运河数字贸易服务有限公司注册在通州组团，搭建“运河数贸”跨境服务平台。2024年，这家企业在喀什综合保税区注册落户。",
+    );
+    for (firm, property, object) in [
+        (
+            "新疆天诚智运物流科技有限公司",
+            Property::BasedIn,
+            "霍尔果斯经济开发区",
+        ),
+        (
+            "新疆天诚智运物流科技有限公司",
+            Property::Operates,
+            "口岸通智慧物流服务平台",
+        ),
+        (
+            "郑州陆空通达多式联运有限公司",
+            Property::Operates,
+            "中原空陆联运信息平台",
+        ),
+        (
+            "北京运河数字贸易服务有限公司",
+            Property::Operates,
+            "运河数贸跨境服务平台",
+        ),
+        (
+            "北京运河数字贸易服务有限公司",
+            Property::BasedIn,
+            "喀什综合保税区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, firm, property, object),
+            "{firm} {property:?} {object}: {}",
+            relations(&x)
+        );
+    }
+    // The zone a firm registered in does not run what the firm set up.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::Operates && r.subject.label == "通州组团"),
+        "{}",
+        relations(&x)
+    );
+    // The words are no entities of their own.
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.label == "公司" || e.label == "其"),
+        "{}",
+        entities(&x)
+    );
+}

@@ -36,7 +36,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .any(|l| matches!(classify(l.trim()), Some(HeadingKind::Article(_))));
     let mut in_body = false;
     let mut page_break = false;
-    let lines = super::tables::normalise(text.split(['\n', '\u{c}']).map(str::to_owned).collect());
+    let lines = super::tables::normalise(
+        text.split(['\n', '\u{c}'])
+            .map(|l| super::markup::unmark(l).into_owned())
+            .collect(),
+    );
     let wrapped = is_wrapped(&lines);
     let spaced_out = is_spaced_out(&lines);
     // The previous line's indent, and whether it spaced out columns.

@@ -16,6 +16,7 @@ mod header;
 mod headings;
 mod html;
 mod layout;
+mod markup;
 mod pdf;
 mod sentences;
 mod stacked_table;

@@ -16,6 +16,7 @@ mod mention;
 mod mentions;
 mod names;
 mod phrases;
+mod references;
 mod relations;
 mod rule_kinds;
 pub mod rules;
@@ -212,6 +213,7 @@ impl Extractor {
         let mut last_practice: Option<EntityKey> = None;
         let mut last_firm: Option<EntityKey> = None;
         let mut last_platform: Option<EntityKey> = None;
+        let mut last_subject: Option<EntityKey> = None;
         // A notice is itself the policy its 本办法/本方案 refers to.
         let mut last_policy: Option<EntityKey> = article
             .document_number
@@ -297,7 +299,28 @@ impl Extractor {
                 last_platform: last_platform.as_ref(),
                 last_policy: last_policy.as_ref(),
             };
-            relations::apply(&self.known, s, mentions, &context, &mut graph);
+            let refs = references::firm_references(
+                &self.known,
+                s,
+                mentions,
+                last_firm.as_ref(),
+                last_subject.as_ref(),
+            );
+            if refs.is_empty() {
+                relations::apply(&self.known, s, mentions, &context, &mut graph);
+            } else {
+                let mut with_refs = mentions.clone();
+                with_refs.extend(refs);
+                with_refs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+                relations::apply(&self.known, s, &with_refs, &context, &mut graph);
+            }
+            // The subject of the sentence before: the actor it opens with.
+            if let Some(a) = mentions
+                .iter()
+                .find(|m| !m.nested && (m.class().is_zone() || m.class().is_organisation()))
+            {
+                last_subject = Some(a.key.clone());
+            }
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
                 last_practice = Some(p.key.clone());
             }

@@ -75,10 +75,16 @@ pub enum WordList {
     CaseRecognitions,
     PlatformAnaphora,
     PlatformSubjects,
+    PartVerbs,
+    RespectiveMarks,
+    AreaRefs,
+    InsideTails,
+    FirmRefs,
+    RefLeads,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 65] = [
+    pub const ALL: [WordList; 71] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -144,6 +150,12 @@ impl WordList {
         WordList::CaseRecognitions,
         WordList::PlatformAnaphora,
         WordList::PlatformSubjects,
+        WordList::PartVerbs,
+        WordList::RespectiveMarks,
+        WordList::AreaRefs,
+        WordList::InsideTails,
+        WordList::FirmRefs,
+        WordList::RefLeads,
     ];
 
     /// The name used in words.tsv.
@@ -214,6 +226,12 @@ impl WordList {
             WordList::CaseRecognitions => "case_recognitions",
             WordList::PlatformAnaphora => "platform_anaphora",
             WordList::PlatformSubjects => "platform_subjects",
+            WordList::PartVerbs => "part_verbs",
+            WordList::RespectiveMarks => "respective_marks",
+            WordList::AreaRefs => "area_refs",
+            WordList::InsideTails => "inside_tails",
+            WordList::FirmRefs => "firm_refs",
+            WordList::RefLeads => "ref_leads",
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct Catalogue {
     names: Vec<Vec<String>>,
     /// For practices: the key of each name (`identity`); empty otherwise.
     keys: Vec<Vec<String>>,
+    /// For practices: the key of the label; empty otherwise.
+    label_keys: Vec<String>,
 }
 
 impl Catalogue {
@@ -58,7 +60,19 @@ impl Catalogue {
                 keys
             })
             .collect();
-        Catalogue { nodes, names, keys }
+        let label_keys = nodes
+            .iter()
+            .map(|n| match n.kind.class() {
+                Some(Class::Practice) => normalize(&rules.key(&n.label).0),
+                _ => String::new(),
+            })
+            .collect();
+        Catalogue {
+            nodes,
+            names,
+            keys,
+            label_keys,
+        }
     }
 
     /// Practices another form of whose name `key` is: one of their names
@@ -74,6 +88,16 @@ impl Catalogue {
         let same: Vec<usize> = practices()
             .filter(|&i| self.keys[i].iter().any(|k| k == key))
             .collect();
+        // “一票结”延伸服务 holds 一票结 as an alias: the practice whose own
+        // label has the key is the one meant.
+        let labelled: Vec<usize> = same
+            .iter()
+            .copied()
+            .filter(|&i| self.label_keys[i] == key)
+            .collect();
+        if same.len() > 1 && labelled.len() == 1 {
+            return labelled;
+        }
         if !same.is_empty() || key.chars().count() < MIN_PART_CHARS {
             return same;
         }
@@ -248,6 +272,17 @@ fn matching(catalogue: &Catalogue, name: &str, classes: &[Class]) -> Vec<usize> 
             return preferred;
         }
     }
+    if exact.len() > 1 {
+        // A label before an alias another node also holds.
+        let labelled: Vec<usize> = exact
+            .iter()
+            .copied()
+            .filter(|&i| catalogue.names[i][0] == wanted)
+            .collect();
+        if labelled.len() == 1 {
+            return labelled;
+        }
+    }
     if !exact.is_empty() {
         return exact;
     }
@@ -376,6 +411,25 @@ mod tests {
         };
         assert_eq!(candidates.len(), 2);
         assert!(err.to_string().contains("绥芬河片区 [片区]"), "{err}");
+    }
+
+    #[test]
+    fn a_label_goes_before_the_same_name_held_as_an_alias_elsewhere() {
+        let one = Node::new("x:one", Kind::Entity(Class::Practice), "一票结");
+        let mut longer = Node::new("x:ext", Kind::Entity(Class::Practice), "一票结延伸服务");
+        longer.aliases = vec!["一票结".into()];
+        let c = Catalogue::new(vec![one, longer]);
+        for form in ["一票结", "连云港片区一票结经验", "“一票结”模式"] {
+            assert_eq!(
+                resolve_in(&c, form, PRACTICES).unwrap().iri,
+                "x:one",
+                "{form}"
+            );
+        }
+        assert_eq!(
+            resolve_in(&c, "一票结延伸服务", PRACTICES).unwrap().iri,
+            "x:ext"
+        );
     }
 
     #[test]

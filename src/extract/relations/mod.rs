@@ -223,9 +223,9 @@ pub fn apply(
     operation::made_by(known, s, mentions, evidence, graph);
     seat::seats(known, s, mentions, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
-    placement::located_in(known, s, mentions, evidence, graph);
+    placement::located_in(known, s, mentions, context, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
-    placement::said_inside(known, s, mentions, evidence, graph);
+    placement::said_inside(known, s, mentions, context, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
     placement::in_force_in(known, s, mentions, context, evidence, graph);
     policy_scope::scope_after_title(known, s, mentions, evidence, graph);

@@ -59,6 +59,19 @@ pub(super) fn operated_by(
             .iter()
             .rfind(|m| !m.nested && m.class() == Class::Platform && m.end <= c.by);
         let operators = joined_actors(known, &s.text, &c.actors);
+        // 由 X 打造的“P”平台: the platform the verb's 的 phrase ends in.
+        if let Some(rest) = run_rest(known, c.after).and_then(|r| r.strip_prefix('的')) {
+            // `rest` lies inside the sentence's text: its offset there.
+            let at = (rest.as_ptr() as usize).saturating_sub(s.text.as_ptr() as usize);
+            if let Some(platform) = mentions.iter().find(|m| {
+                !m.nested && m.class() == Class::Platform && m.start >= at && m.start <= at + 3
+            }) {
+                for operator in &operators {
+                    graph.add_relation(operator, Property::Operates, &platform.key, evidence);
+                }
+                continue;
+            }
+        }
         let Some(platform) = named else {
             let (clause_start, _) = s.clause_bounds(c.by);
             let lead = s.text[clause_start..c.by].trim_start_matches(['，', '；', ' ']);

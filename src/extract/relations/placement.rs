@@ -61,36 +61,167 @@ fn zones_before<'m>(
     zones
 }
 
-/// Z 位于 P; Z 地跨 A、B 两地; A、B、C 分别位于 X、Y、Z (paired in order).
+/// The areas listed last before `end` in the sentence (A、B 和 C), for a
+/// subject that only counts them (三个片区分别位于 …).
+fn listed_areas_before<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    end: usize,
+) -> Vec<&'m Mention> {
+    let mut areas: Vec<&Mention> = Vec::new();
+    for m in mentions.iter().rev().filter(|m| !m.nested && m.end <= end) {
+        if m.class() != Class::Area {
+            if areas.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if let Some(right) = areas.last() {
+            let between = s.text[m.end..right.start].trim();
+            if !known.rules.is_word(WordList::Joiners, between) {
+                break;
+            }
+        }
+        areas.push(m);
+    }
+    areas.reverse();
+    areas
+}
+
+/// Subjects and objects of one placing verb: paired in order when the verb
+/// says so (分别, 依次) and the counts agree, else every pair (only one
+/// subject when the verb pairs them and the counts differ).
+fn pair_up(
+    subjects: &[&Mention],
+    objects: &[EntityKey],
+    respectively: bool,
+    property: Property,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    if respectively && subjects.len() == objects.len() {
+        for (z, o) in subjects.iter().zip(objects) {
+            graph.add_relation(&z.key, property, o, evidence);
+        }
+    } else if subjects.len() == 1 || !respectively {
+        for z in subjects {
+            for o in objects {
+                graph.add_relation(&z.key, property, o, evidence);
+            }
+        }
+    }
+}
+
+/// Z 位于 P; Z 地跨 A、B 两地; A、B、C 分别位于 X、Y、Z (paired in order);
+/// special zones placed in areas are part of them (X综合保税区、Y综合保税区
+/// 分别坐落于 A片区、B片区; 依次纳入 A片区、B片区 (`part_verbs`); 坐落于片区核心
+///区域: a bare 片区 (`area_refs`) is the area named last); 涵盖 A、B、C 三个片区，
+/// 三个片区分别位于 X、Y、Z: a subject that only counts areas is the list
+/// before it.
 pub(super) fn located_in(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
+    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
-    for verb in known.rules.words(WordList::LocatedVerbs) {
-        for (at, _) in s.text.match_indices(verb.as_str()) {
+    let text = &s.text;
+    let verbs = known
+        .rules
+        .words(WordList::LocatedVerbs)
+        .iter()
+        .map(|v| (v, false))
+        .chain(
+            known
+                .rules
+                .words(WordList::PartVerbs)
+                .iter()
+                .map(|v| (v, true)),
+        );
+    for (verb, parts_only) in verbs {
+        for (at, _) in text.match_indices(verb.as_str()) {
             let after = at + verb.len();
-            let zones = zones_before(known, s, mentions, at);
-            let places = in_clause(s, mentions, after, |c| c == Class::Place);
-            if zones.is_empty() || places.is_empty() {
+            let mark = known
+                .rules
+                .ends_with_word(WordList::RespectiveMarks, &text[..at]);
+            let respectively = mark.is_some();
+            let mut zones = zones_before(known, s, mentions, at);
+            if zones.is_empty() && respectively {
+                let (clause_start, _) = s.clause_bounds(at);
+                let lead = &text[..at - mark.map_or(0, str::len)];
+                if known
+                    .rules
+                    .ends_with_word(WordList::AreaRefs, lead)
+                    .is_some()
+                {
+                    zones = listed_areas_before(known, s, mentions, clause_start);
+                }
+            }
+            if zones.is_empty() {
                 continue;
             }
-            let respectively = s.text[..at].ends_with("分别");
-            if respectively && zones.len() == places.len() {
-                for (z, p) in zones.iter().zip(&places) {
-                    graph.add_relation(&z.key, Property::LocatedIn, &p.key, evidence);
+            if zones.iter().all(|z| z.class() == Class::SpecialZone) {
+                let mut areas: Vec<EntityKey> = in_clause(s, mentions, after, |c| c == Class::Area)
+                    .iter()
+                    .map(|m| m.key.clone())
+                    .collect();
+                if areas.is_empty()
+                    && known
+                        .rules
+                        .starts_with_word(WordList::AreaRefs, &text[after..])
+                        .is_some()
+                {
+                    areas = last_area(mentions, zones[0].start, context);
                 }
-            } else if zones.len() == 1 || !respectively {
-                for z in &zones {
-                    for p in &places {
-                        graph.add_relation(&z.key, Property::LocatedIn, &p.key, evidence);
-                    }
+                if !areas.is_empty() {
+                    pair_up(
+                        &zones,
+                        &areas,
+                        respectively,
+                        Property::PartOf,
+                        evidence,
+                        graph,
+                    );
+                    continue;
                 }
             }
+            if parts_only {
+                continue;
+            }
+            let places: Vec<EntityKey> = in_clause(s, mentions, after, |c| c == Class::Place)
+                .iter()
+                .map(|m| m.key.clone())
+                .collect();
+            pair_up(
+                &zones,
+                &places,
+                respectively,
+                Property::LocatedIn,
+                evidence,
+                graph,
+            );
         }
     }
+}
+
+/// The area a bare 片区 stands for: the one named last before `end` in the
+/// sentence, else the one area the text is about.
+fn last_area(mentions: &[Mention], end: usize, context: &Context<'_>) -> Vec<EntityKey> {
+    if let Some(m) = mentions
+        .iter()
+        .rfind(|m| !m.nested && m.end <= end && m.class() == Class::Area)
+    {
+        return vec![m.key.clone()];
+    }
+    let topic: Vec<EntityKey> = context
+        .topic
+        .iter()
+        .filter(|k| k.class == Class::Area)
+        .cloned()
+        .collect();
+    if topic.len() == 1 { topic } else { Vec::new() }
 }
 
 /// 片区涵盖 X综合保税区、Y保税物流中心; …，其中包含 X综合保税区: the special
@@ -207,27 +338,58 @@ pub(super) fn in_force_in(
     }
 }
 
-/// 前湾综保区是青岛片区内唯一的海关特殊监管区域; X综合保税区位于Y片区内:
-/// a special zone said to be inside an area (`inside_leads`, then the area,
-/// then 内) is part of it.
+/// 前湾综保区是青岛片区内唯一的海关特殊监管区域; X综合保税区位于Y片区内;
+/// X、Y 均在片区范围内: special zones said to be inside an area
+/// (`inside_leads`, then the area or a bare 片区 of `area_refs`, then
+/// `inside_tails`) are part of it.
 pub(super) fn said_inside(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
+    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    let free: Vec<&Mention> = mentions.iter().filter(|m| !m.nested).collect();
-    for pair in free.windows(2) {
-        let (part, area) = (pair[0], pair[1]);
-        if part.class() != Class::SpecialZone || area.class() != Class::Area {
-            continue;
-        }
-        let between = &text[part.end..area.start];
-        let led = known.rules.is_word(WordList::InsideLeads, between.trim());
-        if led && text[area.end..].starts_with('内') {
-            graph.add_relation(&part.key, Property::PartOf, &area.key, evidence);
+    for lead in known.rules.words(WordList::InsideLeads) {
+        for (at, _) in text.match_indices(lead.as_str()) {
+            let parts = zones_before(known, s, mentions, at);
+            let Some(last) = parts.last() else {
+                continue;
+            };
+            let gap = text[last.end..at].trim_matches(['均', '都', '也', '全', ' ']);
+            if !gap.is_empty() || parts.iter().any(|p| p.class() != Class::SpecialZone) {
+                continue;
+            }
+            let after = at + lead.len();
+            let (areas, tail) = match mentions
+                .iter()
+                .find(|m| !m.nested && m.start == after && m.class() == Class::Area)
+            {
+                Some(area) => (vec![area.key.clone()], &text[area.end..]),
+                None => match known
+                    .rules
+                    .starts_with_word(WordList::AreaRefs, &text[after..])
+                {
+                    Some(r) => (
+                        last_area(mentions, parts[0].start, context),
+                        &text[after + r.len()..],
+                    ),
+                    None => continue,
+                },
+            };
+            if known
+                .rules
+                .starts_with_word(WordList::InsideTails, tail)
+                .is_none()
+            {
+                continue;
+            }
+            for p in &parts {
+                for a in &areas {
+                    graph.add_relation(&p.key, Property::PartOf, a, evidence);
+                }
+            }
         }
     }
 }

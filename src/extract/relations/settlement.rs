@@ -409,7 +409,9 @@ pub(super) fn settled_in<'m>(
     if let Some(z) = zone_before_verb(s, mentions, lead_start + at)
         && z.start >= lead_start
     {
-        let mut head = s.text[lead_start..z.start - '在'.len_utf8()].to_owned();
+        // (这家企业在Z注册落户: nothing between the firm and 在.)
+        let head_end = z.start.saturating_sub('在'.len_utf8()).max(lead_start);
+        let mut head = s.text[lead_start..head_end].to_owned();
         for o in mentions.iter().filter(|o| {
             !o.nested && o.start >= lead_start && o.end <= z.start && o.class().is_organisation()
         }) {

@@ -41,6 +41,8 @@ pub(super) fn subjects_before(
                     && !is_agent(s, m, at)
                     && !is_seat(known, s, m)
             }
+            // 注册在 Z，搭建“P”平台: the one settled there runs it, not Z.
+            TriggerKind::Operate => is_actor(m.class()) && !is_seat(known, s, m),
             _ => is_actor(m.class()),
         })
         .collect();
@@ -137,15 +139,19 @@ pub(super) fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
 /// is where the one selected sits, not the one selected.
 fn is_seat(known: &Knowledge, s: &Sentence<'_>, m: &Mention) -> bool {
     let before = s.text[..m.start].trim_end();
+    // 注册在 Z, 落户于 Z: 在/于 may follow the verb.
+    let verb_only = before.trim_end_matches(['在', '于']);
     m.class().is_zone()
-        && (known
-            .rules
-            .ends_with_trigger(TriggerKind::Settle, before)
-            .is_some()
-            || known
+        && [before, verb_only].into_iter().any(|before| {
+            known
                 .rules
-                .ends_with_word(WordList::LocatedVerbs, before)
-                .is_some())
+                .ends_with_trigger(TriggerKind::Settle, before)
+                .is_some()
+                || known
+                    .rules
+                    .ends_with_word(WordList::LocatedVerbs, before)
+                    .is_some()
+        })
 }
 
 /// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
