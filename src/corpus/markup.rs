@@ -21,7 +21,7 @@ fn strip_quote_marks(line: &str) -> &str {
     if !trimmed.starts_with('>') {
         return line;
     }
-    trimmed.trim_start_matches(|c: char| c == '>' || c == ' ' || c == '　')
+    trimmed.trim_start_matches(['>', ' ', '　'])
 }
 
 /// `## 二、…`: one to six # and a space open a Markdown heading (a #话题#
