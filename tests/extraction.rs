@@ -2559,3 +2559,22 @@ fn words_for_the_firm_named_before_act_for_it() {
         entities(&x)
     );
 }
+
+#[test]
+fn an_honours_table_recognises_each_holder() {
+    let x = extract(
+        "社会责任报告",
+        "2021年，本公司及下属企业获得的主要荣誉如下：\n\n序号　荣誉名称　　　　　　　　　　　　获得主体\n1　　江苏省五一劳动奖状　　　　　　　　苏港联运控股股份有限公司\n2　　交通运输部智慧港口建设典型案例　　“江海云港”智慧物流平台\n3　　江苏省服务型制造示范企业　　　　　苏州供应链公司\n",
+    );
+    for (holder, honour) in [
+        ("苏港联运控股股份有限公司", "江苏省五一劳动奖状"),
+        ("江海云港智慧物流平台", "交通运输部智慧港口建设典型案例"),
+        ("苏州供应链公司", "江苏省服务型制造示范企业"),
+    ] {
+        assert!(
+            has_relation(&x, holder, Property::RecognizedAs, honour),
+            "{holder} {honour}: {}",
+            relations(&x)
+        );
+    }
+}

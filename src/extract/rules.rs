@@ -64,6 +64,11 @@ pub struct RulesError {
     pub message: String,
 }
 
+/// The column roles tables.tsv may name (what `tables` reads each for).
+const COLUMN_ROLES: &[&str] = &[
+    "scope", "source", "name", "lead", "content", "status", "site", "honour", "holder",
+];
+
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
         .enumerate()
@@ -117,15 +122,19 @@ impl Rules {
             links: parse_links(LINKS)?,
             words: parse_words(WORDS)?,
             word_finders: BTreeMap::new(),
-            columns: rows(TABLES)
-                .map(|(_, f)| {
-                    (
-                        f[0].to_owned(),
-                        words(f.get(1).copied().unwrap_or_default()),
-                    )
-                })
-                .collect(),
+            columns: Vec::new(),
         };
+        for (line, f) in rows(TABLES) {
+            if !COLUMN_ROLES.contains(&f[0]) {
+                return Err(RulesError {
+                    file: "tables.tsv",
+                    line,
+                    message: format!("unknown column role `{}`", f[0]),
+                });
+            }
+            let list = words(f.get(1).copied().unwrap_or_default());
+            rules.columns.push((f[0].to_owned(), list));
+        }
         for (line, f) in rows(BOUNDARIES) {
             let list = words(f.get(1).copied().unwrap_or_default());
             match f[0] {

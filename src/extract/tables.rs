@@ -114,6 +114,11 @@ fn read_row(
             .collect()
     };
     let cell = |role: &str| cells(role).first().copied();
+    // 荣誉名称｜获得主体: the holder is recognised as the honour.
+    if let (Some(honour), Some(holder)) = (cell("honour"), cell("holder")) {
+        honour_row(extractor, honour, holder, row, graph);
+        return;
+    }
     let Some(name) = cell("name") else { return };
     // 复制重庆自贸试验区“一箱多票”集拼经验: the row copies a practice; the
     // zone it names is where it came from, the row's site where it went.
@@ -215,6 +220,40 @@ fn read_row(
     }
     if let Some(lead) = cell("lead") {
         names_in(extractor, lead, graph);
+    }
+}
+
+/// One row of an honours table: the holder cell's names (or the holder
+/// itself, classed by its ending: “江海云港”智慧物流平台, 苏州供应链公司)
+/// are recognised as the honour.
+fn honour_row(
+    extractor: &Extractor,
+    honour: &str,
+    holder: &str,
+    row: &str,
+    graph: &mut ArticleGraph,
+) {
+    let honour = key(Class::Recognition, &clean_label(honour));
+    graph.add_entity(&honour, "");
+    let mut holders = names_in(extractor, holder, graph);
+    if holders.is_empty() {
+        let label = clean_label(holder);
+        if let Some((class, _, _)) = extractor.known.rules.class_by_ending(&label)
+            && matches!(
+                class,
+                Class::Firm | Class::Platform | Class::Practice | Class::Institution
+            )
+        {
+            let holder_key = key(class, &label);
+            graph.add_entity(&holder_key, holder);
+            holders.push(holder_key);
+        }
+    }
+    for h in holders
+        .iter()
+        .filter(|h| h.class != Class::Recognition && h.class != Class::Place)
+    {
+        graph.add_relation(h, Property::RecognizedAs, &honour, row);
     }
 }
 
