@@ -197,13 +197,26 @@ fn all_related(keys: &[&str]) -> bool {
 /// Whether the keys holding `short` are one practice: what each adds to
 /// `short`, before or after it, is held in order by the other's addition
 /// (扫码入企检查 and 涉企行政检查扫码入企 add 检查 and 涉企行政检查), never
-/// different words (船舶… and 飞机…, 保税维修… and 保税研发…).
+/// different words (船舶… and 飞机…, 保税维修… and 保税研发…); or one
+/// adds words only before it and the other only after it.
 fn all_related_around(short: &str, keys: &[&str]) -> bool {
     let added = |key: &str| key.replacen(short, "", 1);
+    // What a key adds before and after `short`.
+    let sides = |key: &str| {
+        key.find(short)
+            .map(|at| (at > 0, at + short.len() < key.len()))
+            .unwrap_or((true, true))
+    };
     keys.iter().enumerate().all(|(i, a)| {
         keys[i + 1..].iter().all(|b| {
             let (x, y) = (added(a), added(b));
-            is_subsequence(&x, &y) || is_subsequence(&y, &x)
+            // 跨境电商出口退货原状入区 and 原状入区、分类处置退货: one adds
+            // only before it, the other only after: parts of one name.
+            let opposite = matches!(
+                (sides(a), sides(b)),
+                ((true, false), (false, true)) | ((false, true), (true, false))
+            );
+            opposite || is_subsequence(&x, &y) || is_subsequence(&y, &x)
         })
     })
 }
@@ -277,6 +290,25 @@ mod tests {
             run(&[
                 ("p/a", "综合保税区保税维修产品白名单动态管理"),
                 ("p/b", "综合保税区保税再制造产品白名单动态管理"),
+            ])
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_short_form_inside_a_left_and_a_right_extension_joins_all_three() {
+        let out = run(&[
+            ("p/left", "跨境电商出口退货原状入区"),
+            ("p/short", "原状入区"),
+            ("p/right", "原状入区、分类处置退货"),
+        ]);
+        assert_eq!(out.len(), 2, "{out:?}");
+        // Two additions on the same side stay apart (船舶… and 飞机…).
+        assert!(
+            run(&[
+                ("p/a", "船舶融资租赁收取外币租金"),
+                ("p/b", "飞机融资租赁收取外币租金"),
+                ("p/short", "融资租赁收取外币租金"),
             ])
             .is_empty()
         );

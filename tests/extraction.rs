@@ -2578,3 +2578,45 @@ fn an_honours_table_recognises_each_holder() {
         );
     }
 }
+
+#[test]
+fn an_unquoted_practice_after_its_maker_is_named_and_traced() {
+    let x = extract(
+        "复制推广动态",
+        "2024年5月起，南沙片区复制推广芜湖片区首创的新能源汽车出口整车电池一体化检验，单批检验用时压缩至1.5个工作日。8月6日，霍尔果斯片区原创的二手车出口检测认证一体化在霍尔果斯综合保税区正式运行。南沙海关首创的跨境电商保税备货退货一仓通退模式累计处理退货包裹11.6万件。“一卡通办”是海南自由贸易港在全国首创的人才服务举措。",
+    );
+    for (practice, origin) in [
+        (
+            "新能源汽车出口整车电池一体化检验",
+            "中国（安徽）自由贸易试验区芜湖片区",
+        ),
+        (
+            "二手车出口检测认证一体化",
+            "中国（新疆）自由贸易试验区霍尔果斯片区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, practice, Property::OriginatedIn, origin),
+            "{practice}: {}",
+            relations(&x)
+        );
+    }
+    assert!(
+        has_relation(
+            &x,
+            "新能源汽车出口整车电池一体化检验",
+            Property::ReplicatedIn,
+            "中国（广东）自由贸易试验区广州南沙新区片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // The name ends at its head noun, and a vague 人才服务举措 is no name.
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.label.contains("累计") || e.label.starts_with("人才服务")),
+        "{}",
+        entities(&x)
+    );
+}

@@ -81,10 +81,13 @@ pub enum WordList {
     InsideTails,
     FirmRefs,
     RefLeads,
+    MadeMarkers,
+    PhraseStops,
+    MadeHeads,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 71] = [
+    pub const ALL: [WordList; 74] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -156,6 +159,9 @@ impl WordList {
         WordList::InsideTails,
         WordList::FirmRefs,
         WordList::RefLeads,
+        WordList::MadeMarkers,
+        WordList::PhraseStops,
+        WordList::MadeHeads,
     ];
 
     /// The name used in words.tsv.
@@ -232,6 +238,9 @@ impl WordList {
             WordList::InsideTails => "inside_tails",
             WordList::FirmRefs => "firm_refs",
             WordList::RefLeads => "ref_leads",
+            WordList::MadeMarkers => "made_markers",
+            WordList::PhraseStops => "phrase_stops",
+            WordList::MadeHeads => "made_heads",
         }
     }
 }

@@ -1,0 +1,129 @@
+//! Practices named without quotes after who made them: 芜湖片区首创的新能源
+//! 汽车出口整车电池一体化检验，…; 霍尔果斯片区原创的二手车出口检测认证一体化
+//! 在…正式运行; 合肥片区率先推出的外籍人才一卡通办服务. After a maker (a
+//! zone, body, institution or firm) and a word of `made_markers`, the words
+//! up to a clause mark or a word of `phrase_stops` are the practice's name
+//! (a platform when its ending says so; not a count or a vague 人才服务举措). Input: a sentence and
+//! the mentions found so far; output: more mentions.
+
+use super::MAX_NAME;
+use crate::extract::knowledge::Knowledge;
+use crate::extract::mention::{Mention, add};
+use crate::extract::rules::WordList;
+use crate::extract::sentence::Sentence;
+use crate::model::Class;
+
+/// The fewest characters such a name has.
+const MIN_CHARS: usize = 5;
+/// The most characters (a year, 与 X) between the maker and the marker.
+const MAX_GAP: usize = 8;
+
+pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    for marker in known.rules.words(WordList::MadeMarkers) {
+        for (at, _) in text.match_indices(marker.as_str()) {
+            let from = at + marker.len();
+            if !made_by_someone(s, mentions, at) {
+                continue;
+            }
+            // A name found already (a quoted one) starts here: not ours.
+            if mentions.iter().any(|m| m.start == from) {
+                continue;
+            }
+            let Some(end) = phrase_end(known, s, from) else {
+                continue;
+            };
+            let name = &text[from..end];
+            if core_chars(known, name) < MIN_CHARS
+                || name.chars().count() > MAX_NAME
+                || known
+                    .rules
+                    .starts_with_word(WordList::ListCounters, name)
+                    .is_some()
+                || name.starts_with(|c: char| c.is_ascii_digit())
+                || is_count(name)
+            {
+                continue;
+            }
+            let class = match known.rules.class_by_ending(name) {
+                Some((Class::Platform, _, _)) => Class::Platform,
+                Some((Class::Practice | Class::Recognition, _, _)) | None => Class::Practice,
+                Some(_) => continue,
+            };
+            let mut m = Mention::new(class, name, from, end);
+            m.surface = name.to_owned();
+            add(mentions, m);
+        }
+    }
+}
+
+/// 三项保税监管…改革: a count, not a name.
+const NUMERALS: &str = "一二两三四五六七八九十几多";
+
+/// 三项…, 两批…: a numeral and a measure word.
+fn is_count(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| NUMERALS.contains(c))
+        && chars.next().is_some_and(|c| MEASURES.contains(c))
+}
+
+/// Measure words after a numeral.
+const MEASURES: &str = "项个批类种家条张轮大";
+
+/// The characters of a name without the head nouns it ends with.
+fn core_chars(known: &Knowledge, name: &str) -> usize {
+    let mut core = name;
+    while let Some(head) = known.rules.ends_with_word(WordList::MadeHeads, core) {
+        core = &core[..core.len() - head.len()];
+    }
+    core.chars().count()
+}
+
+/// Whether a maker ends shortly before `at` in its clause.
+fn made_by_someone(s: &Sentence<'_>, mentions: &[Mention], at: usize) -> bool {
+    let (clause_start, _) = s.clause_bounds(at);
+    mentions.iter().any(|m| {
+        !m.nested
+            && m.start >= clause_start
+            && m.end <= at
+            && (m.class().is_zone() || m.class().is_organisation())
+            && s.text[m.end..at].chars().count() <= MAX_GAP
+    })
+}
+
+/// Where the name that starts at `from` ends: before a clause mark or a word
+/// of `phrase_stops`, a number or a note mark, or after a head noun
+/// (`made_heads`), at a word boundary; none when a 《 or a second 的
+/// (a description, not a name) comes first.
+fn phrase_end(known: &Knowledge, s: &Sentence<'_>, from: usize) -> Option<usize> {
+    let first = s.word_starting_at(from)?;
+    let mut end = from;
+    for i in first..s.words.len() {
+        let word = s.word(i);
+        if word
+            .chars()
+            .all(|c| "，,。；;：:、！？!?（(）)".contains(c))
+            || word.contains(['[', '［', '【', '〔'])
+            || word.contains(|c: char| c.is_ascii_digit())
+            || known.rules.is_word(WordList::PhraseStops, word)
+        {
+            break;
+        }
+        if word == "的" || word.contains('《') {
+            return None;
+        }
+        end = s.words[i].end;
+        // A head noun ends the name (…一仓通退模式累计处理…), unless the
+        // name goes on into a longer head (…融资服务平台).
+        let next = s.words.get(i + 1).map(|w| &s.text[w.start..w.end]);
+        if known.rules.is_word(WordList::MadeHeads, word)
+            && !next.is_some_and(|n| {
+                known.rules.is_word(WordList::MadeHeads, n)
+                    || known.rules.class_by_ending(n).is_some()
+            })
+        {
+            break;
+        }
+    }
+    (end > from).then_some(end)
+}
