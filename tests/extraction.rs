@@ -2620,3 +2620,40 @@ fn an_unquoted_practice_after_its_maker_is_named_and_traced() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_copy_of_a_practice_its_maker_first_launched_names_both_zones() {
+    let x = extract(
+        "大事记",
+        "雄安片区引进安徽自贸试验区合肥片区率先推出的外籍人才一卡通办服务，在片区政务服务大厅设立专窗。石家庄海关在正定片区推开大连海关首创的原产地证书“智能审签”。",
+    );
+    for (practice, property, object) in [
+        (
+            "外籍人才一卡通办",
+            Property::ReplicatedIn,
+            "中国（河北）自由贸易试验区雄安片区",
+        ),
+        (
+            "外籍人才一卡通办",
+            Property::OriginatedIn,
+            "中国（安徽）自由贸易试验区合肥片区",
+        ),
+        (
+            "原产地证书智能审签",
+            Property::ReplicatedIn,
+            "中国（河北）自由贸易试验区正定片区",
+        ),
+        ("原产地证书智能审签", Property::OriginatedIn, "大连海关"),
+    ] {
+        assert!(
+            has_relation(&x, practice, property, object),
+            "{practice} {property:?} {object}: {}",
+            relations(&x)
+        );
+    }
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("推开")),
+        "{}",
+        entities(&x)
+    );
+}

@@ -80,7 +80,15 @@ pub(super) fn scope(
         }
         let between = s.text[t.end..next.start].trim();
         // Z首创的“P”: a verb that modifies a noun (…的) does not end the scope.
-        let modifier = s.text[next.end..].starts_with('的');
+        // 率先推出的“P”: the verbs right after it belong to the modifier.
+        let mut verbs_end = next.end;
+        for after in &triggers[k + 1..] {
+            if after.start != verbs_end {
+                break;
+            }
+            verbs_end = after.end;
+        }
+        let modifier = s.text[verbs_end..].starts_with('的');
         let chained = modifier
             || matches!(between, "" | "并" | "和" | "与" | "及" | "并且")
             // Triggers that only say how (率先, 首次) lend their meaning to the next verb.
