@@ -2629,12 +2629,12 @@ fn a_copy_of_a_practice_its_maker_first_launched_names_both_zones() {
     );
     for (practice, property, object) in [
         (
-            "外籍人才一卡通办",
+            "外籍人才一卡通办服务",
             Property::ReplicatedIn,
             "中国（河北）自由贸易试验区雄安片区",
         ),
         (
-            "外籍人才一卡通办",
+            "外籍人才一卡通办服务",
             Property::OriginatedIn,
             "中国（安徽）自由贸易试验区合肥片区",
         ),
