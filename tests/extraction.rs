@@ -2657,3 +2657,28 @@ fn a_copy_of_a_practice_its_maker_first_launched_names_both_zones() {
         entities(&x)
     );
 }
+
+#[test]
+fn county_level_divisions_are_places() {
+    let x = extract(
+        "企业简介",
+        "港联码头位于连云港市连云区。红河片区位于河口瑶族自治县。武汉楚科成果转化服务有限公司设在武昌区。",
+    );
+    for place in ["连云区", "河口瑶族自治县", "武昌区"] {
+        assert!(
+            has_entity(&x, Class::Place, place),
+            "{place}: {}",
+            entities(&x)
+        );
+    }
+    assert!(
+        has_relation(
+            &x,
+            "中国（云南）自由贸易试验区红河片区",
+            Property::LocatedIn,
+            "河口瑶族自治县"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
