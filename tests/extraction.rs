@@ -2682,3 +2682,21 @@ fn county_level_divisions_are_places() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_firm_named_after_jiu_you_does_not_take_it_in() {
+    let x = extract(
+        "动态",
+        "列入2023年度国家技术转移示范机构名单的，就有武汉楚科成果转化服务有限公司。",
+    );
+    assert!(
+        has_entity(&x, Class::Firm, "武汉楚科成果转化服务有限公司"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.starts_with("就有")),
+        "{}",
+        entities(&x)
+    );
+}
