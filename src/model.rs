@@ -106,6 +106,11 @@ impl Class {
             Class::Firm | Class::GovernmentBody | Class::Institution
         )
     }
+
+    /// True for what can act in a sentence: zones and organisations.
+    pub fn is_actor(self) -> bool {
+        self.is_zone() || self.is_organisation()
+    }
 }
 
 impl fmt::Display for Class {

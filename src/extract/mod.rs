@@ -315,10 +315,7 @@ impl Extractor {
                 relations::apply(&self.known, s, &with_refs, &context, &mut graph);
             }
             // The subject of the sentence before: the actor it opens with.
-            if let Some(a) = mentions
-                .iter()
-                .find(|m| !m.nested && (m.class().is_zone() || m.class().is_organisation()))
-            {
+            if let Some(a) = mentions.iter().find(|m| !m.nested && m.class().is_actor()) {
                 last_subject = Some(a.key.clone());
             }
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {

@@ -40,7 +40,7 @@ pub(super) fn firm_references(
             // before the sentence; 其 only for a firm that acted last.
             let in_sentence = mentions
                 .iter()
-                .rfind(|m| !m.nested && m.end <= at && is_actor(m.class()));
+                .rfind(|m| !m.nested && m.end <= at && m.class().is_actor());
             let firm = match in_sentence {
                 Some(m) if m.class() == Class::Firm => Some(&m.key),
                 Some(_) if word == ITS => None,
@@ -69,8 +69,4 @@ fn opens_clause(known: &Knowledge, before: &str) -> bool {
     before
         .chars()
         .all(|c| c.is_ascii_digit() || c.is_whitespace() || "年月日号至—-".contains(c))
-}
-
-fn is_actor(class: Class) -> bool {
-    class.is_zone() || class.is_organisation()
 }

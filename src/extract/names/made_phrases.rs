@@ -86,7 +86,7 @@ fn made_by_someone(s: &Sentence<'_>, mentions: &[Mention], at: usize) -> bool {
         !m.nested
             && m.start >= clause_start
             && m.end <= at
-            && (m.class().is_zone() || m.class().is_organisation())
+            && m.class().is_actor()
             && s.text[m.end..at].chars().count() <= MAX_GAP
     })
 }

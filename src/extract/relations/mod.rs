@@ -272,5 +272,5 @@ fn only_zones(s: &Sentence<'_>, mentions: &[Mention], from: usize, to: usize) ->
 
 /// Classes that can act (issue, operate, originate, copy).
 fn is_actor(class: Class) -> bool {
-    class.is_zone() || class.is_organisation()
+    class.is_actor()
 }

@@ -143,7 +143,7 @@ fn settled_or_lying_before(known: &Knowledge, s: &Sentence<'_>, z: &Mention) -> 
 
 /// Where the verb of settling (triggers.tsv `settle`) or of lying
 /// (`located_verbs`) that ends `text` starts; 在/于/到 may follow it.
-fn settling_verb_ending(known: &Knowledge, text: &str) -> Option<usize> {
+pub(super) fn settling_verb_ending(known: &Knowledge, text: &str) -> Option<usize> {
     [text, text.trim_end_matches(['在', '于', '到'])]
         .into_iter()
         .find_map(|text| {

@@ -138,20 +138,8 @@ pub(super) fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
 /// A zone right after a verb of settling (落户 Z，…入选; 总部设在 Z，…被认定为)
 /// is where the one selected sits, not the one selected.
 fn is_seat(known: &Knowledge, s: &Sentence<'_>, m: &Mention) -> bool {
-    let before = s.text[..m.start].trim_end();
-    // 注册在 Z, 落户于 Z: 在/于 may follow the verb.
-    let verb_only = before.trim_end_matches(['在', '于']);
     m.class().is_zone()
-        && [before, verb_only].into_iter().any(|before| {
-            known
-                .rules
-                .ends_with_trigger(TriggerKind::Settle, before)
-                .is_some()
-                || known
-                    .rules
-                    .ends_with_word(WordList::LocatedVerbs, before)
-                    .is_some()
-        })
+        && super::seat::settling_verb_ending(known, s.text[..m.start].trim_end()).is_some()
 }
 
 /// A name after 依托/通过/利用/借助 in its clause is a means, not an actor.
