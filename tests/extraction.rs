@@ -2700,3 +2700,50 @@ fn a_firm_named_after_jiu_you_does_not_take_it_in() {
         entities(&x)
     );
 }
+
+#[test]
+fn an_item_led_by_a_practice_names_its_makers_after_the_colon() {
+    // A poster's OCR: the item's lead on a line of its own, a wrap inside
+    // a quotation, the maker after the colon.
+    let x = extract(
+        "海南自由贸易港制度创新成绩单",
+        "【原创首创】\n①国际船舶登记“一窗通办”：\n由洋浦海事局首创，船舶所有权、国籍、抵押权登记一窗受理。\n\
+         ②离岛免税商品“溯源一码通”：\n海口海关首创，一件商品一个码。\n",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "国际船舶登记一窗通办",
+            Property::OriginatedIn,
+            "洋浦海事局"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "离岛免税商品溯源一码通",
+            Property::OriginatedIn,
+            "海口海关"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // The item's number is not part of the name.
+    assert!(!entities(&x).contains("2离岛"), "{}", entities(&x));
+}
+
+#[test]
+fn a_sub_heading_is_read_and_a_place_in_brackets_is_not_part_of_a_name() {
+    let x = extract(
+        "海南自由贸易港重点园区",
+        "一、园区名单\n1. 洋浦经济开发区（儋州市）\n洋浦经济开发区实行“一线放开、二线管住”。\n",
+    );
+    assert!(
+        has_entity(&x, Class::SpecialZone, "洋浦经济开发区"),
+        "{}",
+        entities(&x)
+    );
+    assert!(!entities(&x).contains("（儋州市）"), "{}", entities(&x));
+}

@@ -80,6 +80,29 @@ pub fn blocks(text: &str) -> Vec<Block> {
             || (wrapped && !gap && indent <= line_before.0 && !line_before.1 && !columns);
         in_body |= heading.is_some();
         match out.last_mut() {
+            // ③南繁育种材料进出境“一次审 | 批、分批核销”：… a line that leaves a
+            // quotation open goes on in the next, heading-like or not.
+            Some(prev)
+                if !gap
+                    && open_quote(&prev.text)
+                    && !ends_paragraph(&prev.text)
+                    && prev.table.is_none() =>
+            {
+                join(&mut prev.text, line);
+                // A line cut mid-quotation was no heading (③南繁…“一次审).
+                prev.heading = None;
+            }
+            // ①国际船舶登记“一窗通办”： | 由洋浦海事局首创，…: an item that
+            // introduces its text is one paragraph with it.
+            Some(prev)
+                if heading.is_none()
+                    && matches!(prev.heading, Some(HeadingKind::SubHeading(_)))
+                    && prev.text.ends_with(['：', ':'])
+                    && !is_table_row(line) =>
+            {
+                join(&mut prev.text, line);
+                prev.heading = None;
+            }
             // In hard-wrapped text a blank line is a paragraph break (a page
             // break shows by its page number).
             Some(prev)
@@ -205,6 +228,12 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
     } else {
         body_like || prev.text.chars().count() >= 30
     }
+}
+
+/// Whether `text` opens a “quotation” it does not close.
+fn open_quote(text: &str) -> bool {
+    let opened = text.matches('“').count();
+    opened > text.matches('”').count() && !text.starts_with(TABLE_MARK)
 }
 
 /// ▶ 实施范围73.17平方公里: a bulleted line (slides, WeChat posts) is an
@@ -354,6 +383,35 @@ mod tests {
                 "▶ 重点发展智能终端、现代物流、创意设计等产业",
                 "▶ 位于河南省郑州市"
             ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_cut_by_a_wrap_is_joined_even_in_a_numbered_item() {
+        let blocks =
+            blocks("③南繁育种材料进出境“一次审\n批、分批核销”：三亚海关在全国率先推出。\n");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(
+            blocks[0].text,
+            "③南繁育种材料进出境“一次审批、分批核销”：三亚海关在全国率先推出。"
+        );
+        assert_eq!(blocks[0].heading, None);
+        // A closed quotation leaves the heading alone.
+        assert_eq!(
+            texts("①国际船舶登记“一窗通办”\n由洋浦海事局首创。\n").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn an_item_that_introduces_its_text_is_one_paragraph_with_it() {
+        let blocks = blocks("①国际船舶登记“一窗通办”：\n由洋浦海事局首创，登记一窗受理。\n");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].heading, None);
+        assert!(
+            blocks[0]
+                .text
+                .starts_with("①国际船舶登记“一窗通办”：由洋浦海事局首创")
         );
     }
 

@@ -34,6 +34,14 @@ static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附\s*件\s*\d*\s*[：:]?\s*(.{0,60})$").expect("annex pattern"));
 
+/// A sub-heading's words without its number (1．石家庄海关… → 石家庄海关…).
+pub fn without_number(heading: &str) -> &str {
+    match SUB_HEADING.captures(heading).and_then(|c| c.get(1)) {
+        Some(words) => &heading[words.start()..],
+        None => heading,
+    }
+}
+
 /// Classifies a trimmed line; `None` for body text.
 pub fn classify(line: &str) -> Option<HeadingKind> {
     // A heading never ends a sentence inside itself ("1.5 亿元。" is body).
@@ -82,6 +90,16 @@ mod tests {
             ))
         );
         assert_eq!(classify("(三) 冰城造星"), Some(Article("冰城造星".into())));
+    }
+
+    #[test]
+    fn a_sub_heading_read_as_a_sentence_loses_its_number() {
+        assert_eq!(without_number("1．石家庄海关推出"), "石家庄海关推出");
+        assert_eq!(
+            without_number("①国际船舶登记“一窗通办”："),
+            "国际船舶登记“一窗通办”："
+        );
+        assert_eq!(without_number("海关公告"), "海关公告");
     }
 
     #[test]

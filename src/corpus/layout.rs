@@ -161,10 +161,12 @@ fn is_title_line(blocks: &[Block], i: usize) -> bool {
 fn add_block(article: &mut Article, block: &Block) {
     match &block.heading {
         Some(HeadingKind::SubHeading(h)) | Some(HeadingKind::Annex(h)) => {
-            let heading = if h.is_empty() {
-                "附件".to_owned()
-            } else {
-                h.clone()
+            let heading = match &block.heading {
+                Some(HeadingKind::Annex(_)) if h.is_empty() => "附件".to_owned(),
+                // Marked, so that extraction can tell an annex's title
+                // (read with its table) from a sub-heading (read as text).
+                Some(HeadingKind::Annex(_)) => format!("附件：{h}"),
+                _ => h.clone(),
             };
             article.paragraphs.push(Paragraph {
                 heading: Some(heading),

@@ -163,7 +163,7 @@ impl Extractor {
         // A notice's 主送 line names bodies too (北京经济技术开发区管委会).
         std::iter::once(article.title.as_str())
             .chain(article.addressees.as_deref())
-            .chain(article.sentences())
+            .chain(body_sentences(article).map(|(text, _)| text))
     }
 
     fn extract_with(
@@ -183,13 +183,11 @@ impl Extractor {
         if article.addressees.is_some() {
             opens.push(false);
         }
-        for p in &article.paragraphs {
-            let body = p
-                .sentences
-                .iter()
-                .filter(|t| !crate::corpus::is_table_row(t));
-            opens.extend(body.enumerate().map(|(i, _)| i == 0));
-        }
+        opens.extend(
+            body_sentences(article)
+                .filter(|(t, _)| !crate::corpus::is_table_row(t))
+                .map(|(_, opens)| opens),
+        );
         let prepared: Prepared<'_> = sentences
             .into_iter()
             .filter(|(s, _)| !crate::corpus::is_table_row(s.original))
@@ -375,6 +373,34 @@ impl Extractor {
 /// The zones an article is about: those its title names (and their 暨
 /// partners), else the newsletter's own area, else the area it names
 /// most, else the zone it names most.
+/// The body's sentences in reading order, each with whether it opens a
+/// paragraph. A sub-heading (①国际船舶登记“一窗通办”：) is read as the
+/// sentence that opens its section, so the names it gives count and the
+/// body after it can refer back to them.
+fn body_sentences(article: &Article) -> impl Iterator<Item = (&str, bool)> {
+    let mut previous: Option<&str> = None;
+    article.paragraphs.iter().flat_map(move |p| {
+        let heading = p
+            .heading
+            .as_deref()
+            .filter(|h| previous != Some(*h) && !h.starts_with("附件"));
+        previous = p.heading.as_deref();
+        let first_body = p
+            .sentences
+            .iter()
+            .position(|t| !crate::corpus::is_table_row(t));
+        let body = p
+            .sentences
+            .iter()
+            .enumerate()
+            .map(move |(i, t)| (t.as_str(), Some(i) == first_body));
+        heading
+            .map(|h| (crate::corpus::without_number(h), true))
+            .into_iter()
+            .chain(body)
+    })
+}
+
 fn topic_zones(
     prepared: &[(Sentence<'_>, Vec<Mention>)],
     home: Option<&EntityKey>,

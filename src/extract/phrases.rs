@@ -20,6 +20,9 @@ impl Rules {
     /// verb of making, within its clause: 由苏州片区原创, 由X首先推出.
     pub fn made_by_follows(&self, after: &str) -> bool {
         let after = after.trim_start();
+        if self.making_after_colon(after).is_some() {
+            return true;
+        }
         // “P”是 Z 首创的做法: 是, a maker, the verb of making and 的.
         let (rest, needs_de) = match after.strip_prefix('由') {
             Some(rest) => (rest, false),
@@ -42,6 +45,25 @@ impl Rules {
     }
 }
 
+impl Rules {
+    /// “P”：由洋浦海事局首创，…, “P”：海口海关首创，…: a name that leads
+    /// an item, then a colon and a clause in which a maker makes it. Gives
+    /// the byte offset (in `after`) of the clause and of its verb of making.
+    pub fn making_after_colon(&self, after: &str) -> Option<(usize, usize)> {
+        let colon = after.chars().next().filter(|c| matches!(c, '：' | ':'))?;
+        let start = colon.len_utf8();
+        let rest = &after[start..];
+        let clause = rest
+            .find(['，', '。', '；', ','])
+            .map_or(rest, |end| &rest[..end]);
+        clause
+            .char_indices()
+            .filter(|&(i, _)| i > 0)
+            .find(|&(i, _)| self.starts_with_making(&clause[i..]))
+            .map(|(i, _)| (start, start + i))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +79,20 @@ mod tests {
         assert!(rules.made_by_follows("是某某片区2020年首创的做法"));
         assert!(!rules.made_by_follows("是某某片区首创经验的延伸"));
         assert!(!rules.made_by_follows("是片区的重要举措"));
+    }
+
+    #[test]
+    fn an_item_lead_then_its_maker_after_the_colon() {
+        let rules = Rules::builtin().unwrap();
+        assert!(rules.made_by_follows("：由洋浦海事局首创，船舶登记一窗受理"));
+        let after = "：海口海关首创，一件商品一个码";
+        let (clause, verb) = rules.making_after_colon(after).unwrap();
+        assert_eq!(&after[clause..verb], "海口海关");
+        assert!(
+            rules
+                .making_after_colon("：船舶所有权登记一窗受理，海关首创")
+                .is_none()
+        );
+        assert!(rules.making_after_colon("海口海关首创").is_none());
     }
 }

@@ -47,11 +47,14 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
             continue;
         }
         let qualifier = trailing_qualifier(&text[e_end..]);
-        let acronym = text[e_end..e_end + qualifier]
-            .trim_matches(['（', '）', '(', ')'])
-            .chars()
-            .all(|c| c.is_ascii_uppercase());
-        if !acronym {
+        let inner = text[e_end..e_end + qualifier].trim_matches(['（', '）', '(', ')']);
+        let acronym = inner.chars().all(|c| c.is_ascii_uppercase());
+        // 洋浦经济开发区（儋州市）: a place in brackets says where it is.
+        let place = known
+            .lexicon
+            .lookup(inner)
+            .is_some_and(|e| e.class == Class::Place);
+        if !acronym && !place {
             e_end += qualifier;
         }
         let start = trim_generic_start(known, text, start, e_start);

@@ -201,6 +201,18 @@ pub(super) fn compound_prefix(
         .map(|m| m.end)
         .max()
         .unwrap_or(start);
+    // ②离岛免税商品“溯源一码通” (② read as 2): an item's number is not
+    // part of the name; 5G智慧港口 keeps its digit.
+    let numbered = s.text[start..quote_start].trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || ('①'..='⒇').contains(&c)
+            || ('❶'..='➓').contains(&c)
+            || "．.、)）".contains(c)
+    });
+    let start = match numbered.chars().next() {
+        Some(c) if start == 0 && !c.is_ascii_alphanumeric() => quote_start - numbered.len(),
+        _ => start,
+    };
     let prefix = &s.text[start..quote_start];
     // 率先推出生物医药研发用物品进口“白名单”制度: after a verb, the whole
     // noun phrase up to the quote is the name's.

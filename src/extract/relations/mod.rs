@@ -213,6 +213,7 @@ pub fn apply(
     zones_within(known, s, mentions, context, evidence, graph);
     practices_of_areas(s, mentions, evidence, graph);
     created_by(known, s, mentions, evidence, graph);
+    replication::made_by_after_colon(known, s, mentions, evidence, graph);
     replication::made_by_after(known, s, mentions, evidence, graph);
     replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);

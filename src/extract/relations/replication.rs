@@ -153,6 +153,45 @@ pub(super) fn created_by(
     }
 }
 
+/// ①国际船舶登记“一窗通办”：由洋浦海事局首创，…: an item led by a
+/// practice's name, whose first clause after the colon names its makers.
+pub(super) fn made_by_after_colon(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    for p in mentions
+        .iter()
+        .filter(|m| !m.nested && m.class() == Class::Practice)
+    {
+        // The name leads the item: only numbering and bullets before it.
+        if text[..p.start]
+            .chars()
+            .any(|c| c.is_alphanumeric() && !is_item_mark(c))
+        {
+            continue;
+        }
+        let Some((clause, verb)) = known.rules.making_after_colon(&text[p.end..]) else {
+            continue;
+        };
+        let (from, to) = (p.end + clause, p.end + verb);
+        for maker in mentions
+            .iter()
+            .filter(|m| !m.nested && m.start >= from && m.end <= to && is_actor(m.class()))
+        {
+            graph.add_relation(&p.key, Property::OriginatedIn, &maker.key, evidence);
+        }
+    }
+}
+
+/// ①, ⑵, 1, 一: the marks that number an item.
+fn is_item_mark(c: char) -> bool {
+    c.is_ascii_digit() || ('①'..='⑳').contains(&c) || "一二三四五六七八九十".contains(c)
+}
+
 /// 复制推广上海自贸试验区“一业一证”改革经验: the practice came from the zone
 /// named right before it.
 pub(super) fn copied_from(
