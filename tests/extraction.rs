@@ -2747,3 +2747,67 @@ fn a_sub_heading_is_read_and_a_place_in_brackets_is_not_part_of_a_name() {
     );
     assert!(!entities(&x).contains("（儋州市）"), "{}", entities(&x));
 }
+
+#[test]
+fn unquoted_practices_after_a_verb_of_making_and_before_a_selection_are_one_node() {
+    let x = extract(
+        "长沙片区展厅讲解词",
+        "我们重点介绍一项改革——“保税维修料件共享核销”。长沙片区联合长沙海关首创料件共享核销改革，允许同一企业不同维修项目共享保税备件库存。\
+         2025年，保税维修料件共享核销改革入选商务部发布的全国自贸试验区第六批最佳实践案例。\
+         这家企业落户在郴州综合保税区，正是“预检即放”改革的首批受益企业。",
+    );
+    let long = "保税维修料件共享核销";
+    assert!(has_entity(&x, Class::Practice, long), "{}", entities(&x));
+    // The short form and the form before 入选 are names of the same node.
+    let node = x
+        .entities
+        .iter()
+        .find(|e| e.label == long || e.aliases.contains(long));
+    let node = node.unwrap_or_else(|| panic!("{:?}", x.entities));
+    for form in ["料件共享核销改革", "保税维修料件共享核销改革"] {
+        assert!(
+            node.label == form || node.aliases.contains(form),
+            "{form}: {node:?}"
+        );
+    }
+    let label = node.label.as_str();
+    assert!(
+        has_relation(&x, label, Property::OriginatedIn, "长沙海关"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            label,
+            Property::RecognizedAs,
+            "全国自贸试验区第六批最佳实践案例"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // 正是 is no part of a name.
+    assert!(!entities(&x).contains("正是"), "{}", entities(&x));
+}
+
+#[test]
+fn a_short_form_inside_two_practices_of_one_article_joins_neither() {
+    let x = extract(
+        "大连片区复制推广情况",
+        "大连片区引进杭州片区首创的“保税研发料件共享核销”，沈阳片区学习长沙片区“保税维修料件共享核销”做法。\
+         两个片区都推行“料件共享核销”。",
+    );
+    assert!(
+        has_entity(&x, Class::Practice, "料件共享核销"),
+        "{}",
+        entities(&x)
+    );
+    for label in ["保税研发料件共享核销", "保税维修料件共享核销"] {
+        let node = x
+            .entities
+            .iter()
+            .find(|e| e.label.starts_with(label) || e.aliases.contains(label));
+        let node = node.unwrap_or_else(|| panic!("{label}: {}", entities(&x)));
+        assert!(!node.aliases.contains("料件共享核销"), "{label}: {node:?}");
+    }
+}

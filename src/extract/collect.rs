@@ -127,6 +127,24 @@ impl ArticleGraph {
             });
             if let Some(long) = long.cloned() {
                 self.merge(short, &long);
+                continue;
+            }
+            // 料件共享核销 next to 保税维修料件共享核销(做法) alone: the one
+            // practice of the article that says more before the same words.
+            if short.class == Class::Practice && short.label.chars().count() >= 5 {
+                let mut longer = keys.iter().filter(|k| {
+                    k.class == Class::Practice
+                        && k.label.len() > short.label.len()
+                        // 办外籍人才一卡通: one stray char is not a longer name.
+                        && k.label
+                            .find(short.label.as_str())
+                            .is_some_and(|i| k.label[..i].chars().count() >= 2)
+                        && self.entities.contains_key(k)
+                });
+                if let (Some(long), None) = (longer.next(), longer.next()) {
+                    let long = long.clone();
+                    self.merge(short, &long);
+                }
             }
         }
     }

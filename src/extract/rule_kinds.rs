@@ -84,10 +84,11 @@ pub enum WordList {
     MadeMarkers,
     PhraseStops,
     MadeHeads,
+    MadeVerbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 74] = [
+    pub const ALL: [WordList; 75] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -162,6 +163,7 @@ impl WordList {
         WordList::MadeMarkers,
         WordList::PhraseStops,
         WordList::MadeHeads,
+        WordList::MadeVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -241,6 +243,7 @@ impl WordList {
             WordList::MadeMarkers => "made_markers",
             WordList::PhraseStops => "phrase_stops",
             WordList::MadeHeads => "made_heads",
+            WordList::MadeVerbs => "made_verbs",
         }
     }
 }

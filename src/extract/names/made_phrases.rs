@@ -9,7 +9,7 @@
 use super::MAX_NAME;
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add};
-use crate::extract::rules::WordList;
+use crate::extract::rules::{TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::Class;
 
@@ -20,7 +20,18 @@ const MAX_GAP: usize = 8;
 
 pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
-    for marker in known.rules.words(WordList::MadeMarkers) {
+    let markers = known
+        .rules
+        .words(WordList::MadeMarkers)
+        .iter()
+        .map(|m| (m, false));
+    // Without 的 the verb's object is a name only if it ends with a head noun.
+    let verbs = known
+        .rules
+        .words(WordList::MadeVerbs)
+        .iter()
+        .map(|m| (m, true));
+    for (marker, needs_head) in markers.chain(verbs) {
         for (at, _) in text.match_indices(marker.as_str()) {
             let from = at + marker.len();
             if !made_by_someone(s, mentions, at) {
@@ -34,6 +45,14 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                 continue;
             };
             let name = &text[from..end];
+            if needs_head
+                && known
+                    .rules
+                    .ends_with_word(WordList::MadeHeads, name)
+                    .is_none()
+            {
+                continue;
+            }
             if core_chars(known, name) < MIN_CHARS
                 || name.chars().count() > MAX_NAME
                 || known
@@ -51,6 +70,51 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                 Some(_) => continue,
             };
             let mut m = Mention::new(class, name, from, end);
+            m.surface = name.to_owned();
+            add(mentions, m);
+        }
+    }
+}
+
+/// 2025年，保税维修料件共享核销改革入选…: an unquoted name that is the
+/// whole clause before a verb of selection, ending with a head noun
+/// (`made_heads`), with no stop word (`phrase_stops`), number or other name
+/// in it.
+pub fn selected_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    for verb in known.rules.triggers(TriggerKind::Recognize) {
+        for (at, _) in text.match_indices(verb.as_str()) {
+            let (from, _) = s.clause_bounds(at);
+            let name = &text[from..at];
+            let Some(first) = s.word_starting_at(from) else {
+                continue;
+            };
+            let words = s.words[first..]
+                .iter()
+                .take_while(|w| w.end <= at)
+                .map(|w| &text[w.start..w.end]);
+            let plain = words.clone().all(|w| {
+                !known.rules.is_word(WordList::PhraseStops, w)
+                    && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            });
+            // A title or a sentence that opens with it has more often a
+            // maker's short name before the practice (链港数科海外仓…模式入选).
+            if !plain
+                || from == 0
+                || name.contains('的')
+                || name.starts_with(['该', '这', '此', '其', '本', '各'])
+                || known
+                    .rules
+                    .ends_with_word(WordList::MadeHeads, name)
+                    .is_none()
+                || core_chars(known, name) < MIN_CHARS
+                || name.chars().count() > MAX_NAME
+                || mentions.iter().any(|m| m.start < at && m.end > from)
+                || is_count(name)
+            {
+                continue;
+            }
+            let mut m = Mention::new(Class::Practice, name, from, at);
             m.surface = name.to_owned();
             add(mentions, m);
         }

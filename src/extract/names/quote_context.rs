@@ -43,6 +43,18 @@ pub(super) fn context_before(known: &Knowledge, s: &Sentence<'_>, start: usize) 
     {
         return Some(Class::Practice);
     }
+    // 一项改革——“保税维修料件共享核销”, 经验做法：“…”: a head noun, then a
+    // dash or a colon, names what the quote is.
+    if let Some(lead) = before
+        .strip_suffix("——")
+        .or_else(|| before.strip_suffix(['：', ':']))
+        && known
+            .rules
+            .ends_with_word(WordList::MadeHeads, lead)
+            .is_some()
+    {
+        return Some(Class::Practice);
+    }
     // 对标四川自由贸易试验区人民法院的“诉调一站通”: a copy verb whose object
     // is what a name before 的 made.
     if let Some(head) = s.text[..start].trim_end().strip_suffix('的') {
