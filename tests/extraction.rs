@@ -2811,3 +2811,27 @@ fn a_short_form_inside_two_practices_of_one_article_joins_neither() {
         assert!(!node.aliases.contains("料件共享核销"), "{label}: {node:?}");
     }
 }
+
+#[test]
+fn the_items_above_a_count_are_what_was_selected() {
+    let x = extract(
+        "海南自贸港制度创新成绩单",
+        "【原创首创】\n①国际船舶登记“一窗通办”：\n由洋浦海事局首创，登记一窗受理。\n\
+         ②离岛免税商品“溯源一码通”：\n海口海关首创，一件商品一个码。\n\
+         以上2项均入选海南自由贸易港第十九批制度创新案例。\n",
+    );
+    let recognition = "海南自由贸易港第十九批制度创新案例";
+    for practice in ["国际船舶登记一窗通办", "离岛免税商品溯源一码通"] {
+        assert!(
+            has_relation(&x, practice, Property::RecognizedAs, recognition),
+            "{}",
+            relations(&x)
+        );
+        // Where each started was said above; the selection adds no origin.
+        assert!(
+            !has_relation(&x, practice, Property::OriginatedIn, "海南自由贸易港"),
+            "{}",
+            relations(&x)
+        );
+    }
+}

@@ -46,6 +46,13 @@ impl ArticleGraph {
         self.entities.contains_key(key)
     }
 
+    /// Whether some sentence already said where `practice` started.
+    pub fn has_origin(&self, practice: &EntityKey) -> bool {
+        self.relations
+            .iter()
+            .any(|r| &r.subject == practice && r.property == Property::OriginatedIn)
+    }
+
     /// Records a relation stated in `sentence`; both ends become entities.
     pub fn add_relation(
         &mut self,

@@ -209,6 +209,7 @@ impl Extractor {
         }
         let default_date = issue.and_then(|i| i.date);
         let mut last_practice: Option<EntityKey> = None;
+        let mut recent_practices: Vec<EntityKey> = Vec::new();
         let mut last_firm: Option<EntityKey> = None;
         let mut last_platform: Option<EntityKey> = None;
         let mut last_subject: Option<EntityKey> = None;
@@ -293,6 +294,7 @@ impl Extractor {
                 repeated: &repeated,
                 issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
+                recent_practices: &recent_practices,
                 last_firm: last_firm.as_ref(),
                 last_platform: last_platform.as_ref(),
                 last_policy: last_policy.as_ref(),
@@ -318,6 +320,13 @@ impl Extractor {
             }
             if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
                 last_practice = Some(p.key.clone());
+            }
+            for p in mentions
+                .iter()
+                .filter(|m| !m.nested && m.class() == Class::Practice)
+            {
+                recent_practices.retain(|k| k != &p.key);
+                recent_practices.push(p.key.clone());
             }
             if let Some(f) = mentions.iter().rev().find(|m| m.class() == Class::Firm) {
                 last_firm = Some(f.key.clone());

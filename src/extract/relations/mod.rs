@@ -40,6 +40,9 @@ pub struct Context<'a> {
     pub topic: &'a [EntityKey],
     /// The practice named last before this sentence (for 该模式, 该做法).
     pub last_practice: Option<&'a EntityKey>,
+    /// The practices named before this sentence, the last named last (for
+    /// 以上3项均入选…).
+    pub recent_practices: &'a [EntityKey],
     /// The firm named last before this sentence (for 该公司, 该企业).
     pub last_firm: Option<&'a EntityKey>,
     /// The platform named last before this sentence (for 平台由 X 运营).
@@ -195,10 +198,16 @@ pub fn apply(
         {
             // A practice selected as a case started where the text is about,
             // unless the sentence names who created it.
-            for practice in subjects
+            // Nor when an earlier sentence said where it started.
+            let unsourced: Vec<&EntityKey> = subjects
                 .iter()
-                .filter(|k| k.class == Class::Practice && !originated_here.contains(k))
-            {
+                .filter(|k| {
+                    k.class == Class::Practice
+                        && !originated_here.contains(k)
+                        && !graph.has_origin(k)
+                })
+                .collect();
+            for practice in unsourced {
                 for zone in context.topic {
                     graph.add_relation(practice, Property::OriginatedIn, zone, evidence);
                 }

@@ -9,6 +9,34 @@ use crate::extract::rules::{TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::{Class, EntityKey};
 
+/// 以上3项均, 上述两项经验都: how many items above a clause that opens
+/// with 以上/上述 and a count refers to.
+fn items_above(before: &str) -> Option<usize> {
+    let rest = before
+        .trim_start()
+        .strip_prefix("以上")
+        .or_else(|| before.trim_start().strip_prefix("上述"))?;
+    let count: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, '项' | '个' | '条'))
+        .collect();
+    let n = match count.as_str() {
+        "两" | "二" => 2,
+        "三" => 3,
+        "四" => 4,
+        "五" => 5,
+        "六" => 6,
+        "七" => 7,
+        "八" => 8,
+        "九" => 9,
+        "十" => 10,
+        digits => digits.parse().ok()?,
+    };
+    // Only 均/都/经验/做法/举措 … may stand between the count and the verb.
+    let after = &rest[count.len()..];
+    (after.chars().count() <= 8 && !after.contains(['，', '。'])).then_some(n)
+}
+
 /// The subjects of a trigger: the nearest actor before it in the sentence
 /// and those joined to it (和, 与, 及, 、, 联合, 暨); else the topic zone.
 pub(super) fn subjects_before(
@@ -46,6 +74,15 @@ pub(super) fn subjects_before(
             _ => is_actor(m.class()),
         })
         .collect();
+    if kind == TriggerKind::Recognize
+        && let Some(n) = items_above(&s.text[..at])
+        && (1..=context.recent_practices.len()).contains(&n)
+        && candidates.iter().all(|m| m.class() != Class::Practice)
+    {
+        // 以上3项均入选…: the three practices named last.
+        let recent = context.recent_practices;
+        return recent[recent.len() - n..].to_vec();
+    }
     if kind == TriggerKind::Recognize
         && refers_back(known, &s.text[..at])
         && candidates.iter().all(|m| m.class() != Class::Practice)
@@ -156,4 +193,15 @@ pub(super) fn instrument(known: &Knowledge, s: &Sentence<'_>, m: &Mention) -> bo
     let (clause_start, _) = s.clause_bounds(m.start);
     let before = &s.text[clause_start..m.start];
     known.rules.contains_word(WordList::Instruments, before)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_count_of_items_above() {
+        assert_eq!(super::items_above("以上3项均"), Some(3));
+        assert_eq!(super::items_above("上述两项经验都"), Some(2));
+        assert_eq!(super::items_above("以上成果"), None);
+        assert_eq!(super::items_above("该模式"), None);
+    }
 }
