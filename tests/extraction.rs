@@ -2835,3 +2835,36 @@ fn the_items_above_a_count_are_what_was_selected() {
         );
     }
 }
+
+#[test]
+fn a_table_of_practices_gives_each_row_its_makers_copies_and_recognitions() {
+    let x = extract(
+        "制度创新成果扩散情况研究",
+        "表3-1  部分典型制度创新成果扩散情况\n\
+         序号 | 成果名称 | 首创主体 | 首创年份 | 复制推广地（部分） | 入选/认定情况\n\
+         3 | 保税维修料件“一本账”管理 | 西永片区、西永海关 | 2020 | 河北自贸试验区正定片区 | 重庆自贸试验区第三批制度创新成果\n",
+    );
+    let practice = "保税维修料件一本账管理";
+    assert!(
+        has_relation(&x, practice, Property::OriginatedIn, "西永海关"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::RecognizedAs,
+            "重庆自贸试验区第三批制度创新成果"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.label == practice && r.property == Property::ReplicatedIn),
+        "{}",
+        relations(&x)
+    );
+}

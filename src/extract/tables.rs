@@ -158,6 +158,17 @@ fn read_row(
     if let Some(recognition) = recognition {
         graph.add_relation(&practice, Property::RecognizedAs, recognition, row);
     }
+    // 入选/认定情况: the row's own recognitions.
+    for honours in cells("honour") {
+        for honour in honours.split(['；', ';', '、']) {
+            let label = clean_label(honour);
+            if let Some((Class::Recognition, _, _)) = rules.class_by_ending(&label) {
+                let recognition = key(Class::Recognition, &label);
+                graph.add_entity(&recognition, honour.trim());
+                graph.add_relation(&practice, Property::RecognizedAs, &recognition, row);
+            }
+        }
+    }
     let mut origins: Vec<EntityKey> = Vec::new();
     let mut targets: Vec<EntityKey> = Vec::new();
     if copied.is_some() {
