@@ -2868,3 +2868,41 @@ fn a_table_of_practices_gives_each_row_its_makers_copies_and_recognitions() {
         relations(&x)
     );
 }
+
+#[test]
+fn an_apposition_names_a_practice_and_a_zone_it_was_copied_to_is_not_its_origin() {
+    let x = extract(
+        "短视频脚本",
+        "解说词：（配音）保税维修一本账这项改革已被列入重庆自贸试验区第三批制度创新成果，\
+         并在中国（河北）自由贸易试验区正定片区等地推广应用。\
+         四年来，片区从“首创”到“复制”双向发力。",
+    );
+    let practice = "保税维修一本账";
+    assert!(
+        has_entity(&x, Class::Practice, practice),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::RecognizedAs,
+            "重庆自贸试验区第三批制度创新成果"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（河北）自由贸易试验区正定片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // 从“首创”到“复制”: a quoted word is no verb before a name.
+    assert!(!entities(&x).contains("双向发力"), "{}", entities(&x));
+}

@@ -85,10 +85,11 @@ pub enum WordList {
     PhraseStops,
     MadeHeads,
     MadeVerbs,
+    PracticeAppositions,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 75] = [
+    pub const ALL: [WordList; 76] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -164,6 +165,7 @@ impl WordList {
         WordList::PhraseStops,
         WordList::MadeHeads,
         WordList::MadeVerbs,
+        WordList::PracticeAppositions,
     ];
 
     /// The name used in words.tsv.
@@ -244,6 +246,7 @@ impl WordList {
             WordList::PhraseStops => "phrase_stops",
             WordList::MadeHeads => "made_heads",
             WordList::MadeVerbs => "made_verbs",
+            WordList::PracticeAppositions => "practice_appositions",
         }
     }
 }

@@ -37,6 +37,10 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             if !made_by_someone(s, mentions, at) {
                 continue;
             }
+            // 从“首创”到“复制”: a quoted word, not a verb before a name.
+            if text[from..].starts_with(['”', '’', '」', '』']) {
+                continue;
+            }
             // A name found already (a quoted one) starts here: not ours.
             if mentions.iter().any(|m| m.start == from) {
                 continue;
@@ -45,7 +49,10 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                 continue;
             };
             let name = &text[from..end];
+            // …率先推出保税维修一本账：维修用的料件…: or a colon says what it is.
+            let described = text[end..].starts_with(['：', ':']);
             if needs_head
+                && !described
                 && known
                     .rules
                     .ends_with_word(WordList::MadeHeads, name)
@@ -82,9 +89,23 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
 /// in it.
 pub fn selected_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let text = &s.text;
-    for verb in known.rules.triggers(TriggerKind::Recognize) {
+    let verbs = known.rules.triggers(TriggerKind::Recognize).iter();
+    // 保税维修一本账这项改革已被列入…: an apposition says what it is.
+    let appositions = known.rules.words(WordList::PracticeAppositions).iter();
+    for verb in verbs.chain(appositions) {
+        let apposed = known.rules.is_word(WordList::PracticeAppositions, verb);
         for (at, _) in text.match_indices(verb.as_str()) {
-            let (from, _) = s.clause_bounds(at);
+            let (mut from, _) = s.clause_bounds(at);
+            // （配音）保税维修一本账这项改革: a cue in brackets opens the clause.
+            if text[from..at].starts_with(['（', '('])
+                && let Some(close) = text[from..at].find(['）', ')'])
+            {
+                from += close
+                    + text[from + close..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
+            }
             let name = &text[from..at];
             let Some(first) = s.word_starting_at(from) else {
                 continue;
@@ -100,13 +121,14 @@ pub fn selected_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<
             // A title or a sentence that opens with it has more often a
             // maker's short name before the practice (链港数科海外仓…模式入选).
             if !plain
-                || from == 0
+                || (from == 0 && !apposed)
                 || name.contains('的')
                 || name.starts_with(['该', '这', '此', '其', '本', '各'])
-                || known
-                    .rules
-                    .ends_with_word(WordList::MadeHeads, name)
-                    .is_none()
+                || (!apposed
+                    && known
+                        .rules
+                        .ends_with_word(WordList::MadeHeads, name)
+                        .is_none())
                 || core_chars(known, name) < MIN_CHARS
                 || name.chars().count() > MAX_NAME
                 || mentions.iter().any(|m| m.start < at && m.end > from)

@@ -207,8 +207,20 @@ pub fn apply(
                         && !graph.has_origin(k)
                 })
                 .collect();
+            // …入选…，并在正定片区等地推广应用: a zone it was copied to is
+            // not where it started.
+            let copies_after = triggers
+                .iter()
+                .any(|c| c.kind == TriggerKind::Replicate && c.start > t.end);
+            let started: Vec<&EntityKey> = context
+                .topic
+                .iter()
+                .filter(|z| {
+                    !copies_after || !mentions.iter().any(|m| &m.key == *z && m.start > t.end)
+                })
+                .collect();
             for practice in unsourced {
-                for zone in context.topic {
+                for &zone in &started {
                     graph.add_relation(practice, Property::OriginatedIn, zone, evidence);
                 }
             }
