@@ -170,3 +170,13 @@ fn batch_o_stays_above_its_floor() {
 fn batch_p_stays_above_its_floor() {
     assert_floor("batch-p", 0.82, 0.67);
 }
+
+#[test]
+fn batch_q_stays_above_its_floor() {
+    assert_floor("batch-q", 0.82, 0.67);
+}
+
+#[test]
+fn batch_r_stays_above_its_floor() {
+    assert_floor("batch-r", 0.81, 0.73);
+}
