@@ -78,6 +78,12 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// 1, ①, ⑴, ❶: a character that numbers an item (② is read as 2 once
+/// labels are normalised).
+pub fn is_item_number(c: char) -> bool {
+    c.is_ascii_digit() || ('①'..='⒇').contains(&c) || ('❶'..='➓').contains(&c)
+}
+
 /// Removes alias parentheticals; returns the text and the aliases with
 /// their positions in the new text.
 pub fn strip_aliases(sentence: &str) -> (String, Vec<(String, usize)>) {

@@ -10,7 +10,7 @@ use super::spans::{Quote, quote_groups, quotes};
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add, clean_label, is_free};
 use crate::extract::rules::{EndingUse, TriggerKind, WordList};
-use crate::extract::sentence::Sentence;
+use crate::extract::sentence::{Sentence, is_item_number};
 use crate::model::Class;
 
 /// 《…》: a policy when its title ends like one; a case (Practice) when
@@ -203,12 +203,8 @@ pub(super) fn compound_prefix(
         .unwrap_or(start);
     // ②离岛免税商品“溯源一码通” (② read as 2): an item's number is not
     // part of the name; 5G智慧港口 keeps its digit.
-    let numbered = s.text[start..quote_start].trim_start_matches(|c: char| {
-        c.is_ascii_digit()
-            || ('①'..='⒇').contains(&c)
-            || ('❶'..='➓').contains(&c)
-            || "．.、)）".contains(c)
-    });
+    let numbered = s.text[start..quote_start]
+        .trim_start_matches(|c: char| is_item_number(c) || "．.、)）".contains(c));
     let start = match numbered.chars().next() {
         Some(c) if start == 0 && !c.is_ascii_alphanumeric() => quote_start - numbered.len(),
         _ => start,

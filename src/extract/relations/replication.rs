@@ -189,7 +189,7 @@ pub(super) fn made_by_after_colon(
 
 /// ①, ⑵, 1, 一: the marks that number an item.
 fn is_item_mark(c: char) -> bool {
-    c.is_ascii_digit() || ('①'..='⑳').contains(&c) || "一二三四五六七八九十".contains(c)
+    crate::extract::sentence::is_item_number(c) || "一二三四五六七八九十".contains(c)
 }
 
 /// 复制推广上海自贸试验区“一业一证”改革经验: the practice came from the zone
