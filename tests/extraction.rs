@@ -2906,3 +2906,41 @@ fn an_apposition_names_a_practice_and_a_zone_it_was_copied_to_is_not_its_origin(
     // 从“首创”到“复制”: a quoted word is no verb before a name.
     assert!(!entities(&x).contains("双向发力"), "{}", entities(&x));
 }
+
+#[test]
+fn an_unquoted_practice_after_a_copy_verb_and_its_zone() {
+    let x = extract(
+        "大连片区复制推广情况",
+        "大连片区方面，引进中国（浙江）自由贸易试验区杭州片区的保税研发料件共享核销，便利生物医药企业研发用料件跨项目核销；\
+         沈阳片区学习中国（湖南）自由贸易试验区长沙片区保税维修料件共享核销做法。\
+         营口片区引进中国（浙江）自由贸易试验区舟山片区的龙头企业。",
+    );
+    let research = "保税研发料件共享核销";
+    assert!(
+        has_relation(
+            &x,
+            research,
+            Property::OriginatedIn,
+            "中国（浙江）自由贸易试验区杭州片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            research,
+            Property::ReplicatedIn,
+            "中国（辽宁）自由贸易试验区大连片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Practice, "保税维修料件共享核销做法"),
+        "{}",
+        entities(&x)
+    );
+    // 龙头企业: too short a name, not a practice.
+    assert!(!entities(&x).contains("龙头企业"), "{}", entities(&x));
+}

@@ -27,6 +27,7 @@ pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     names::by_ending(known, sentence, &mut mentions);
     names::made_phrases(known, sentence, &mut mentions);
     names::selected_phrases(known, sentence, &mut mentions);
+    names::copied_phrases(known, sentence, &mut mentions);
     names::coordinated(known, sentence, &mut mentions);
     names::practice_lists(known, sentence, &mut mentions);
     names::enumerations(known, sentence, &mut mentions);

@@ -83,6 +83,60 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
     }
 }
 
+/// 引进杭州片区的保税研发料件共享核销，…; 学习长沙片区保税维修料件共享核销做法:
+/// an unquoted name after a copy verb and the zone it comes from (after 的,
+/// or ending with a head noun without it).
+pub fn copied_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let text = &s.text;
+    let mut found: Vec<Mention> = Vec::new();
+    for verb in known.rules.triggers(TriggerKind::Replicate) {
+        for (at, _) in text.match_indices(verb.as_str()) {
+            let after_verb = at + verb.len();
+            // The longest zone right after the verb.
+            let Some(zone) = mentions
+                .iter()
+                .filter(|m| !m.nested && m.start == after_verb && m.class().is_zone())
+                .max_by_key(|m| m.end)
+            else {
+                continue;
+            };
+            let (from, needs_head) = match text[zone.end..].strip_prefix('的') {
+                Some(_) => (zone.end + '的'.len_utf8(), false),
+                None => (zone.end, true),
+            };
+            if mentions.iter().any(|m| m.start == from) || text[from..].starts_with(['“', '《'])
+            {
+                continue;
+            }
+            let Some(end) = phrase_end(known, s, from) else {
+                continue;
+            };
+            let name = &text[from..end];
+            let headed = known
+                .rules
+                .ends_with_word(WordList::MadeHeads, name)
+                .is_some();
+            if (needs_head && !headed)
+                || core_chars(known, name) < MIN_CHARS
+                || name.chars().count() > MAX_NAME
+                || is_count(name)
+                || known
+                    .rules
+                    .class_by_ending(name)
+                    .is_some_and(|(c, _, _)| !matches!(c, Class::Practice | Class::Recognition))
+            {
+                continue;
+            }
+            let mut m = Mention::new(Class::Practice, name, from, end);
+            m.surface = name.to_owned();
+            found.push(m);
+        }
+    }
+    for m in found {
+        add(mentions, m);
+    }
+}
+
 /// 2025年，保税维修料件共享核销改革入选…: an unquoted name that is the
 /// whole clause before a verb of selection, ending with a head noun
 /// (`made_heads`), with no stop word (`phrase_stops`), number or other name

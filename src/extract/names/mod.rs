@@ -14,7 +14,7 @@ mod spans;
 pub use appositions::{acronym_agreements, appositions};
 pub use endings::by_ending;
 pub use lists::{coordinated, enumerations, practice_lists};
-pub use made_phrases::{made_phrases, selected_phrases};
+pub use made_phrases::{copied_phrases, made_phrases, selected_phrases};
 pub use quotes::{book_titles, quoted};
 pub use recognitions::{announced, recognitions};
 
