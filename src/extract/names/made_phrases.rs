@@ -60,14 +60,12 @@ pub fn made_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             {
                 continue;
             }
-            if core_chars(known, name) < MIN_CHARS
-                || name.chars().count() > MAX_NAME
+            if !sized_like_a_name(known, name)
                 || known
                     .rules
                     .starts_with_word(WordList::ListCounters, name)
                     .is_some()
                 || name.starts_with(|c: char| c.is_ascii_digit())
-                || is_count(name)
             {
                 continue;
             }
@@ -117,9 +115,7 @@ pub fn copied_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Me
                 .ends_with_word(WordList::MadeHeads, name)
                 .is_some();
             if (needs_head && !headed)
-                || core_chars(known, name) < MIN_CHARS
-                || name.chars().count() > MAX_NAME
-                || is_count(name)
+                || !sized_like_a_name(known, name)
                 || known
                     .rules
                     .class_by_ending(name)
@@ -183,10 +179,8 @@ pub fn selected_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<
                         .rules
                         .ends_with_word(WordList::MadeHeads, name)
                         .is_none())
-                || core_chars(known, name) < MIN_CHARS
-                || name.chars().count() > MAX_NAME
+                || !sized_like_a_name(known, name)
                 || mentions.iter().any(|m| m.start < at && m.end > from)
-                || is_count(name)
             {
                 continue;
             }
@@ -195,6 +189,12 @@ pub fn selected_phrases(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<
             add(mentions, m);
         }
     }
+}
+
+/// Long enough without its head nouns, not too long, and not a count
+/// (三项…改革): what every unquoted name here must be.
+fn sized_like_a_name(known: &Knowledge, name: &str) -> bool {
+    core_chars(known, name) >= MIN_CHARS && name.chars().count() <= MAX_NAME && !is_count(name)
 }
 
 /// 三项保税监管…改革: a count, not a name.
