@@ -2944,3 +2944,18 @@ fn an_unquoted_practice_after_a_copy_verb_and_its_zone() {
     // 龙头企业: too short a name, not a practice.
     assert!(!entities(&x).contains("龙头企业"), "{}", entities(&x));
 }
+
+#[test]
+fn brackets_party_verbs_and_counts_end_or_refuse_names() {
+    let x = extract(
+        "安徽自贸动态",
+        "【金融服务 / DỊCH VỤ TÀI CHÍNH】广西北部湾银行凭祥支行推出边贸结算服务。\
+         德国丙公司诉济南齐鲁智造进出口有限公司国际货物买卖合同纠纷案审结。\
+         受省自贸办委托，合肥片区企业646家参与调查。",
+    );
+    assert!(has_entity(&x, Class::Firm, "广西北部湾银行凭祥支行"), "{}", entities(&x));
+    assert!(has_entity(&x, Class::Firm, "济南齐鲁智造进出口有限公司"), "{}", entities(&x));
+    assert!(has_entity(&x, Class::GovernmentBody, "省自贸办"), "{}", entities(&x));
+    let labels = entities(&x);
+    assert!(!labels.contains("646") && !labels.contains("受省") && !labels.contains("】"), "{labels}");
+}

@@ -31,6 +31,12 @@ static SUB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*(\S.{0,39})$")
         .expect("sub-heading pattern")
 });
+/// 案例一, 案例 3, 事项二：a short label and its ordinal on a line of their
+/// own name the block that follows; they are not the start of its text.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{1,4}\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*[：:]?$")
+        .expect("label pattern")
+});
 static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附\s*件\s*\d*\s*[：:]?\s*(.{0,60})$").expect("annex pattern"));
 
@@ -66,6 +72,9 @@ pub fn classify(line: &str) -> Option<HeadingKind> {
     {
         return Some(HeadingKind::SubHeading(line.trim().to_owned()));
     }
+    if let Some(c) = LABEL.captures(line) {
+        return Some(HeadingKind::Section(c[1].to_owned()));
+    }
     None
 }
 
@@ -79,6 +88,14 @@ mod tests {
         assert_eq!(classify("一、龙江板块"), Some(Section("龙江板块".into())));
         assert_eq!(classify("四、自贸观察"), Some(Section("自贸观察".into())));
         assert_eq!(classify("【改革创新】"), Some(Section("改革创新".into())));
+    }
+
+    #[test]
+    fn a_label_with_its_ordinal_is_a_heading() {
+        assert_eq!(classify("案例一"), Some(Section("案例一".into())));
+        assert_eq!(classify("典型案例 3："), Some(Section("典型案例 3".into())));
+        assert_eq!(classify("案例一恒丰银行诉甲公司案"), None);
+        assert_eq!(classify("青岛片区"), None);
     }
 
     #[test]

@@ -46,7 +46,10 @@ impl Mention {
 /// Adds a mention unless it crosses an existing one. A mention that covers
 /// existing ones makes them nested; one inside an existing one is nested.
 pub fn add(mentions: &mut Vec<Mention>, mut mention: Mention) -> bool {
-    if mention.key.label.chars().count() < 2 {
+    // A name has two characters and a letter or a Chinese character (646
+    // in 合肥片区企业646家 is a count, not a name).
+    let label = &mention.key.label;
+    if label.chars().count() < 2 || !label.chars().any(char::is_alphabetic) {
         return false;
     }
     let crosses = mentions.iter().any(|m| {
@@ -148,5 +151,12 @@ mod tests {
         ));
         assert!(!is_free(&ms, 3, 6));
         assert!(is_free(&ms, 24, 30));
+    }
+
+    #[test]
+    fn a_count_is_no_name() {
+        let mut ms = Vec::new();
+        assert!(!add(&mut ms, Mention::new(Class::Firm, "646", 0, 3)));
+        assert!(add(&mut ms, Mention::new(Class::Firm, "3M公司", 4, 12)));
     }
 }
