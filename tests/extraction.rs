@@ -2953,9 +2953,56 @@ fn brackets_party_verbs_and_counts_end_or_refuse_names() {
          德国丙公司诉济南齐鲁智造进出口有限公司国际货物买卖合同纠纷案审结。\
          受省自贸办委托，合肥片区企业646家参与调查。",
     );
-    assert!(has_entity(&x, Class::Firm, "广西北部湾银行凭祥支行"), "{}", entities(&x));
-    assert!(has_entity(&x, Class::Firm, "济南齐鲁智造进出口有限公司"), "{}", entities(&x));
-    assert!(has_entity(&x, Class::GovernmentBody, "省自贸办"), "{}", entities(&x));
+    assert!(
+        has_entity(&x, Class::Firm, "广西北部湾银行凭祥支行"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Firm, "济南齐鲁智造进出口有限公司"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "省自贸办"),
+        "{}",
+        entities(&x)
+    );
     let labels = entities(&x);
-    assert!(!labels.contains("646") && !labels.contains("受省") && !labels.contains("】"), "{labels}");
+    assert!(
+        !labels.contains("646") && !labels.contains("受省") && !labels.contains("】"),
+        "{labels}"
+    );
+}
+
+#[test]
+fn a_quoted_title_after_ping_wei_and_the_agent_of_bei_are_read() {
+    let x = extract(
+        "浙江自贸动态",
+        "杭州海瑞跨境供应链有限公司被评为“杭州市跨境电商出口品牌服务商”。\
+         浙江海瑞港航供应链股份有限公司被中国物流与采购联合会评为国家5A级物流企业。",
+    );
+    for (firm, title) in [
+        ("杭州海瑞跨境供应链有限公司", "杭州市跨境电商出口品牌服务商"),
+        ("浙江海瑞港航供应链股份有限公司", "国家5A级物流企业"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::RecognizedAs, title),
+            "{}",
+            relations(&x)
+        );
+    }
+    assert_eq!(x.relations.len(), 2, "{}", relations(&x));
+}
+
+#[test]
+fn a_recognition_of_an_unnamed_firm_goes_to_no_one() {
+    let x = extract("江苏自贸动态", "苏州片区一企业获评“全球制造业灯塔工厂”。");
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
 }

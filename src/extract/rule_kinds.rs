@@ -32,6 +32,7 @@ pub enum WordList {
     ContainVerbs,
     ApplyVerbs,
     UnnamedScopes,
+    UnnamedReceivers,
     OriginMarkers,
     CreatorLeads,
     CreatorSources,
@@ -89,7 +90,7 @@ pub enum WordList {
 }
 
 impl WordList {
-    pub const ALL: [WordList; 76] = [
+    pub const ALL: [WordList; 77] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -112,6 +113,7 @@ impl WordList {
         WordList::ContainVerbs,
         WordList::ApplyVerbs,
         WordList::UnnamedScopes,
+        WordList::UnnamedReceivers,
         WordList::OriginMarkers,
         WordList::CreatorLeads,
         WordList::CreatorSources,
@@ -193,6 +195,7 @@ impl WordList {
             WordList::ContainVerbs => "contain_verbs",
             WordList::ApplyVerbs => "apply_verbs",
             WordList::UnnamedScopes => "unnamed_scopes",
+            WordList::UnnamedReceivers => "unnamed_receivers",
             WordList::OriginMarkers => "origin_markers",
             WordList::CreatorLeads => "creator_leads",
             WordList::CreatorSources => "creator_sources",

@@ -44,6 +44,16 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
                 given_title(known, text, start + q, clause_end, mentions);
                 continue;
             }
+            // 被评为“杭州市跨境电商出口品牌服务商”: a quotation that is the
+            // whole object of the verb names the title, whatever its ending.
+            if let Some(title) = quoted_object(known, phrase) {
+                let at = start + (phrase.len() - phrase.trim_start().len());
+                add(
+                    mentions,
+                    Mention::new(Class::Recognition, title, at, at + title.len() + 6),
+                );
+                continue;
+            }
             let phrase_list_end = phrase.find('等').unwrap_or(phrase.len());
             let items: Vec<&str> = phrase[..phrase_list_end].split('、').collect();
             if items.len() > 1 {
@@ -100,6 +110,26 @@ pub fn recognitions(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Ment
             add(mentions, m);
         }
     }
+}
+
+/// “R” or “R”称号 as the whole object of a verb of recognition: the text
+/// inside the marks, when it does not end like a practice, a platform or a
+/// policy (入选“一件事一次办”改革 names a practice, not a title).
+fn quoted_object<'t>(known: &Knowledge, phrase: &'t str) -> Option<&'t str> {
+    let inner = phrase.trim_start().strip_prefix('“')?;
+    let (title, rest) = inner.split_once('”')?;
+    let rest = rest.trim();
+    let whole = rest.is_empty()
+        || known
+            .rules
+            .words(WordList::TitleWords)
+            .iter()
+            .any(|w| rest == w.as_str());
+    let other = matches!(
+        known.rules.class_by_ending(title),
+        Some((Class::Practice | Class::Platform | Class::Policy, _, _))
+    );
+    (whole && !other && (5..=MAX_NAME).contains(&title.chars().count())).then_some(title)
 }
 
 /// The quoted title a verb of giving names after its receivers (授予…“R”称号).

@@ -106,6 +106,17 @@ pub(super) fn subjects_before(
             return Vec::new();
         }
     }
+    // 苏州片区一企业获评“灯塔工厂”: the receiver is not named.
+    let from = candidates
+        .last()
+        .map_or_else(|| s.clause_bounds(at).0, |m| m.end);
+    if kind == TriggerKind::Recognize
+        && known
+            .rules
+            .contains_word(WordList::UnnamedReceivers, &s.text[from..at])
+    {
+        return Vec::new();
+    }
     let Some(nearest) = candidates.last() else {
         // 已在全省复制推广, 在 5 个片区推广: copied to zones it does not name.
         let (clause_start, _) = s.clause_bounds(at);
@@ -165,11 +176,17 @@ pub(super) fn refers_back(known: &Knowledge, text: &str) -> bool {
 
 /// The agent of a passive (被商务部列为, 被商务部等8部门评为): it selects,
 /// it is not selected.
+/// The mention may start a few characters after 被 when its name was cut
+/// (被中国物流与采购联合会评为: 采购联合会).
 pub(super) fn is_agent(s: &Sentence<'_>, m: &Mention, trigger: usize) -> bool {
     let before = s.text[..m.start].trim_end();
     let between = s.text[m.end..trigger].trim();
-    (before.ends_with('被') || before.ends_with('经'))
-        && (between.chars().count() <= 2 || between.starts_with('等'))
+    let after_mark = before.ends_with('经')
+        || before.rfind('被').is_some_and(|i| {
+            let gap = &before[i + '被'.len_utf8()..];
+            gap.chars().count() <= 8 && !gap.chars().any(|c| "，,。；;：:、".contains(c))
+        });
+    after_mark && (between.chars().count() <= 2 || between.starts_with('等'))
 }
 
 /// A zone right after a verb of settling (落户 Z，…入选; 总部设在 Z，…被认定为)
