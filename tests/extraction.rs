@@ -3006,3 +3006,20 @@ fn a_recognition_of_an_unnamed_firm_goes_to_no_one() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_second_name_in_brackets_and_a_source_after_zi_are_not_part_of_a_name() {
+    let x = extract(
+        "黑龙江自贸动态",
+        "内容维护：黑龙江省商务厅（省自贸办）。\
+         本服务移植自广西友谊关海关首先推出的跨境运输车辆“预约通关”模式。\
+         〔预约通关〕绥芬河通达国际物流有限公司落户绥芬河综合保税区。",
+    );
+    for (class, label) in [
+        (Class::GovernmentBody, "黑龙江省商务厅"),
+        (Class::GovernmentBody, "广西友谊关海关"),
+        (Class::Firm, "绥芬河通达国际物流有限公司"),
+    ] {
+        assert!(has_entity(&x, class, label), "{}", entities(&x));
+    }
+}

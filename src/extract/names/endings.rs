@@ -54,7 +54,14 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
             .lexicon
             .lookup(inner)
             .is_some_and(|e| e.class == Class::Place);
-        if !acronym && !place {
+        // 黑龙江省商务厅（省自贸办）: a second name of the body in brackets
+        // is not part of the first.
+        let other_name = known.rules.standalone.iter().any(|n| n == inner)
+            || known
+                .rules
+                .class_by_ending(inner)
+                .is_some_and(|(_, _, ending)| ending.chars().count() >= 2 && ending != inner);
+        if !acronym && !place && !other_name {
             e_end += qualifier;
         }
         let start = trim_generic_start(known, text, start, e_start);
