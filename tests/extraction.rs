@@ -3023,3 +3023,33 @@ fn a_second_name_in_brackets_and_a_source_after_zi_are_not_part_of_a_name() {
         assert!(has_entity(&x, class, label), "{}", entities(&x));
     }
 }
+
+#[test]
+fn made_de_shi_and_a_maker_after_a_comma_name_the_origin() {
+    let x = extract(
+        "天津自贸动态",
+        "杭州片区首创的是“跨境电商出口退货一站式监管”，管的是出口退货。\
+         外籍人才工作居留“两证联办”，是中心商务片区原创的，一次提交材料。\
+         天津机场片区率先探索了跨境电商进口退货“一站式”监管。",
+    );
+    for (practice, origin) in [
+        (
+            "跨境电商出口退货一站式监管",
+            "中国（浙江）自由贸易试验区杭州片区",
+        ),
+        (
+            "外籍人才工作居留两证联办",
+            "中国（天津）自由贸易试验区滨海新区中心商务片区",
+        ),
+        (
+            "跨境电商进口退货一站式监管",
+            "中国（天津）自由贸易试验区天津机场片区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, practice, Property::OriginatedIn, origin),
+            "{}",
+            relations(&x)
+        );
+    }
+}

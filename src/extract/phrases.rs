@@ -23,6 +23,13 @@ impl Rules {
         if self.making_after_colon(after).is_some() {
             return true;
         }
+        // “P”，是 Z 原创的: the apposition may stand after a comma.
+        if let Some(rest) = after.strip_prefix(['，', ','])
+            && rest.starts_with('是')
+            && self.made_by_follows(rest)
+        {
+            return true;
+        }
         // “P”是 Z 首创的做法: 是, a maker, the verb of making and 的.
         let (rest, needs_de) = match after.strip_prefix('由') {
             Some(rest) => (rest, false),

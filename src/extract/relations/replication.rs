@@ -118,7 +118,7 @@ pub(super) fn copied_by_passive(
     }
 }
 
-/// "X 是 Y 创新推出的…": X originated with Y.
+/// "X 是 Y 创新推出的…", “X”，是由 Y 首创的: X originated with Y.
 pub(super) fn created_by(
     known: &Knowledge,
     s: &Sentence<'_>,
@@ -131,10 +131,14 @@ pub(super) fn created_by(
         .iter()
         .filter(|m| matches!(m.class(), Class::Practice | Class::Platform) && !m.nested)
     {
-        let Some(rest) = text[x.end..].strip_prefix('是') else {
+        // “P”，是 Z 原创的 and “P”是由 Z 首创的 say the same.
+        let after_x = &text[x.end..];
+        let lead = after_x.strip_prefix(['，', ',']).unwrap_or(after_x);
+        let Some(rest) = lead.strip_prefix('是') else {
             continue;
         };
-        let y_start = x.end + '是'.len_utf8();
+        let rest = rest.strip_prefix('由').unwrap_or(rest);
+        let y_start = text.len() - rest.len();
         let Some(y) = mentions
             .iter()
             .find(|m| m.start == y_start && is_actor(m.class()))
