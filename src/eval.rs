@@ -95,8 +95,10 @@ pub fn parse_gold(file: &str, text: &str) -> Result<Annotation, GoldError> {
 
 /// The guidelines' label normalisation: NFKC, no white space, no quotation
 /// marks or 《》「」, full-width brackets folded (NFKC folds （） to ()).
+/// Traditional characters are folded to simplified ones too, so a name
+/// written either way (廈門片區, 厦门片区) is one label.
 pub fn normalize(label: &str) -> String {
-    label
+    fast2s::convert(label)
         .nfkc()
         .filter(|c| !c.is_whitespace())
         .filter(|c| {

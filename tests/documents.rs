@@ -239,3 +239,32 @@ fn a_folder_of_mixed_files_is_ingested_and_the_skipped_ones_named() {
     );
     assert!(areas.len() >= 5, "{areas:?}");
 }
+
+#[test]
+fn an_article_in_traditional_characters_meets_the_simplified_names() {
+    let ws = Workspace::new();
+    let file = ws.write(
+        "taiwan-report.txt",
+        "兩岸經貿新動向\n\n據福建日報報導，福建自由貿易試驗區廈門片區首創的「台企信用互查」機制，\
+         已複製推廣至平潭片區，服務台資企業逾三百家。",
+    );
+    let out = ws.run(&["ingest", file.to_str().expect("utf-8 path")]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("traditional characters"), "{said}");
+    let rows = ws.csv_rows(
+        "PREFIX ftz: <https://w3id.org/ftzkg/ontology#>
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         SELECT ?origin WHERE { ?p rdfs:label ?l ; ftz:originatedIn/rdfs:label ?origin \
+         FILTER(str(?l) = \"台企信用互查\") }",
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("中国（福建）自由贸易试验区厦门片区")),
+        "{rows:?}"
+    );
+}

@@ -18,6 +18,7 @@ mod html;
 mod layout;
 mod markup;
 mod pdf;
+mod script;
 mod sentences;
 mod stacked_table;
 mod subtitles;
@@ -64,7 +65,10 @@ pub const MAX_TEXT_BYTES: usize = 8 << 20;
 
 /// Parses text that is already decoded. `source` names where it came from.
 pub fn parse_text(source: &str, text: &str) -> Document {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    if script::is_traditional(&normalised) {
+        normalised = script::simplified(&normalised);
+    }
     let spoken = subtitles::spoken_text(&normalised);
     layout::parse(
         source,
@@ -111,6 +115,7 @@ pub fn read_document_bytes(
         Format::Docx => docx::read(bytes).map_err(format_error)?,
         Format::Html => html::read(bytes),
     };
+    let pieces = in_simplified_characters(pieces, &mut warnings);
     let document = layout::parse(&source, format::blocks_of(pieces));
     // Punctuation alone (or nothing) is no text to extract from.
     let has_words = document.articles.iter().any(|a| {
@@ -127,6 +132,35 @@ pub fn read_document_bytes(
         });
     }
     Ok((document, warnings))
+}
+
+/// The pieces of a document written in traditional characters, in
+/// simplified ones (with a warning saying so); others as they are.
+fn in_simplified_characters(
+    pieces: Vec<format::Piece>,
+    warnings: &mut Vec<String>,
+) -> Vec<format::Piece> {
+    let text: String = pieces
+        .iter()
+        .filter_map(|p| match p {
+            format::Piece::Text(t) => Some(t.as_str()),
+            format::Piece::Table(_) => None,
+        })
+        .collect();
+    if !script::is_traditional(&text) {
+        return pieces;
+    }
+    warnings.push(
+        "written in traditional characters: read in simplified characters (names and evidence are shown simplified)"
+            .to_owned(),
+    );
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            format::Piece::Text(t) => format::Piece::Text(script::simplified(&t)),
+            format::Piece::Table(t) => format::Piece::Table(script::simplified_table(t)),
+        })
+        .collect()
 }
 
 /// The error of a file that could not be read (a dangling link named as one).
