@@ -268,3 +268,24 @@ fn an_article_in_traditional_characters_meets_the_simplified_names() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_json_export_of_policy_records_is_read_field_by_field() {
+    let ws = Workspace::new();
+    let file = ws.write(
+        "export.txt",
+        r#"{"数据源": "海南自由贸易港政策法规库", "records": [
+  {"序号": 1,
+   "标题": "海口海关关于在海口综合保税区推行出口果蔬产地预检口岸直放的公告",
+   "发文机关": "海口海关",
+   "适用范围": "海口综合保税区",
+   "摘要": "海口综合保税区复制推广郴州片区首创的“产地预检、口岸直放”经验。"}]}"#,
+    );
+    let out = ws.ok(&["extract", file.to_str().expect("utf-8 path")]);
+    for line in [
+        "海口海关 —发布→ 海口海关关于在海口综合保税区推行出口果蔬产地预检口岸直放的公告",
+        "海口海关关于在海口综合保税区推行出口果蔬产地预检口岸直放的公告 —适用于→ 海口综合保税区",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+}

@@ -3053,3 +3053,40 @@ fn made_de_shi_and_a_maker_after_a_comma_name_the_origin() {
         );
     }
 }
+
+#[test]
+fn a_policy_record_names_its_issuer_and_scope() {
+    let compendium = extract(
+        "河北省自贸试验区政策汇编",
+        "本汇编收录2021年以来省级支持自贸试验区发展的政策文件。\n\n\
+         1. 关于支持中国（河北）自由贸易试验区雄安片区开展数字人民币试点应用的若干措施\n\
+         文    号：石银发〔2021〕87号\n\
+         发布机关：河北省商务厅\n\
+         适用范围：中国（河北）自由贸易试验区雄安片区",
+    );
+    let page = extract(
+        "湖北省人民政府门户网站",
+        "首页 > 政务公开 > 政策文件\n\n\
+         索 引 号：011043005/2026-02871\n\
+         发文机关：湖北省人民政府办公厅          成文日期：2026年03月02日\n\
+         标    题：省人民政府办公厅关于印发《中国（湖北）自由贸易试验区制度创新成果复制推广管理办法》的通知\n\
+         发文字号：鄂政办发〔2026〕11号",
+    );
+    let measures = "关于支持中国（河北）自由贸易试验区雄安片区开展数字人民币试点应用的若干措施";
+    let notice =
+        "省人民政府办公厅关于印发中国（湖北）自由贸易试验区制度创新成果复制推广管理办法的通知";
+    let rules = "中国（湖北）自由贸易试验区制度创新成果复制推广管理办法";
+    for (x, s, p, o) in [
+        (&compendium, "河北省商务厅", Property::Issued, measures),
+        (
+            &compendium,
+            measures,
+            Property::AppliesTo,
+            "中国（河北）自由贸易试验区雄安片区",
+        ),
+        (&page, "湖北省人民政府办公厅", Property::Issued, notice),
+        (&page, "湖北省人民政府办公厅", Property::Issued, rules),
+    ] {
+        assert!(has_relation(x, s, p, o), "{s} {p} {o}\n{}", relations(x));
+    }
+}

@@ -214,7 +214,7 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
     if prev.heading.is_some() || table(&prev.text) || table(line) {
         return false;
     }
-    if ends_paragraph(&prev.text) || starts_with_bullet(line) {
+    if ends_paragraph(&prev.text) || starts_with_bullet(line) || is_field_line(line) {
         return false;
     }
     // A bulleted item wrapped onto the next line (no blank line between).
@@ -228,6 +228,16 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
     } else {
         body_like || prev.text.chars().count() >= 30
     }
+}
+
+/// 适用范围：…, 发布机关：… — a line that opens with a field of a record
+/// (a column header word of data/rules/tables.tsv before a colon) starts a
+/// block of its own, however the line before it ends.
+pub(super) fn is_field_line(line: &str) -> bool {
+    line.split_once(['：', ':']).is_some_and(|(field, _)| {
+        let field: String = field.chars().filter(|c| !c.is_whitespace()).collect();
+        (2..=6).contains(&field.chars().count()) && super::table_words::is_header_word(&field)
+    })
 }
 
 /// Whether `text` opens a “quotation” it does not close.

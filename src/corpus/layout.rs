@@ -225,9 +225,12 @@ fn row_cells(row: &str) -> Vec<String> {
 /// A government notice: a 文号 near the top and a 关于…的通知 style title.
 fn notice_article(blocks: &[Block]) -> Option<Article> {
     let top = &blocks[..blocks.len().min(6)];
-    let number_at = top
-        .iter()
-        .position(|b| DOCUMENT_NUMBER.is_match(&b.text) && b.text.chars().count() <= 40)?;
+    let number_at = top.iter().position(|b| {
+        // 文    号：… in a record of a compendium numbers that record.
+        DOCUMENT_NUMBER.is_match(&b.text)
+            && b.text.chars().count() <= 40
+            && !super::blocks::is_field_line(&b.text)
+    })?;
     let document_number = DOCUMENT_NUMBER
         .find(&blocks[number_at].text)
         .map(|m| m.as_str().replace(' ', ""));

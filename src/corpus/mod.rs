@@ -15,6 +15,7 @@ mod format;
 mod header;
 mod headings;
 mod html;
+mod json_text;
 mod layout;
 mod markup;
 mod pdf;
@@ -66,6 +67,9 @@ pub const MAX_TEXT_BYTES: usize = 8 << 20;
 /// Parses text that is already decoded. `source` names where it came from.
 pub fn parse_text(source: &str, text: &str) -> Document {
     let mut normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some(fields) = json_text::as_fields(&normalised) {
+        normalised = fields;
+    }
     if script::is_traditional(&normalised) {
         normalised = script::simplified(&normalised);
     }
@@ -107,7 +111,10 @@ pub fn read_document_bytes(
                     megabytes: decoded.text.len() as f64 / f64::from(1 << 20),
                 });
             }
-            let normalised = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+            let mut normalised = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+            if let Some(fields) = json_text::as_fields(&normalised) {
+                normalised = fields;
+            }
             let spoken = subtitles::spoken_text(&normalised);
             vec![format::Piece::Text(spoken.unwrap_or(normalised))]
         }

@@ -16,6 +16,7 @@ mod mention;
 mod mentions;
 mod names;
 mod phrases;
+mod records;
 mod references;
 mod relations;
 mod rule_kinds;
@@ -176,7 +177,7 @@ impl Extractor {
     ) -> Extraction {
         let mut graph = ArticleGraph::new(&article.id);
         tables::read(self, article, &mut graph);
-        tables::read_records(self, article, &mut graph);
+        records::read_records(self, article, &mut graph);
         self.notice_policy(article, &mut graph);
         // Which sentences open a paragraph (the title opens the first).
         let mut opens = vec![true];
@@ -242,7 +243,8 @@ impl Extractor {
             .document_number
             .as_ref()
             .and(article.issuer.as_deref())
-            .and_then(|i| self.organisation(i));
+            .and_then(|i| self.organisation(i))
+            .or_else(|| records::issuer_field(self, article));
         let mut paragraph_topic = topic.clone();
         for (i, (s, mentions)) in prepared.iter().enumerate() {
             if i > 0
