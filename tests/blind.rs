@@ -180,3 +180,23 @@ fn batch_q_stays_above_its_floor() {
 fn batch_r_stays_above_its_floor() {
     assert_floor("batch-r", 0.81, 0.73);
 }
+
+#[test]
+fn batch_s_stays_above_its_floor() {
+    assert_floor("batch-s", 0.86, 0.79);
+}
+
+#[test]
+fn batch_t_stays_above_its_floor() {
+    assert_floor("batch-t", 0.81, 0.64);
+}
+
+#[test]
+fn batch_u_stays_above_its_floor() {
+    assert_floor("batch-u", 0.86, 0.66);
+}
+
+#[test]
+fn batch_v_stays_above_its_floor() {
+    assert_floor("batch-v", 0.75, 0.66);
+}
