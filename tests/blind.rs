@@ -200,3 +200,13 @@ fn batch_u_stays_above_its_floor() {
 fn batch_v_stays_above_its_floor() {
     assert_floor("batch-v", 0.75, 0.66);
 }
+
+#[test]
+fn batch_w_stays_above_its_floor() {
+    assert_floor("batch-w", 0.87, 0.72);
+}
+
+#[test]
+fn batch_x_stays_above_its_floor() {
+    assert_floor("batch-x", 0.80, 0.66);
+}

@@ -3090,3 +3090,99 @@ fn a_policy_record_names_its_issuer_and_scope() {
         assert!(has_relation(x, s, p, o), "{s} {p} {o}\n{}", relations(x));
     }
 }
+
+#[test]
+fn a_zone_after_cong_is_where_a_copied_practice_came_from() {
+    let x = extract(
+        "湖南自贸试验区长沙片区工作动态",
+        "长沙片区注重对标先进。同年，片区从中国（浙江）自由贸易试验区宁波片区移植了“云上共调”机制，\
+         设立涉外商事纠纷在线调解室。",
+    );
+    let changsha = "中国（湖南）自由贸易试验区长沙片区";
+    let ningbo = "中国（浙江）自由贸易试验区宁波片区";
+    assert!(
+        has_relation(&x, "云上共调机制", Property::ReplicatedIn, changsha),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(&x, "云上共调机制", Property::OriginatedIn, ningbo),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(&x, "云上共调机制", Property::ReplicatedIn, ningbo),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn prose_in_a_table_cell_is_read_like_body_text() {
+    let document = parse_text(
+        "成果库导出.csv.txt",
+        "序号,成果名称,所属片区,主要做法,入选情况\n\
+         1,跨境电商海外仓仓单质押融资,深圳前海蛇口片区,\"深圳前海链融科技有限公司注册在前海蛇口片区，运用区块链技术对海外仓货物实时确权、动态估值，帮助跨境电商卖家获得融资。\",入选全国自贸试验区第六批“最佳实践案例”\n",
+    );
+    let x = extractor().extract_document(&document).remove(0);
+    let firm = "深圳前海链融科技有限公司";
+    let area = "中国（广东）自由贸易试验区深圳前海蛇口片区";
+    assert!(
+        has_relation(&x, firm, Property::BasedIn, area),
+        "{}",
+        relations(&x)
+    );
+    // The honour cell opens with its verb; the recognition does not.
+    assert!(
+        has_entity(&x, Class::Recognition, "全国自贸试验区第六批最佳实践案例"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn a_numbered_item_names_its_maker_and_scope_not_its_lead_units() {
+    let notice = extract(
+        "河北省人民政府关于复制推广第五批制度创新成果的通知",
+        "一、复制推广的第五批制度创新成果\n\n\
+         （一）工程款链上穿透支付。由中国（河北）自由贸易试验区雄安片区首创，将工程款拨付全过程上链。推广范围：中国（河北）自由贸易试验区正定片区。\n\n\
+         （二）LNG储罐罐容分时租赁。发源于中国（河北）自由贸易试验区曹妃甸片区，允许富余罐容按时段租赁。推广范围：全省沿海港口。",
+    );
+    let practice = "工程款链上穿透支付";
+    for (s, p, o) in [
+        (
+            practice,
+            Property::OriginatedIn,
+            "中国（河北）自由贸易试验区雄安片区",
+        ),
+        (
+            practice,
+            Property::ReplicatedIn,
+            "中国（河北）自由贸易试验区正定片区",
+        ),
+        (
+            "LNG储罐罐容分时租赁",
+            Property::OriginatedIn,
+            "中国（河北）自由贸易试验区曹妃甸片区",
+        ),
+    ] {
+        assert!(
+            has_relation(&notice, s, p, o),
+            "{s} {p} {o}\n{}",
+            relations(&notice)
+        );
+    }
+    let plan = extract(
+        "陕西自贸试验区2025年工作要点",
+        "1. 实施提升战略三年行动。\n\
+         （牵头单位：省商务厅；责任单位：省发展改革委、省司法厅）",
+    );
+    assert!(
+        !plan
+            .relations
+            .iter()
+            .any(|r| r.property == Property::OriginatedIn),
+        "{}",
+        relations(&plan)
+    );
+}

@@ -43,6 +43,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
     );
     let wrapped = is_wrapped(&lines);
     let spaced_out = is_spaced_out(&lines);
+    let running = running_heads(&lines);
+    let mut seen = 0usize;
     // The previous line's indent, and whether it spaced out columns.
     let mut previous = (0usize, false);
     for raw in &lines {
@@ -56,6 +58,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
         };
         let line = despaced.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if line.is_empty() {
+            gap = true;
+            continue;
+        }
+        seen += 1;
+        // A gazette's running head (河北省人民政府公报　　2024年第12期) on
+        // every page goes, unless it opens the document; the page number
+        // next to it marks the break.
+        if seen > 5 && running.contains(line) {
             gap = true;
             continue;
         }
@@ -193,6 +203,36 @@ fn despace(line: &str) -> Cow<'_, str> {
         .map(|(_, c)| c)
         .collect();
     Cow::Owned(kept)
+}
+
+/// Lines that stand three times or more in a document, short and without
+/// the punctuation of a sentence, no heading and no table row: the running
+/// heads of a printed document's pages.
+fn running_heads(lines: &[String]) -> std::collections::HashSet<&str> {
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for line in lines {
+        let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        // Box-drawing rules (┌────┐) are frames, not heads.
+        let words = line
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count()
+            >= 2;
+        let plain = words
+            && (2..=60).contains(&line.chars().count())
+            && !line.contains(['。', '，', '；', '：', ':'])
+            && !ends_paragraph(line)
+            && !is_table_row(line)
+            && classify(line).is_none();
+        if plain {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(l, _)| l)
+        .collect()
 }
 
 /// A page number line left by PDF extraction: "— 3 —", "- 12 -", "第 3 页",
@@ -337,6 +377,20 @@ mod tests {
             vec![
                 "哈尔滨片区聚焦重点领域。结合实际积极借鉴。今年上半年复制推广“跨境贸易投资便利化集成创新”等 20 项先进经验。"
             ]
+        );
+    }
+
+    #[test]
+    fn running_heads_go_like_page_numbers() {
+        let head = "河北省人民政府公报　　　　2024年第12期";
+        let text = format!(
+            "公报\n\n目录\n\n第一篇\n\n正文开头。\n\n第二段。\n\n{head}\n\n　　工程款链上穿透支付由雄安片区\n\n— 4 —\n\n{head}\n\n首创。\n\n{head}\n\n结束。"
+        );
+        let texts: Vec<String> = blocks(&text).into_iter().map(|b| b.text).collect();
+        assert!(!texts.iter().any(|t| t.contains("公报　")), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.ends_with("由雄安片区首创。")),
+            "{texts:?}"
         );
     }
 

@@ -322,6 +322,10 @@ fn plain_article(blocks: &[Block]) -> Option<Article> {
     if first.text.contains('。') && first.heading.is_none() {
         article.title = first_words(&first.text);
         add_block(&mut article, first);
+    } else if first.table.is_some() || is_table_row(&first.text) {
+        // A table from the first line (a .csv export): its header row
+        // titles the article and still heads the table.
+        add_block(&mut article, first);
     }
     for block in rest {
         add_block(&mut article, block);
@@ -446,6 +450,16 @@ mod tests {
         assert_eq!(a.issuer.as_deref(), Some("湖南省人民政府"));
         assert_eq!(a.addressees.as_deref(), Some("各市州人民政府"));
         assert_eq!(a.sentences().count(), 1);
+    }
+
+    #[test]
+    fn a_table_from_the_first_line_keeps_its_header_row() {
+        let d = doc(
+            "序号｜成果名称｜所属片区\n1｜云调解机制｜前海蛇口片区\n2｜白名单制度｜南沙新区片区",
+        );
+        let table = d.articles[0].paragraphs[0].table.as_ref().unwrap();
+        assert_eq!(table.header, ["序号", "成果名称", "所属片区"]);
+        assert_eq!(table.rows.len(), 2);
     }
 
     #[test]

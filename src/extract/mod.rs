@@ -400,16 +400,32 @@ fn body_sentences(article: &Article) -> impl Iterator<Item = (&str, bool)> {
             .sentences
             .iter()
             .position(|t| !crate::corpus::is_table_row(t));
-        let body = p
-            .sentences
-            .iter()
-            .enumerate()
-            .map(move |(i, t)| (t.as_str(), Some(i) == first_body));
+        let body = p.sentences.iter().enumerate().flat_map(move |(i, t)| {
+            std::iter::once((t.as_str(), Some(i) == first_body))
+                .chain(prose_cells(t).map(|c| (c, false)))
+        });
         heading
             .map(|h| (crate::corpus::without_number(h), true))
             .into_iter()
             .chain(body)
     })
+}
+
+/// The prose in a table row's cells (主要做法: 深圳前海链融科技有限公司注册在
+/// 前海蛇口片区，…), one sentence at a time, read like body text; a row's
+/// short cells are read by `tables`.
+fn prose_cells(row: &str) -> impl Iterator<Item = &str> {
+    let cells = if crate::corpus::is_table_row(row) {
+        row.split(['｜', '|']).collect()
+    } else {
+        Vec::new()
+    };
+    cells
+        .into_iter()
+        .filter(|c| c.chars().count() >= 40 && c.contains(['，', '。', '；']))
+        .flat_map(|c| c.split_inclusive(['。', '；']))
+        .map(str::trim)
+        .filter(|c| c.chars().count() >= 6)
 }
 
 fn topic_zones(

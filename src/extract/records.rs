@@ -281,9 +281,37 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
         let mut targets: Vec<(EntityKey, &str)> = Vec::new();
         for sentence in rest {
             let (source, after) = source_group(sentence);
-            if let Some(source) = source {
+            // （牵头单位：省商务厅；责任单位：…）: who carries a task out,
+            // not where the practice came from.
+            let leads = source
+                .and_then(|g| g.split_once(['：', ':']))
+                .is_some_and(|(h, _)| rules.column_role(h.trim()) == Some("lead"));
+            if let Some(source) = source.filter(|_| !leads) {
                 let names = names_in(extractor, source, graph);
                 origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+            }
+            // 由雄安片区首创，…; 发源于曹妃甸片区，…: the maker opens a
+            // sentence of the item.
+            let clause = after.split(['，', '。', '；']).next().unwrap_or("");
+            let led = rules.starts_with_word(WordList::CreatorLeads, clause);
+            let sourced = rules
+                .starts_with_word(WordList::CreatorSources, clause)
+                .is_some();
+            let made = rules
+                .ends_with_trigger(TriggerKind::Originate, clause)
+                .is_some();
+            if led.is_some() && (sourced || made) {
+                let names = names_in(extractor, clause, graph);
+                origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+            }
+            // 推广范围：雄安片区、正定片区。: where it is to be copied.
+            for part in after.split(['。', '；']) {
+                if let Some((field, value)) = field_line(part)
+                    && rules.column_role(&field) == Some("scope")
+                {
+                    let names = names_in(extractor, value, graph);
+                    targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+                }
             }
             let copies = rules
                 .triggers(TriggerKind::Replicate)
@@ -318,6 +346,20 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
 /// The name of a numbered item: 1．X。 (or 1.X。/1、X。) with a short X
 /// that is a name, not a clause.
 fn item_name(sentence: &str) -> Option<&str> {
+    // （一）X。 and (1) X。 number items too.
+    if let Some(inner) = sentence.trim_start().strip_prefix(['（', '(']) {
+        let close = inner.find(['）', ')'])?;
+        let number = &inner[..close];
+        let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+        if number.is_empty() || number.chars().count() > 3 || !number.chars().all(numeral) {
+            return None;
+        }
+        let rest = &inner[close + inner[close..].chars().next().map_or(0, char::len_utf8)..];
+        let name = rest.trim().trim_end_matches('。');
+        let n = name.chars().count();
+        let clause = name.contains(['，', '。', '；', '：']);
+        return ((4..=40).contains(&n) && !clause).then_some(name);
+    }
     let digits = sentence
         .char_indices()
         .find(|(_, c)| !c.is_ascii_digit())

@@ -87,10 +87,11 @@ pub enum WordList {
     MadeHeads,
     MadeVerbs,
     PracticeAppositions,
+    CopySources,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 77] = [
+    pub const ALL: [WordList; 78] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -168,6 +169,7 @@ impl WordList {
         WordList::MadeHeads,
         WordList::MadeVerbs,
         WordList::PracticeAppositions,
+        WordList::CopySources,
     ];
 
     /// The name used in words.tsv.
@@ -250,6 +252,7 @@ impl WordList {
             WordList::MadeHeads => "made_heads",
             WordList::MadeVerbs => "made_verbs",
             WordList::PracticeAppositions => "practice_appositions",
+            WordList::CopySources => "copy_sources",
         }
     }
 }

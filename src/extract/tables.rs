@@ -161,6 +161,10 @@ fn read_row(
     // 入选/认定情况: the row's own recognitions.
     for honours in cells("honour") {
         for honour in honours.split(['；', ';', '、']) {
+            // 入选全国…最佳实践案例: the cell may open with the verb.
+            let honour = honour.trim();
+            let verb = rules.starts_with_trigger(TriggerKind::Recognize, honour);
+            let honour = &honour[verb.map_or(0, str::len)..];
             let label = clean_label(honour);
             if let Some((Class::Recognition, _, _)) = rules.class_by_ending(&label) {
                 let recognition = key(Class::Recognition, &label);

@@ -158,6 +158,7 @@ pub fn apply(
         if t.kind == TriggerKind::Replicate {
             copied_by_passive(known, s, mentions, t, context, evidence, graph);
             copied_to(known, s, mentions, t, context, evidence, graph);
+            replication::copied_from_source(known, s, mentions, t.start, &objects, evidence, graph);
             // 哈尔滨片区于2022年将其复制落地: the practice referred back to.
             let (clause_start, _) = s.clause_bounds(t.start);
             let before = &s.text[clause_start..t.start];

@@ -361,3 +361,31 @@ pub(super) fn sourced_before(
         }
     }
 }
+
+/// 片区从中国（浙江）自由贸易试验区宁波片区移植了“云上共调”机制: the zone
+/// or body after 从/自/向 (copy_sources) in the copying clause is where
+/// the copied practice started.
+pub(super) fn copied_from_source(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    trigger_start: usize,
+    copied: &[&Mention],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let (clause_start, _) = s.clause_bounds(trigger_start);
+    let sources = mentions.iter().filter(|m| {
+        !m.nested
+            && m.start >= clause_start
+            && m.end <= trigger_start
+            && (m.class().is_zone()
+                || matches!(m.class(), Class::GovernmentBody | Class::Institution))
+            && super::subjects::copy_source(known, s, m)
+    });
+    for source in sources {
+        for practice in copied.iter().filter(|p| p.class() == Class::Practice) {
+            graph.add_relation(&practice.key, Property::OriginatedIn, &source.key, evidence);
+        }
+    }
+}

@@ -63,7 +63,8 @@ pub(super) fn subjects_before(
         .filter(|m| !m.nested && m.end <= at && !instrument(known, s, m))
         .filter(|m| !governed(m) || selected_practice(m))
         .filter(|m| match kind {
-            TriggerKind::Replicate => m.class().is_zone(),
+            // 片区从宁波片区移植了…: the zone after 从 is the source.
+            TriggerKind::Replicate => m.class().is_zone() && !copy_source(known, s, m),
             TriggerKind::Recognize => {
                 !matches!(m.class(), Class::Recognition | Class::Policy)
                     && !is_agent(s, m, at)
@@ -167,6 +168,15 @@ pub(super) fn subjects_before(
         right = left;
     }
     subjects
+}
+
+/// A name right after 从/自/向 (copy_sources): where a copied practice
+/// came from, not who copies it.
+pub(super) fn copy_source(known: &Knowledge, s: &Sentence<'_>, m: &Mention) -> bool {
+    known
+        .rules
+        .ends_with_word(WordList::CopySources, &s.text[..m.start])
+        .is_some()
 }
 
 /// Whether the text refers back to a practice named before (该模式).
