@@ -210,3 +210,13 @@ fn batch_w_stays_above_its_floor() {
 fn batch_x_stays_above_its_floor() {
     assert_floor("batch-x", 0.80, 0.66);
 }
+
+#[test]
+fn batch_y_stays_above_its_floor() {
+    assert_floor("batch-y", 0.81, 0.70);
+}
+
+#[test]
+fn batch_z_stays_above_its_floor() {
+    assert_floor("batch-z", 0.77, 0.55);
+}

@@ -3186,3 +3186,34 @@ fn a_numbered_item_names_its_maker_and_scope_not_its_lead_units() {
         relations(&plan)
     );
 }
+
+#[test]
+fn items_after_an_announced_list_are_recognised_as_it_and_titles_lose_chenghao() {
+    let x = extract(
+        "湖南自贸试验区发布2023年度十大制度创新案例",
+        "3月18日，湖南省商务厅正式对外发布“湖南自贸试验区2023年度十大制度创新案例”。\n\n\
+         1. 非洲非资源性产品集采分销模式：长沙片区首创该模式，统一采购、集中报关。\n\n\
+         2. 加工贸易“一企一账”智能监管：郴州片区率先探索形成这一做法。\n\n\
+         下一步将推动上述案例落地见效。\n\n\
+         湖北驰远新能源汽车零部件股份有限公司荣获国家级专精特新“小巨人”企业称号。",
+    );
+    let list = "湖南自贸试验区2023年度十大制度创新案例";
+    for practice in ["非洲非资源性产品集采分销模式", "加工贸易一企一账智能监管"]
+    {
+        assert!(
+            has_relation(&x, practice, Property::RecognizedAs, list),
+            "{practice}\n{}",
+            relations(&x)
+        );
+    }
+    assert!(
+        has_relation(
+            &x,
+            "湖北驰远新能源汽车零部件股份有限公司",
+            Property::RecognizedAs,
+            "国家级专精特新小巨人企业"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -6,6 +6,7 @@
 //! and `names` find entity mentions, `relations` applies trigger patterns,
 //! `statistics` reads figures, `collect` gathers an `Extraction`.
 
+mod announced;
 mod collect;
 mod finder;
 mod firm_names;
@@ -178,6 +179,7 @@ impl Extractor {
         let mut graph = ArticleGraph::new(&article.id);
         tables::read(self, article, &mut graph);
         records::read_records(self, article, &mut graph);
+        announced::read(self, article, &mut graph);
         self.notice_policy(article, &mut graph);
         // Which sentences open a paragraph (the title opens the first).
         let mut opens = vec![true];

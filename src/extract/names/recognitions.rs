@@ -155,8 +155,9 @@ fn given_title(
 }
 
 /// The end of a recognition name without the word that says it is a title
-/// (…示范平台称号, “…示范企业”称号), when what is left still ends like a
-/// recognition; else `end`.
+/// (…示范平台称号, 国家级专精特新“小巨人”企业称号: what stands before 称号 is
+/// the title whatever it ends with), when four characters or more are
+/// left; else `end`.
 fn without_title_word(known: &Knowledge, text: &str, start: usize, end: usize) -> usize {
     let Some(word) = known
         .rules
@@ -166,16 +167,7 @@ fn without_title_word(known: &Knowledge, text: &str, start: usize, end: usize) -
     };
     let cut = end - word.len();
     let rest = text[start..cut].trim_end_matches(['”', '」']);
-    let quoted = rest.len() < cut - start;
-    let named = matches!(
-        known.rules.class_by_ending(rest),
-        Some((Class::Recognition, _, _))
-    );
-    if (quoted || named) && rest.chars().count() >= 4 {
-        cut
-    } else {
-        end
-    }
+    if rest.chars().count() >= 4 { cut } else { end }
 }
 
 /// A recognition phrase without the organisation it opens with (海关总署
