@@ -7,6 +7,7 @@
 
 use super::collect::ArticleGraph;
 use super::mention::clean_label;
+use super::records::after_item_number;
 use super::rules::{Rules, WordList};
 use super::{Extractor, key};
 use crate::model::{Article, Class, EntityKey, Property};
@@ -63,23 +64,7 @@ fn announced_title(rules: &Rules, sentence: &str) -> Option<String> {
 /// The name a numbered item opens with before its colon: 1. X：… or
 /// （一）X：…, four to forty characters, no clause.
 fn item_name(sentence: &str) -> Option<&str> {
-    let s = sentence.trim_start();
-    let rest = if let Some(inner) = s.strip_prefix(['（', '(']) {
-        let close = inner.find(['）', ')'])?;
-        let number = &inner[..close];
-        let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-        if number.is_empty() || !number.chars().all(numeral) {
-            return None;
-        }
-        &inner[close + inner[close..].chars().next().map_or(0, char::len_utf8)..]
-    } else {
-        let digits = s.find(|c: char| !c.is_ascii_digit())?;
-        if digits == 0 {
-            return None;
-        }
-        s[digits..].strip_prefix(['．', '.', '、'])?
-    };
-    let (name, _) = rest.split_once(['：', ':'])?;
+    let (name, _) = after_item_number(sentence)?.split_once(['：', ':'])?;
     let name = name.trim();
     let n = name.chars().count();
     ((4..=40).contains(&n) && !name.contains(['，', '。', '；'])).then_some(name)

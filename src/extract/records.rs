@@ -346,7 +346,14 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
 /// The name of a numbered item: 1．X。 (or 1.X。/1、X。) with a short X
 /// that is a name, not a clause.
 fn item_name(sentence: &str) -> Option<&str> {
-    // （一）X。 and (1) X。 number items too.
+    let name = after_item_number(sentence)?.trim().trim_end_matches('。');
+    let n = name.chars().count();
+    let clause = name.contains(['，', '。', '；', '：']);
+    ((4..=40).contains(&n) && !clause).then_some(name)
+}
+
+/// The text after an item's number: 1．X, 1.X, 1、X, （一）X or (1)X.
+pub(super) fn after_item_number(sentence: &str) -> Option<&str> {
     if let Some(inner) = sentence.trim_start().strip_prefix(['（', '(']) {
         let close = inner.find(['）', ')'])?;
         let number = &inner[..close];
@@ -354,21 +361,14 @@ fn item_name(sentence: &str) -> Option<&str> {
         if number.is_empty() || number.chars().count() > 3 || !number.chars().all(numeral) {
             return None;
         }
-        let rest = &inner[close + inner[close..].chars().next().map_or(0, char::len_utf8)..];
-        let name = rest.trim().trim_end_matches('。');
-        let n = name.chars().count();
-        let clause = name.contains(['，', '。', '；', '：']);
-        return ((4..=40).contains(&n) && !clause).then_some(name);
+        return Some(&inner[close + inner[close..].chars().next().map_or(0, char::len_utf8)..]);
     }
-    let digits = sentence
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_digit())
-        .map_or(0, |(i, _)| i);
-    let rest = sentence[digits..].strip_prefix(['．', '.', '、'])?;
-    let name = rest.trim().trim_end_matches('。');
-    let n = name.chars().count();
-    let clause = name.contains(['，', '。', '；', '：']);
-    (digits > 0 && (4..=40).contains(&n) && !clause).then_some(name)
+    let sentence = sentence.trim_start();
+    let digits = sentence.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 {
+        return None;
+    }
+    sentence[digits..].strip_prefix(['．', '.', '、'])
 }
 
 /// A numbered item that ends with its sources in brackets:
