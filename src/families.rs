@@ -12,6 +12,7 @@
 //! Input: practice nodes (IRI and key; IRI and alias). Output: the renames
 //! member → kept.
 
+use crate::identity::IdentityRules;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The shortest key, in characters, that may stand for a longer one.
@@ -26,6 +27,7 @@ pub fn renames(
     aliases: &[(String, String)],
     apart: &HashSet<(String, String)>,
 ) -> Vec<(String, String)> {
+    let rules = IdentityRules::builtin();
     let mut keys: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (iri, key) in practices {
         keys.entry(key.as_str()).or_default().push(iri.as_str());
@@ -41,6 +43,7 @@ pub fn renames(
                 if part != long
                     && part.chars().count() >= MIN_CHARS
                     && keys.contains_key(part)
+                    && !rules.is_product_of(long, part)
                     && seen.insert(part)
                 {
                     containing.entry(part).or_default().push(long);
@@ -371,6 +374,23 @@ mod tests {
     fn short_keys_and_different_words_stay_apart() {
         assert!(run(&[("p/a", "秒批"), ("p/b", "信用秒批")]).is_empty());
         assert!(run(&[("p/a", "一网通办"), ("p/b", "一网统管")]).is_empty());
+    }
+
+    #[test]
+    fn a_product_built_on_a_practice_is_another_thing() {
+        // A loan named after the settlement model it finances.
+        assert!(
+            run(&[
+                ("p/a", "中欧班列运费分段结算"),
+                ("p/b", "中欧班列运费分段结算融资")
+            ])
+            .is_empty()
+        );
+        // A longer form in front still joins.
+        assert_eq!(
+            run(&[("p/a", "运费分段结算"), ("p/b", "中欧班列运费分段结算")]),
+            vec![("p/a".to_string(), "p/b".to_string())]
+        );
     }
 
     #[test]

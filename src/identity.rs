@@ -29,6 +29,7 @@ pub struct IdentityRules {
     origins: Vec<String>,
     leads: Vec<String>,
     keeps: Vec<String>,
+    products: Vec<String>,
     min_chars: usize,
 }
 
@@ -70,6 +71,7 @@ impl IdentityRules {
                 "origin" => rules.origins = list,
                 "lead" => rules.leads = list,
                 "keep" => rules.keeps = list,
+                "product" => rules.products = list,
                 "min" => {
                     rules.min_chars = list[0]
                         .parse()
@@ -77,7 +79,7 @@ impl IdentityRules {
                 }
                 other => {
                     return Err(error(format!(
-                        "unknown kind {other:?} (expected head, origin, lead, keep or min)"
+                        "unknown kind {other:?} (expected head, origin, lead, keep, product or min)"
                     )));
                 }
             }
@@ -97,6 +99,14 @@ impl IdentityRules {
             IdentityRules::parse(TABLE).expect("data/rules/identity.tsv is valid")
         });
         &RULES
+    }
+
+    /// Whether the key `long` is the key `short` with a product word after
+    /// it (中欧班列运费分段结算融资: a loan built on the practice, another
+    /// thing).
+    pub fn is_product_of(&self, long: &str, short: &str) -> bool {
+        long.strip_prefix(short)
+            .is_some_and(|rest| self.products.iter().any(|p| p == rest))
     }
 
     /// The key of a practice name, and the rule that made it when it

@@ -36,11 +36,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .any(|l| matches!(classify(l.trim()), Some(HeadingKind::Article(_))));
     let mut in_body = false;
     let mut page_break = false;
-    let lines = super::tables::normalise(
+    let lines = super::tables::normalise(super::columns::unfold(
         text.split(['\n', '\u{c}'])
             .map(|l| super::markup::unmark(l).into_owned())
             .collect(),
-    );
+    ));
     let wrapped = is_wrapped(&lines);
     let spaced_out = is_spaced_out(&lines);
     let running = running_heads(&lines);

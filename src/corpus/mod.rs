@@ -8,6 +8,7 @@
 //! the file.
 
 mod blocks;
+mod columns;
 mod csv_table;
 mod decode;
 mod docx;

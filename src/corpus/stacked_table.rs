@@ -34,15 +34,26 @@ pub(super) fn stacked_table(lines: &[String], at: usize, k: usize, out: &mut Vec
     loop {
         let mut cells: Vec<String> = Vec::new();
         if numbered {
-            if lines.get(i).map(|l| l.trim()) != Some(expected.to_string().as_str()) {
+            // A web table pasted from a browser leaves a blank line between
+            // rows; the row must still start with its number.
+            let start = first_filled(lines, i);
+            if lines.get(start).map(|l| l.trim()) != Some(expected.to_string().as_str()) {
                 break;
             }
+            let spaced = start > i;
+            i = start;
             cells.push(expected.to_string());
             i += 1;
             expected += 1;
             let next = expected.to_string();
             let row_start = i;
-            while i < lines.len() && body(&lines[i]) && lines[i].trim() != next {
+            while i < lines.len() && lines[i].trim() != next {
+                // Prose fills a cell the row still lacks (主要成效); a
+                // blank line ends a row of a spaced table.
+                let fills = spaced && cells.len() < k && !lines[i].trim().is_empty();
+                if !(body(&lines[i]) || fills) {
+                    break;
+                }
                 cells.push(lines[i].trim().to_owned());
                 i += 1;
                 if cells.len() > 3 * k {
@@ -73,6 +84,14 @@ pub(super) fn stacked_table(lines: &[String], at: usize, k: usize, out: &mut Vec
     }
     out.push(String::new());
     i
+}
+
+/// The first line from `at` on that is not blank.
+fn first_filled(lines: &[String], at: usize) -> usize {
+    at + lines[at.min(lines.len())..]
+        .iter()
+        .take_while(|l| l.trim().is_empty())
+        .count()
 }
 
 /// Whether some line of `cells` (but the last) is cut by a wrap.

@@ -36,3 +36,13 @@ pub(super) fn is_cut(t: &str) -> bool {
         t.matches(['“', '《', '（', '(']).count() > t.matches(['”', '》', '）', ')']).count();
     t.ends_with(['、', '，', '+']) || open
 }
+
+/// Display width of a character: CJK and full-width forms take two columns.
+pub(super) fn width(c: char) -> usize {
+    let u = c as u32;
+    if u >= 0x2E80 && !(0xFF61..=0xFFDC).contains(&u) {
+        2
+    } else {
+        1
+    }
+}

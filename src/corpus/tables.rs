@@ -8,7 +8,7 @@
 //! them known column headers (data/rules/tables.tsv, plus 序号).
 
 use super::stacked_table::{stacked_header, stacked_table};
-use super::table_words::{HEADER_WORDS, is_cut, is_header_word, join_row};
+use super::table_words::{HEADER_WORDS, is_cut, is_header_word, join_row, width};
 
 /// Characters that open a bulleted line (slides, WeChat posts); ★ and ■
 /// are section marks in bulletins, not bullets.
@@ -49,16 +49,6 @@ pub fn normalise(lines: Vec<String>) -> Vec<String> {
 struct Cell {
     at: usize,
     text: String,
-}
-
-/// Display width of a character: CJK and full-width forms take two columns.
-fn width(c: char) -> usize {
-    let u = c as u32;
-    if u >= 0x2E80 && !(0xFF61..=0xFFDC).contains(&u) {
-        2
-    } else {
-        1
-    }
 }
 
 /// Splits a line at tabs, or at runs of two or more spaces (or an
@@ -386,6 +376,20 @@ mod tests {
                 "1｜“一枚印章管审批”｜哈尔滨片区｜全省",
                 "2｜证照联办｜黑河片区｜全省各片区",
                 "以上成果自印发之日起实施，请各地认真落实。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_web_table_pasted_one_cell_per_line_with_blank_lines_between_rows() {
+        let text = "序号\n案例名称\n首创单位\n主要成效\n复制推广地区\n\n1\n融资租赁飞机跨境转租赁模式\n天津港片区\n打通外汇登记、税务处理等堵点，该模式已入选最佳实践案例。\n大连片区、南沙片区\n\n2\n保税维修“一件事”集成服务\n天津机场片区\n将11个环节集成为“一件事”办理，办理时限压缩至4个工作日以内。\n—\n\n注：“—”表示暂未统计。";
+        assert_eq!(
+            rows(text),
+            vec![
+                "序号｜案例名称｜首创单位｜主要成效｜复制推广地区",
+                "1｜融资租赁飞机跨境转租赁模式｜天津港片区｜打通外汇登记、税务处理等堵点，该模式已入选最佳实践案例。｜大连片区、南沙片区",
+                "2｜保税维修“一件事”集成服务｜天津机场片区｜将11个环节集成为“一件事”办理，办理时限压缩至4个工作日以内。｜—",
+                "注：“—”表示暂未统计。",
             ]
         );
     }
