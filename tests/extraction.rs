@@ -3217,3 +3217,43 @@ fn items_after_an_announced_list_are_recognised_as_it_and_titles_lose_chenghao()
         relations(&x)
     );
 }
+
+#[test]
+fn items_of_an_announced_selection_are_recognised_made_and_copied() {
+    let x = extract(
+        "四川自贸试验区发布十大制度创新案例",
+        "近日，四川省自贸办发布“2026年度四川自贸试验区十大制度创新案例”，入选案例如下：\n\n\
+         （一）保税维修“一单到底”监管模式（简称“一单到底”）。中国（四川）自由贸易试验区川南临港片区原创，已在中国（河南）自由贸易试验区郑州片区推广应用。\n\n\
+         （二）推广成熟经验。中国（四川）自由贸易试验区成都天府新区片区原创。",
+    );
+    let practice = "保税维修“一单到底”监管模式";
+    assert!(has_entity(&x, Class::Practice, practice), "{}", entities(&x));
+    let recognition = "2026年度四川自贸试验区十大制度创新案例";
+    assert!(
+        has_relation(&x, practice, Property::RecognizedAs, recognition),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（四川）自由贸易试验区川南临港片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::ReplicatedIn,
+            "中国（河南）自由贸易试验区郑州片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // A task of a work plan is no practice, whoever made it.
+    assert!(!has_entity(&x, Class::Practice, "推广成熟经验"), "{}", entities(&x));
+}

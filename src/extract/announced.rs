@@ -6,8 +6,8 @@
 //! evidence is the item's sentence.
 
 use super::collect::ArticleGraph;
+use super::items::after_item_number;
 use super::mention::clean_label;
-use super::records::after_item_number;
 use super::rules::{Rules, WordList};
 use super::{Extractor, key};
 use crate::model::{Article, Class, EntityKey, Property};
@@ -45,7 +45,7 @@ pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) 
 
 /// The quoted selection a sentence publishes (发布“…十大制度创新案例”): a
 /// recognition by its ending that names a series (第N批, 年度, 十大).
-fn announced_title(rules: &Rules, sentence: &str) -> Option<String> {
+pub(super) fn announced_title(rules: &Rules, sentence: &str) -> Option<String> {
     if !rules.contains_word(WordList::AnnounceVerbs, sentence) {
         return None;
     }
@@ -72,7 +72,7 @@ fn item_name(sentence: &str) -> Option<&str> {
 
 /// A practice's name: a practice ending (模式, 机制…), or a quoted core
 /// (加工贸易“一企一账”智能监管) in a name no other class ends.
-fn is_practice_name(rules: &Rules, name: &str) -> bool {
+pub(super) fn is_practice_name(rules: &Rules, name: &str) -> bool {
     match rules.class_by_ending(&clean_label(name)) {
         Some((Class::Practice, _, _)) => true,
         Some(_) => false,

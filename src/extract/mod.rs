@@ -10,6 +10,7 @@ mod announced;
 mod collect;
 mod finder;
 mod firm_names;
+mod items;
 mod knowledge;
 mod learnt;
 pub mod lexicon;

@@ -4,9 +4,12 @@
 //! annex items. Each is read by the column roles of data/rules/tables.tsv,
 //! like one row of an annex table.
 
+use super::announced::announced_title;
 use super::collect::ArticleGraph;
+use super::items::{copied_in, item_name, item_practice, item_with_source, source_group};
 use super::mention::clean_label;
 use super::rules::{EndingUse, TriggerKind, WordList};
+use super::sentence::strip_aliases;
 use super::tables::{names_in, recognition_of_title};
 use super::{Extractor, key};
 use crate::model::{Article, Class, EntityKey, Property};
@@ -254,6 +257,12 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
         {
             recognition = Some(key(Class::Recognition, &label));
         }
+        // 遴选出“…十大制度创新典型案例”，入选案例如下：
+        if let Some(label) = p.sentences.iter().find_map(|t| announced_title(rules, t)) {
+            let list = key(Class::Recognition, &label);
+            graph.add_entity(&list, &label);
+            recognition = Some(list);
+        }
         // 1. 名称（来源）: an item line of its own, its sources in brackets.
         if let Some(item) = p.heading.as_deref().filter(|_| p.sentences.is_empty())
             && let Some((name, source)) = item_with_source(item)
@@ -277,6 +286,13 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
         let Some(name) = item_name(first) else {
             continue;
         };
+        // （一）X模式（简称“Y”）。: the name without its alias, which it
+        // also goes by.
+        let (plain, aliases) = strip_aliases(name);
+        let name = plain.trim_end_matches('。');
+        // The ways of naming a maker or a copy that need the item to be
+        // named as a practice (机制, “…”) before they are read.
+        let practice_named = item_practice(extractor, name);
         let mut origins: Vec<(EntityKey, &str)> = Vec::new();
         let mut targets: Vec<(EntityKey, &str)> = Vec::new();
         for sentence in rest {
@@ -300,9 +316,18 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
             let made = rules
                 .ends_with_trigger(TriggerKind::Originate, clause)
                 .is_some();
-            if led.is_some() && (sourced || made) {
+            // 中国（四川）…片区原创，…: the maker needs no 由 when the
+            // clause is the maker and the verb alone.
+            let bare = led.is_none() && made && practice_named && clause.chars().count() <= 40;
+            if (led.is_some() && (sourced || made)) || bare {
                 let names = names_in(extractor, clause, graph);
                 origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+            }
+            if practice_named {
+                for clause in after.split(['，', '。', '；']) {
+                    let names = copied_in(extractor, clause, graph);
+                    targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+                }
             }
             // 推广范围：雄安片区、正定片区。: where it is to be copied.
             for part in after.split(['。', '；']) {
@@ -327,6 +352,9 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
         }
         let practice = key(Class::Practice, &clean_label(name));
         graph.add_entity(&practice, name);
+        for (alias, _) in &aliases {
+            graph.add_entity(&practice, alias);
+        }
         if let Some(recognition) = &recognition {
             graph.add_relation(&practice, Property::RecognizedAs, recognition, first);
         }
@@ -340,64 +368,6 @@ fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph
                 graph.add_relation(&practice, Property::ReplicatedIn, &target, evidence);
             }
         }
-    }
-}
-
-/// The name of a numbered item: 1．X。 (or 1.X。/1、X。) with a short X
-/// that is a name, not a clause.
-fn item_name(sentence: &str) -> Option<&str> {
-    let name = after_item_number(sentence)?.trim().trim_end_matches('。');
-    let n = name.chars().count();
-    let clause = name.contains(['，', '。', '；', '：']);
-    ((4..=40).contains(&n) && !clause).then_some(name)
-}
-
-/// The text after an item's number: 1．X, 1.X, 1、X, （一）X or (1)X.
-pub(super) fn after_item_number(sentence: &str) -> Option<&str> {
-    if let Some(inner) = sentence.trim_start().strip_prefix(['（', '(']) {
-        let close = inner.find(['）', ')'])?;
-        let number = &inner[..close];
-        let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-        if number.is_empty() || number.chars().count() > 3 || !number.chars().all(numeral) {
-            return None;
-        }
-        return Some(&inner[close + inner[close..].chars().next().map_or(0, char::len_utf8)..]);
-    }
-    let sentence = sentence.trim_start();
-    let digits = sentence.find(|c: char| !c.is_ascii_digit())?;
-    if digits == 0 {
-        return None;
-    }
-    sentence[digits..].strip_prefix(['．', '.', '、'])
-}
-
-/// A numbered item that ends with its sources in brackets:
-/// 1. 数字提单质押融资模式（大连片区） → (数字提单质押融资模式, 大连片区).
-fn item_with_source(line: &str) -> Option<(&str, &str)> {
-    let line = line.trim().trim_end_matches('。');
-    let inner = line.strip_suffix(['）', ')'])?;
-    let open = inner.rfind(['（', '('])?;
-    let close = inner[open..].chars().next().map_or(0, char::len_utf8);
-    let name = item_name(&inner[..open])?;
-    Some((name, &inner[open + close..]))
-}
-
-/// Splits an item's sentence into the sources it opens with, in brackets
-/// or after ——, and the rest: （A、B）在全国范围内复制推广。 → (A、B, 在全国…).
-fn source_group(sentence: &str) -> (Option<&str>, &str) {
-    let sentence = sentence.trim();
-    if let Some(dash) = sentence.strip_prefix("——") {
-        return (Some(dash.trim_end_matches('。')), "");
-    }
-    let Some(inner) = sentence.strip_prefix(['（', '(']) else {
-        return (None, sentence);
-    };
-    match inner.find(['）', ')']) {
-        Some(end) => {
-            let close = inner[end..].chars().next().map_or(0, char::len_utf8);
-            (Some(&inner[..end]), inner[end + close..].trim())
-        }
-        None => (None, sentence),
     }
 }
 

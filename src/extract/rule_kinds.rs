@@ -88,10 +88,12 @@ pub enum WordList {
     MadeVerbs,
     PracticeAppositions,
     CopySources,
+    ItemHeads,
+    TaskVerbs,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 78] = [
+    pub const ALL: [WordList; 80] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -170,6 +172,8 @@ impl WordList {
         WordList::MadeVerbs,
         WordList::PracticeAppositions,
         WordList::CopySources,
+        WordList::ItemHeads,
+        WordList::TaskVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -253,6 +257,8 @@ impl WordList {
             WordList::MadeVerbs => "made_verbs",
             WordList::PracticeAppositions => "practice_appositions",
             WordList::CopySources => "copy_sources",
+            WordList::ItemHeads => "item_heads",
+            WordList::TaskVerbs => "task_verbs",
         }
     }
 }

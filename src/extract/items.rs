@@ -1,0 +1,169 @@
+//! The parts of a numbered item of an annex or a selection: its number
+//! (1．, （一）), its name, the sources in brackets or after ——, whether the
+//! name is a practice's, and the zones a clause of it copies it to.
+
+use super::Extractor;
+use super::collect::ArticleGraph;
+use super::mention::clean_label;
+use super::rules::{TriggerKind, WordList};
+use super::tables::names_in;
+use crate::model::EntityKey;
+
+/// Whether an item's title names a practice by itself: a practice head
+/// (…监管模式, …机制) or a quoted core (“班列舱单质押融资”), not a task
+/// (推广成熟经验, 复制推广要“因地制宜、再创新”).
+pub(super) fn item_practice(extractor: &Extractor, name: &str) -> bool {
+    let rules = &extractor.known.rules;
+    let plain = clean_label(name);
+    let headed = rules
+        .words(WordList::ItemHeads)
+        .iter()
+        .any(|h| plain.ends_with(h.as_str()));
+    let task = rules
+        .starts_with_word(WordList::TaskVerbs, &plain)
+        .is_some()
+        || [TriggerKind::Replicate, TriggerKind::Originate]
+            .into_iter()
+            .any(|k| rules.triggers(k).iter().any(|t| plain.contains(t.as_str())));
+    (headed || name.contains('“')) && !task
+}
+
+/// The zones a clause of an item copies it to: those before its verb of
+/// copying (洛阳片区学习借鉴这一做法, 已在开封片区推广应用) and those after
+/// 至/到 (已复制推广至宁波片区), not where it is copied from (从…).
+pub(super) fn copied_in(
+    extractor: &Extractor,
+    clause: &str,
+    graph: &mut ArticleGraph,
+) -> Vec<EntityKey> {
+    let rules = &extractor.known.rules;
+    let Some((at, verb)) = rules
+        .triggers(TriggerKind::Replicate)
+        .iter()
+        .filter_map(|t| clause.find(t.as_str()).map(|i| (i, t.len())))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let before = clause[..at].split('从').next().unwrap_or("");
+    let rest = &clause[at + verb..];
+    let after = rules
+        .starts_with_word(WordList::CopyTargets, rest)
+        .map_or("", |w| &rest[w.len()..]);
+    let mut zones = names_in(extractor, before, graph);
+    zones.extend(names_in(extractor, after, graph));
+    zones.retain(|z| z.class.is_zone());
+    zones
+}
+
+/// The name of a numbered item: 1．X。 (or 1.X。/1、X。) with a short X
+/// that is a name, not a clause.
+pub(super) fn item_name(sentence: &str) -> Option<&str> {
+    let name = after_item_number(sentence)?.trim().trim_end_matches('。');
+    let n = name.chars().count();
+    let clause = name.contains(['，', '。', '；', '：']);
+    ((4..=40).contains(&n) && !clause).then_some(name)
+}
+
+/// The text after an item's number: 1．X, 1.X, 1、X, （一）X or (1)X.
+pub(super) fn after_item_number(sentence: &str) -> Option<&str> {
+    if let Some(inner) = sentence.trim_start().strip_prefix(['（', '(']) {
+        let close = inner.find(['）', ')'])?;
+        let number = &inner[..close];
+        let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+        if number.is_empty() || number.chars().count() > 3 || !number.chars().all(numeral) {
+            return None;
+        }
+        return Some(&inner[close + inner[close..].chars().next().map_or(0, char::len_utf8)..]);
+    }
+    let sentence = sentence.trim_start();
+    let digits = sentence.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 {
+        return None;
+    }
+    sentence[digits..].strip_prefix(['．', '.', '、'])
+}
+
+/// A numbered item that ends with its sources in brackets:
+/// 1. 数字提单质押融资模式（大连片区） → (数字提单质押融资模式, 大连片区).
+pub(super) fn item_with_source(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim().trim_end_matches('。');
+    let inner = line.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let close = inner[open..].chars().next().map_or(0, char::len_utf8);
+    let name = item_name(&inner[..open])?;
+    Some((name, &inner[open + close..]))
+}
+
+/// Splits an item's sentence into the sources it opens with, in brackets
+/// or after ——, and the rest: （A、B）在全国范围内复制推广。 → (A、B, 在全国…).
+pub(super) fn source_group(sentence: &str) -> (Option<&str>, &str) {
+    let sentence = sentence.trim();
+    if let Some(dash) = sentence.strip_prefix("——") {
+        return (Some(dash.trim_end_matches('。')), "");
+    }
+    let Some(inner) = sentence.strip_prefix(['（', '(']) else {
+        return (None, sentence);
+    };
+    match inner.find(['）', ')']) {
+        Some(end) => {
+            let close = inner[end..].chars().next().map_or(0, char::len_utf8);
+            (Some(&inner[..end]), inner[end + close..].trim())
+        }
+        None => (None, sentence),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new().unwrap());
+
+    fn copies(clause: &str) -> Vec<String> {
+        let mut graph = ArticleGraph::new("a");
+        copied_in(&EXTRACTOR, clause, &mut graph)
+            .into_iter()
+            .map(|k| k.label)
+            .collect()
+    }
+
+    #[test]
+    fn a_practice_is_named_by_its_head_or_its_quoted_core_not_by_a_task() {
+        assert!(item_practice(&EXTRACTOR, "保税维修“一单到底”监管模式"));
+        assert!(item_practice(&EXTRACTOR, "跨境电商退货中心仓模式"));
+        assert!(item_practice(&EXTRACTOR, "“班列舱单质押融资”"));
+        assert!(!item_practice(&EXTRACTOR, "推广成熟经验"));
+        assert!(!item_practice(&EXTRACTOR, "复制推广要“因地制宜、再创新”"));
+        assert!(!item_practice(&EXTRACTOR, "园区基础设施"));
+    }
+
+    #[test]
+    fn a_copy_is_where_the_practice_went_not_where_it_came_from() {
+        assert_eq!(copies("已在开封片区推广应用"), ["开封片区"]);
+        assert_eq!(copies("已复制推广至宁波片区"), ["宁波片区"]);
+        assert_eq!(copies("洛阳片区从郑州片区学习借鉴这一做法"), ["洛阳片区"]);
+        assert!(copies("开封片区持续优化服务").is_empty());
+    }
+
+    #[test]
+    fn item_numbers_names_and_sources() {
+        assert_eq!(after_item_number("（三）数字提单"), Some("数字提单"));
+        assert_eq!(after_item_number("12．数字提单"), Some("数字提单"));
+        assert_eq!(after_item_number("2026年"), None);
+        assert_eq!(
+            item_name("1．数字提单质押融资模式。"),
+            Some("数字提单质押融资模式")
+        );
+        assert_eq!(item_name("1．片区推进改革，成效明显。"), None);
+        assert_eq!(
+            item_with_source("1. 数字提单质押融资模式（大连片区）"),
+            Some(("数字提单质押融资模式", "大连片区"))
+        );
+        assert_eq!(
+            source_group("（大连片区、舟山片区）在全国范围内复制推广。"),
+            (Some("大连片区、舟山片区"), "在全国范围内复制推广。")
+        );
+    }
+}
