@@ -3227,7 +3227,11 @@ fn items_of_an_announced_selection_are_recognised_made_and_copied() {
          （二）推广成熟经验。中国（四川）自由贸易试验区成都天府新区片区原创。",
     );
     let practice = "保税维修“一单到底”监管模式";
-    assert!(has_entity(&x, Class::Practice, practice), "{}", entities(&x));
+    assert!(
+        has_entity(&x, Class::Practice, practice),
+        "{}",
+        entities(&x)
+    );
     let recognition = "2026年度四川自贸试验区十大制度创新案例";
     assert!(
         has_relation(&x, practice, Property::RecognizedAs, recognition),
@@ -3255,5 +3259,42 @@ fn items_of_an_announced_selection_are_recognised_made_and_copied() {
         relations(&x)
     );
     // A task of a work plan is no practice, whoever made it.
-    assert!(!has_entity(&x, Class::Practice, "推广成熟经验"), "{}", entities(&x));
+    assert!(
+        !has_entity(&x, Class::Practice, "推广成熟经验"),
+        "{}",
+        entities(&x)
+    );
+}
+
+#[test]
+fn the_platform_or_firm_a_later_sentence_goes_on_about_is_recognised() {
+    let x = extract(
+        "临港新片区离岸贸易服务再升级",
+        "由临港新片区管委会指导、上海临港数字贸易服务有限公司建设运营的“离岸通”跨境贸易综合服务平台已接入14家银行。该平台日前获评“2024年上海市数字化转型优秀场景”。\n\n\
+         集团建设运营的“港航通”国际物流公共信息平台，汇集船期和通关信息，2025年入选江苏省智慧物流示范平台。\n\n\
+         湖南湘欧快线国际物流有限公司总部位于长沙经开区。2023年被评为湖南省五A级物流企业。",
+    );
+    for (receiver, title) in [
+        (
+            "离岸通跨境贸易综合服务平台",
+            "2024年上海市数字化转型优秀场景",
+        ),
+        ("港航通国际物流公共信息平台", "江苏省智慧物流示范平台"),
+        ("湖南湘欧快线国际物流有限公司", "湖南省五A级物流企业"),
+    ] {
+        assert!(
+            has_relation(&x, receiver, Property::RecognizedAs, title),
+            "{receiver} {title}\n{}",
+            relations(&x)
+        );
+    }
+    // The operator of a platform is not what the platform's title goes to.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.property == Property::RecognizedAs
+                && r.subject.label == "上海临港数字贸易服务有限公司"),
+        "{}",
+        relations(&x)
+    );
 }

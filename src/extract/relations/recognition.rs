@@ -266,9 +266,12 @@ fn firm_before<'c>(
         .rfind(|m| !m.nested && m.class().is_organisation() && m.end <= at && !is_agent(s, m, at));
     match named {
         Some(m) => Some(&m.key),
+        // 2023年被评为湖南省五A级物流企业: a sentence that names no one
+        // goes on about the firm named before.
         None if known
             .rules
-            .contains_word(WordList::FirmAnaphora, &s.text[..at]) =>
+            .contains_word(WordList::FirmAnaphora, &s.text[..at])
+            || !mentions.iter().any(|m| m.end <= at) =>
         {
             context.last_firm
         }

@@ -58,10 +58,18 @@ pub(super) fn subjects_before(
             && m.class() == Class::Practice
             && gap.trim_matches(['，', ',', ' ']).chars().count() <= 4
     };
+    // 集团建设运营的“港航通”平台，…，2025年入选…: the head an earlier
+    // verb's 的 phrase ends in opens the sentence and is what is selected.
+    let relative_head = |m: &Mention| {
+        kind == TriggerKind::Recognize
+            && matches!(m.class(), Class::Practice | Class::Platform)
+            && s.text[..m.start].trim_end_matches('“').ends_with('的')
+            && s.text[m.end..].trim_start_matches('”').starts_with('，')
+    };
     let candidates: Vec<&Mention> = mentions
         .iter()
         .filter(|m| !m.nested && m.end <= at && !instrument(known, s, m))
-        .filter(|m| !governed(m) || selected_practice(m))
+        .filter(|m| !governed(m) || selected_practice(m) || relative_head(m))
         .filter(|m| match kind {
             // 片区从宁波片区移植了…: the zone after 从 is the source.
             TriggerKind::Replicate => m.class().is_zone() && !copy_source(known, s, m),
@@ -102,6 +110,13 @@ pub(super) fn subjects_before(
         let before = &s.text[clause_start..at];
         if known.rules.contains_word(WordList::FirmAnaphora, before) {
             return context.last_firm.cloned().into_iter().collect();
+        }
+        // 该平台日前获评…: the platform named in an earlier sentence.
+        if known
+            .rules
+            .contains_word(WordList::PlatformAnaphora, before)
+        {
+            return context.last_platform.cloned().into_iter().collect();
         }
         if before.contains('该') {
             return Vec::new();
