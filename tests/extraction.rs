@@ -3298,3 +3298,50 @@ fn the_platform_or_firm_a_later_sentence_goes_on_about_is_recognised() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_quoted_name_run_by_someone_is_a_platform_and_a_commissioned_firm_runs_it() {
+    let x = extract(
+        "济南片区跨境电商服务提质",
+        "“泉城跨境通”由济南高新技术产业开发区管理委员会建设运营，集通关、结汇、退税于一体。\n\n\
+         “合肥片区知识产权运营服务平台”由我委搭建，委托合肥知产汇科技服务有限公司运营，全年发布专利1320项。\n\n\
+         为了让企业“少跑腿”，由陆港物流公司建设运营的“陆港通”数字服务平台同步上线。",
+    );
+    assert!(
+        has_entity(&x, Class::Platform, "泉城跨境通"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "济南高新技术产业开发区管理委员会",
+            Property::Operates,
+            "泉城跨境通"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "合肥知产汇科技服务有限公司",
+            Property::Operates,
+            "合肥片区知识产权运营服务平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // 委托 is the verb, not the start of the firm's name.
+    assert!(!has_entity(
+        &x,
+        Class::Firm,
+        "委托合肥知产汇科技服务有限公司"
+    ));
+    // The 的 phrase runs the platform after it, not the slogan before.
+    assert!(
+        !has_entity(&x, Class::Platform, "少跑腿"),
+        "{}",
+        entities(&x)
+    );
+}

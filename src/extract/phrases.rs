@@ -53,6 +53,30 @@ impl Rules {
 }
 
 impl Rules {
+    /// Whether `after` (the words right after a quoted name, or a comma and
+    /// them) is 由 + a runner + a verb of running a system within its clause:
+    /// “泉城跨境通”由济南高新区管委会建设运营, “宜企通”，由…建设、…负责日常运营.
+    pub fn run_by_follows(&self, after: &str) -> bool {
+        let after = after.trim_start();
+        let after = after.strip_prefix(['，', ',']).unwrap_or(after);
+        let Some(rest) = after.strip_prefix('由') else {
+            return false;
+        };
+        let clause = rest
+            .find(['，', '。', '；', ','])
+            .map_or(rest, |end| &rest[..end]);
+        // 由 X 建设运营的“P”平台: the verb's 的 phrase runs what follows.
+        // Only the first verb counts (…建设运营的“P”平台同步上线…).
+        clause
+            .char_indices()
+            .filter(|&(i, _)| i > 0)
+            .find_map(|(i, _)| {
+                let verb = self.starts_with_word(WordList::RunningVerbs, &clause[i..])?;
+                Some(!clause[i + verb.len()..].contains('的'))
+            })
+            .unwrap_or(false)
+    }
+
     /// “P”：由洋浦海事局首创，…, “P”：海口海关首创，…: a name that leads
     /// an item, then a colon and a clause in which a maker makes it. Gives
     /// the byte offset (in `after`) of the clause and of its verb of making.
@@ -74,6 +98,18 @@ impl Rules {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_runner_then_the_verb_of_running() {
+        let rules = Rules::builtin().unwrap();
+        assert!(rules.run_by_follows("由济南高新技术产业开发区管理委员会建设运营，集通关于一体"));
+        assert!(
+            rules.run_by_follows("，由宜昌片区管委会建设、三峡宜企数字科技有限公司负责日常运营")
+        );
+        assert!(!rules.run_by_follows("由苏州片区原创"));
+        assert!(!rules.run_by_follows("，由陆港物流公司建设运营的“陆港通”数字服务平台同步上线"));
+        assert!(!rules.run_by_follows("，企业办事更便利，平台运营良好"));
+    }
 
     #[test]
     fn a_maker_then_the_verb_of_making() {

@@ -90,10 +90,12 @@ pub enum WordList {
     CopySources,
     ItemHeads,
     TaskVerbs,
+    RunningVerbs,
+    ByMarks,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 80] = [
+    pub const ALL: [WordList; 82] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -174,6 +176,8 @@ impl WordList {
         WordList::CopySources,
         WordList::ItemHeads,
         WordList::TaskVerbs,
+        WordList::RunningVerbs,
+        WordList::ByMarks,
     ];
 
     /// The name used in words.tsv.
@@ -259,6 +263,8 @@ impl WordList {
             WordList::CopySources => "copy_sources",
             WordList::ItemHeads => "item_heads",
             WordList::TaskVerbs => "task_verbs",
+            WordList::RunningVerbs => "running_verbs",
+            WordList::ByMarks => "by_marks",
         }
     }
 }

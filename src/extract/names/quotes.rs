@@ -108,6 +108,9 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
                             .made_by_follows(after)
                             .then_some(Class::Practice)
                     })
+                    .or_else(|| {
+                        (single && known.rules.run_by_follows(after)).then_some(Class::Platform)
+                    })
                     .or_else(|| tail.as_ref().map(|t| t.2))
                     .or_else(|| {
                         (group.len() == 1 && is_platform_word(known, &inner))

@@ -21,12 +21,20 @@ struct ByClause<'s, 'm> {
     after: &'s str,
 }
 
-/// Every 由 of a sentence that actors follow in its clause.
-fn by_clauses<'s, 'm>(s: &'s Sentence<'_>, mentions: &'m [Mention]) -> Vec<ByClause<'s, 'm>> {
+/// Every 由 (or 委托, `by_marks`) of a sentence that actors follow in its
+/// clause.
+fn by_clauses<'s, 'm>(
+    known: &Knowledge,
+    s: &'s Sentence<'_>,
+    mentions: &'m [Mention],
+) -> Vec<ByClause<'s, 'm>> {
     let text = &s.text;
-    text.match_indices('由')
+    text.char_indices()
         .filter_map(|(by, _)| {
-            let from = by + '由'.len_utf8();
+            let mark = known
+                .rules
+                .starts_with_word(WordList::ByMarks, &text[by..])?;
+            let from = by + mark.len();
             let (_, clause_end) = s.clause_bounds(from);
             let actors: Vec<&Mention> = mentions
                 .iter()
@@ -51,7 +59,7 @@ pub(super) fn operated_by(
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
-    for c in by_clauses(s, mentions) {
+    for c in by_clauses(known, s, mentions) {
         if !runs_it(known, c.after) {
             continue;
         }
@@ -151,7 +159,7 @@ pub(super) fn made_by(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    for c in by_clauses(s, mentions) {
+    for c in by_clauses(known, s, mentions) {
         if !known.rules.starts_with_making(c.after) {
             continue;
         }
