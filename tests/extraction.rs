@@ -3345,3 +3345,24 @@ fn a_quoted_name_run_by_someone_is_a_platform_and_a_commissioned_firm_runs_it() 
         entities(&x)
     );
 }
+
+#[test]
+fn a_party_sits_where_its_address_starts_and_in_the_zone_bracketed_there() {
+    let x = extract(
+        "厦门片区仓储合同纠纷案判决书",
+        "被告：厦门台贸通跨境电子商务有限公司，住所地中国（福建）自由贸易试验区厦门片区（厦门象屿综合保税区）象兴四路22号之三。",
+    );
+    for zone in ["中国（福建）自由贸易试验区厦门片区", "厦门象屿综合保税区"]
+    {
+        assert!(
+            has_relation(
+                &x,
+                "厦门台贸通跨境电子商务有限公司",
+                Property::BasedIn,
+                zone
+            ),
+            "{zone}\n{}",
+            relations(&x)
+        );
+    }
+}

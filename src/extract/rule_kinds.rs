@@ -92,10 +92,11 @@ pub enum WordList {
     TaskVerbs,
     RunningVerbs,
     ByMarks,
+    AddressWords,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 82] = [
+    pub const ALL: [WordList; 83] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -178,6 +179,7 @@ impl WordList {
         WordList::TaskVerbs,
         WordList::RunningVerbs,
         WordList::ByMarks,
+        WordList::AddressWords,
     ];
 
     /// The name used in words.tsv.
@@ -265,6 +267,7 @@ impl WordList {
             WordList::TaskVerbs => "task_verbs",
             WordList::RunningVerbs => "running_verbs",
             WordList::ByMarks => "by_marks",
+            WordList::AddressWords => "address_words",
         }
     }
 }

@@ -32,9 +32,19 @@ pub(super) fn seats(
             continue;
         }
         let zone = bracketed_zone(s, m, &free[i + 1..])
-            .or_else(|| seat_after(known, s, m, &free[i + 1..]));
+            .or_else(|| seat_after(known, s, m, &free[i + 1..]))
+            .or_else(|| address_after(known, s, m, &free[i + 1..]));
         if let Some(zone) = zone {
             graph.add_relation(&m.key, Property::BasedIn, &zone.key, evidence);
+            // 住所地 Z（厦门象屿综合保税区）: the zone inside it, too.
+            let rest = &free[i + 1..];
+            let inner = rest
+                .iter()
+                .position(|o| o.start == zone.start)
+                .and_then(|at| bracketed_zone(s, zone, &rest[at + 1..]));
+            if let Some(inner) = inner {
+                graph.add_relation(&m.key, Property::BasedIn, &inner.key, evidence);
+            }
         }
     }
     for (i, z) in free.iter().enumerate() {
@@ -104,6 +114,24 @@ fn bracketed_zone<'m>(s: &Sentence<'_>, m: &Mention, after: &[&'m Mention]) -> O
     let inside = z.start == m.end + open.len_utf8();
     let closed = s.text[z.end..].starts_with(['）', ')']);
     (inside && closed).then_some(*z)
+}
+
+/// 被告：X，住所地 Z…号: an address word (`address_words`) right after
+/// the name, and the zone the address starts with.
+fn address_after<'m>(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    m: &Mention,
+    after: &[&'m Mention],
+) -> Option<&'m Mention> {
+    let rest = s.text[m.end..].trim_start_matches(['，', ',', ' ']);
+    let word = known.rules.starts_with_word(WordList::AddressWords, rest)?;
+    let rest = rest[word.len()..].trim_start_matches(['：', ':', '为', '在', '于', ' ']);
+    let at = s.text.len() - rest.len();
+    after
+        .iter()
+        .find(|z| z.start == at && z.class().is_zone())
+        .copied()
 }
 
 /// X，总部就设在 Z: a seat word (`seat_words`), then a verb of settling or
