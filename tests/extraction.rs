@@ -3366,3 +3366,45 @@ fn a_party_sits_where_its_address_starts_and_in_the_zone_bracketed_there() {
         );
     }
 }
+
+#[test]
+fn the_fields_of_a_firm_card_are_about_its_firm() {
+    let x = extract(
+        "企业信用信息公示报告（摘录）",
+        "企业名称：广西崇左边贸仓储有限公司\n\
+         统一社会信用代码：91451400MA5L2C8F6W\n\
+         住所：广西壮族自治区崇左市凭祥市凭祥综合保税区综合服务楼3楼301室\n\
+         荣誉：2024年获评广西物流与供应链行业诚信企业\n\
+         投资平台：参与投资并运营“中越跨境货运智慧调度平台”（持股35%）\n\n\
+         片区持续优化营商环境，企业办事更加便利。",
+    );
+    let firm = "广西崇左边贸仓储有限公司";
+    // The address's chain of units is not part of the zone's name.
+    assert!(
+        has_entity(&x, Class::SpecialZone, "凭祥综合保税区"),
+        "{}",
+        entities(&x)
+    );
+    for (p, o) in [
+        (Property::BasedIn, "凭祥综合保税区"),
+        (Property::RecognizedAs, "广西物流与供应链行业诚信企业"),
+        (Property::Operates, "中越跨境货运智慧调度平台"),
+    ] {
+        assert!(has_relation(&x, firm, p, o), "{p} {o}\n{}", relations(&x));
+    }
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.label == firm && r.property == Property::LocatedIn),
+        "{}",
+        relations(&x)
+    );
+    // A paragraph that is no field ends the card.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.label == firm && r.evidence.iter().any(|e| e.contains("营商环境"))),
+        "{}",
+        relations(&x)
+    );
+}

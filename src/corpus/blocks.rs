@@ -257,6 +257,11 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
     if ends_paragraph(&prev.text) || starts_with_bullet(line) || is_field_line(line) {
         return false;
     }
+    // 企业名称：X / 投资平台：…: in a record, a line that opens with a short
+    // field name and a colon is the next field, whatever its name.
+    if is_field_line(&prev.text) && opens_with_field(line) {
+        return false;
+    }
     // A bulleted item wrapped onto the next line (no blank line between).
     if lenient || (starts_with_bullet(&prev.text) && !after_blank_line) {
         return true;
@@ -277,6 +282,18 @@ pub(super) fn is_field_line(line: &str) -> bool {
     line.split_once(['：', ':']).is_some_and(|(field, _)| {
         let field: String = field.chars().filter(|c| !c.is_whitespace()).collect();
         (2..=6).contains(&field.chars().count()) && super::table_words::is_header_word(&field)
+    })
+}
+
+/// A line that opens with a short name (2 to 8 characters, no punctuation)
+/// and a colon: 投资平台：…, 统一社会信用代码：….
+fn opens_with_field(line: &str) -> bool {
+    line.split_once(['：', ':']).is_some_and(|(field, _)| {
+        let field = field.trim();
+        (2..=8).contains(&field.chars().count())
+            && field
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     })
 }
 
@@ -448,6 +465,13 @@ mod tests {
                 "▶ 位于河南省郑州市"
             ]
         );
+    }
+
+    #[test]
+    fn each_field_of_a_record_card_is_a_block() {
+        let card = "企业名称：崇左南友糖业进出口有限公司\n住所：广西壮族自治区崇左市江州区城南路26号\n\
+            荣誉：2024年列入广西壮族自治区专精特新中小企业名单\n投资平台：无";
+        assert_eq!(texts(card).len(), 4, "{:?}", texts(card));
     }
 
     #[test]

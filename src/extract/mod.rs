@@ -27,6 +27,7 @@ pub mod segment;
 mod sentence;
 mod statistics;
 mod tables;
+mod topics;
 
 pub use collect::ArticleGraph;
 pub use knowledge::Knowledge;
@@ -249,12 +250,21 @@ impl Extractor {
             .and_then(|i| self.organisation(i))
             .or_else(|| records::issuer_field(self, article));
         let mut paragraph_topic = topic.clone();
+        let mut in_card = false;
         for (i, (s, mentions)) in prepared.iter().enumerate() {
-            if i > 0
-                && opens.get(i).copied().unwrap_or(false)
-                && let Some(area) = opening_area(&self.known, s, mentions)
-            {
-                paragraph_topic = vec![area.clone()];
+            if i > 0 && opens.get(i).copied().unwrap_or(false) {
+                if let Some(firm) = topics::card_firm(&self.known, s, mentions) {
+                    // 企业名称：X, then 荣誉：…, 投资平台：…: the card's firm.
+                    paragraph_topic = vec![firm.clone()];
+                    in_card = true;
+                } else if in_card && !topics::is_field_sentence(&s.text) {
+                    paragraph_topic = topic.clone();
+                    in_card = false;
+                }
+                if let Some(area) = topics::opening_area(&self.known, s, mentions) {
+                    paragraph_topic = vec![area.clone()];
+                    in_card = false;
+                }
             }
             let topic = &paragraph_topic;
             for m in mentions {
@@ -485,29 +495,4 @@ fn topic_zones(
         }
     }
     topic
-}
-
-/// The area a paragraph opens with (在南沙片区，…; 前海蛇口片区聚焦…): the
-/// paragraph is about it.
-fn opening_area<'m>(
-    known: &Knowledge,
-    s: &Sentence<'_>,
-    mentions: &'m [Mention],
-) -> Option<&'m EntityKey> {
-    let first = mentions.iter().find(|m| !m.nested)?;
-    // Item numbers, speakers and time phrases may come first: "2. 大连片区…",
-    // "答：港务区片区…", "今年以来，合肥片区…".
-    let lead = s.text[..first.start]
-        .trim_start_matches(|c: char| c.is_ascii_digit() || "．.、）)（(①②③④⑤⑥⑦⑧⑨⑩ ".contains(c))
-        .trim_end_matches('在');
-    let after = &s.text[first.end..];
-    let listed = after.starts_with(['、', '和', '与', '及']);
-    // 片区引进Z的…: an area after a verb of copying is where it came from.
-    let copied = known
-        .rules
-        .triggers(TriggerKind::Replicate)
-        .iter()
-        .any(|t| lead.contains(t.as_str()));
-    let short_lead = lead.chars().count() <= 10 && !lead.contains(['。', '；']) && !copied;
-    (first.class() == Class::Area && short_lead && !listed).then_some(&first.key)
 }

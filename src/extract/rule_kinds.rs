@@ -93,10 +93,11 @@ pub enum WordList {
     RunningVerbs,
     ByMarks,
     AddressWords,
+    FirmFields,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 83] = [
+    pub const ALL: [WordList; 84] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -180,6 +181,7 @@ impl WordList {
         WordList::RunningVerbs,
         WordList::ByMarks,
         WordList::AddressWords,
+        WordList::FirmFields,
     ];
 
     /// The name used in words.tsv.
@@ -268,6 +270,7 @@ impl WordList {
             WordList::RunningVerbs => "running_verbs",
             WordList::ByMarks => "by_marks",
             WordList::AddressWords => "address_words",
+            WordList::FirmFields => "firm_fields",
         }
     }
 }

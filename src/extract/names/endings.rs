@@ -64,7 +64,10 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
         if !acronym && !place && !other_name {
             e_end += qualifier;
         }
-        let start = trim_generic_start(known, text, start, e_start);
+        let mut start = trim_generic_start(known, text, start, e_start);
+        if ending.class == Class::SpecialZone {
+            start = trim_address_chain(known, text, start, e_start);
+        }
         let name = &text[start..e_end];
         let modifier = &text[start..e_start];
         let bare_allowed = modifier.is_empty()
@@ -106,6 +109,40 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
         }
         add(mentions, m);
     }
+}
+
+/// Drops the chain of administrative units an address puts before a zone's
+/// name (广西壮族自治区崇左市凭祥市凭祥综合保税区 → 凭祥综合保税区) when it
+/// holds two units or more; one (长沙黄花综合保税区) may be the name's own.
+/// An address's street number (妈湾大道×号前海综合保税区) ends the chain too.
+fn trim_address_chain(known: &Knowledge, text: &str, start: usize, ending_start: usize) -> usize {
+    let start = text[start..ending_start]
+        .rfind('号')
+        .map_or(start, |i| start + i + '号'.len_utf8());
+    let unit_at = |at: usize| {
+        let rest = &text[at..ending_start];
+        rest.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&end| end < rest.len())
+            .filter(|&end| {
+                let unit = &rest[..end];
+                unit.chars().count() >= 2
+                    && ["省", "自治区", "市", "县", "区", "州"]
+                        .iter()
+                        .any(|u| unit.ends_with(u))
+                    && known
+                        .lexicon
+                        .lookup(unit)
+                        .is_some_and(|e| e.class == Class::Place)
+            })
+            .last()
+    };
+    let (mut at, mut units) = (start, 0);
+    while let Some(len) = unit_at(at) {
+        at += len;
+        units += 1;
+    }
+    if units >= 2 { at } else { start }
 }
 
 /// Drops generic words at the start of a name: 省内首个跨境金融服务站 → 跨境金融服务站.

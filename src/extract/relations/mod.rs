@@ -245,6 +245,7 @@ pub fn apply(
     operation::operated_in_own_clause(known, s, mentions, evidence, graph);
     operation::made_by(known, s, mentions, evidence, graph);
     seat::seats(known, s, mentions, evidence, graph);
+    seat::card_address(known, s, mentions, context.topic, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
     placement::located_in(known, s, mentions, context, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);

@@ -9,7 +9,7 @@ use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::Mention;
 use crate::extract::rules::{TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
-use crate::model::{Class, Property};
+use crate::model::{Class, EntityKey, Property};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -114,6 +114,44 @@ fn bracketed_zone<'m>(s: &Sentence<'_>, m: &Mention, after: &[&'m Mention]) -> O
     let inside = z.start == m.end + open.len_utf8();
     let closed = s.text[z.end..].starts_with(['）', ')']);
     (inside && closed).then_some(*z)
+}
+
+/// 住所：广西壮族自治区崇左市凭祥市凭祥综合保税区…: the address field of a
+/// firm's card (the paragraph's topic is the firm) puts the firm in every
+/// zone and place it names.
+pub(super) fn card_address(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    topic: &[EntityKey],
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let [firm] = topic else {
+        return;
+    };
+    if !matches!(firm.class, Class::Firm | Class::Institution) {
+        return;
+    }
+    let Some(word) = known
+        .rules
+        .starts_with_word(WordList::AddressWords, &s.text)
+    else {
+        return;
+    };
+    if !s.text[word.len()..].trim_start().starts_with(['：', ':']) {
+        return;
+    }
+    for m in mentions.iter().filter(|m| !m.nested) {
+        let property = if m.class().is_zone() {
+            Property::BasedIn
+        } else if m.class() == Class::Place {
+            Property::LocatedIn
+        } else {
+            continue;
+        };
+        graph.add_relation(firm, property, &m.key, evidence);
+    }
 }
 
 /// 被告：X，住所地 Z…号: an address word (`address_words`) right after
