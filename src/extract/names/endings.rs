@@ -124,7 +124,7 @@ fn trim_address_chain(known: &Knowledge, text: &str, start: usize, ending_start:
         rest.char_indices()
             .map(|(i, c)| i + c.len_utf8())
             .filter(|&end| end < rest.len())
-            .filter(|&end| {
+            .rfind(|&end| {
                 let unit = &rest[..end];
                 unit.chars().count() >= 2
                     && ["省", "自治区", "市", "县", "区", "州"]
@@ -135,7 +135,6 @@ fn trim_address_chain(known: &Knowledge, text: &str, start: usize, ending_start:
                         .lookup(unit)
                         .is_some_and(|e| e.class == Class::Place)
             })
-            .last()
     };
     let (mut at, mut units) = (start, 0);
     while let Some(len) = unit_at(at) {
