@@ -220,3 +220,23 @@ fn batch_y_stays_above_its_floor() {
 fn batch_z_stays_above_its_floor() {
     assert_floor("batch-z", 0.77, 0.55);
 }
+
+#[test]
+fn batch_aa_stays_above_its_floor() {
+    assert_floor("batch-aa", 0.80, 0.61);
+}
+
+#[test]
+fn batch_ab_stays_above_its_floor() {
+    assert_floor("batch-ab", 0.82, 0.70);
+}
+
+#[test]
+fn batch_ac_stays_above_its_floor() {
+    assert_floor("batch-ac", 0.85, 0.69);
+}
+
+#[test]
+fn batch_ad_stays_above_its_floor() {
+    assert_floor("batch-ad", 0.80, 0.61);
+}

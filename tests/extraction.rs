@@ -3226,7 +3226,7 @@ fn items_of_an_announced_selection_are_recognised_made_and_copied() {
          （一）保税维修“一单到底”监管模式（简称“一单到底”）。中国（四川）自由贸易试验区川南临港片区原创，已在中国（河南）自由贸易试验区郑州片区推广应用。\n\n\
          （二）推广成熟经验。中国（四川）自由贸易试验区成都天府新区片区原创。",
     );
-    let practice = "保税维修“一单到底”监管模式";
+    let practice = "保税维修一单到底监管模式";
     assert!(
         has_entity(&x, Class::Practice, practice),
         "{}",

@@ -41,7 +41,8 @@ pub(super) fn copied_in(
         .triggers(TriggerKind::Replicate)
         .iter()
         .filter_map(|t| clause.find(t.as_str()).map(|i| (i, t.len())))
-        .min()
+        // The first verb, in its longest form (复制推广 before 复制).
+        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
     else {
         return Vec::new();
     };
@@ -141,9 +142,18 @@ mod tests {
 
     #[test]
     fn a_copy_is_where_the_practice_went_not_where_it_came_from() {
-        assert_eq!(copies("已在开封片区推广应用"), ["开封片区"]);
-        assert_eq!(copies("已复制推广至宁波片区"), ["宁波片区"]);
-        assert_eq!(copies("洛阳片区从郑州片区学习借鉴这一做法"), ["洛阳片区"]);
+        assert_eq!(
+            copies("已在开封片区推广应用"),
+            ["中国（河南）自由贸易试验区开封片区"]
+        );
+        assert_eq!(
+            copies("已复制推广至宁波片区"),
+            ["中国（浙江）自由贸易试验区宁波片区"]
+        );
+        assert_eq!(
+            copies("洛阳片区从郑州片区学习借鉴这一做法"),
+            ["中国（河南）自由贸易试验区洛阳片区"]
+        );
         assert!(copies("开封片区持续优化服务").is_empty());
     }
 
