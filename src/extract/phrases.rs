@@ -4,6 +4,12 @@
 
 use super::rules::{Rules, TriggerKind, WordList};
 
+/// The text up to its first clause mark (，。；,).
+fn first_clause(text: &str) -> &str {
+    text.find(['，', '。', '；', ','])
+        .map_or(text, |end| &text[..end])
+}
+
 impl Rules {
     /// Whether `after` starts with the verb of making (an originate
     /// trigger), after adverbs such as 首先, 率先 (`maker_adverbs`).
@@ -38,9 +44,7 @@ impl Rules {
                 None => return false,
             },
         };
-        let clause = rest
-            .find(['，', '。', '；', ','])
-            .map_or(rest, |end| &rest[..end]);
+        let clause = first_clause(rest);
         clause.char_indices().filter(|&(i, _)| i > 0).any(|(i, _)| {
             let at = &clause[i..];
             self.starts_with_making(at)
@@ -62,9 +66,7 @@ impl Rules {
         let Some(rest) = after.strip_prefix('由') else {
             return false;
         };
-        let clause = rest
-            .find(['，', '。', '；', ','])
-            .map_or(rest, |end| &rest[..end]);
+        let clause = first_clause(rest);
         // 由 X 建设运营的“P”平台: the verb's 的 phrase runs what follows.
         // Only the first verb counts (…建设运营的“P”平台同步上线…).
         clause
@@ -84,9 +86,7 @@ impl Rules {
         let colon = after.chars().next().filter(|c| matches!(c, '：' | ':'))?;
         let start = colon.len_utf8();
         let rest = &after[start..];
-        let clause = rest
-            .find(['，', '。', '；', ','])
-            .map_or(rest, |end| &rest[..end]);
+        let clause = first_clause(rest);
         clause
             .char_indices()
             .filter(|&(i, _)| i > 0)

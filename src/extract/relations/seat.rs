@@ -165,6 +165,11 @@ fn address_after<'m>(
     let rest = s.text[m.end..].trim_start_matches(['，', ',', ' ']);
     let word = known.rules.starts_with_word(WordList::AddressWords, rest)?;
     let rest = rest[word.len()..].trim_start_matches(['：', ':', '为', '在', '于', ' ']);
+    zone_at(s, rest, after)
+}
+
+/// The zone that `rest` (a tail of the sentence's text) starts with.
+fn zone_at<'m>(s: &Sentence<'_>, rest: &str, after: &[&'m Mention]) -> Option<&'m Mention> {
     let at = s.text.len() - rest.len();
     after
         .iter()
@@ -185,11 +190,7 @@ fn seat_after<'m>(
     let rest = rest[seat.len()..].trim_start_matches(['就', '也', '均', '都']);
     let verb = settle_or_lie(known, rest)?;
     let rest = rest[verb.len()..].trim_start_matches(['在', '于']);
-    let at = s.text.len() - rest.len();
-    after
-        .iter()
-        .find(|z| z.start == at && z.class().is_zone())
-        .copied()
+    zone_at(s, rest, after)
 }
 
 /// The verb of settling (triggers.tsv `settle`) or of lying (`located_verbs`)
