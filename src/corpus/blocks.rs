@@ -286,8 +286,9 @@ pub(super) fn is_field_line(line: &str) -> bool {
 }
 
 /// A line that opens with a short name (2 to 8 characters, no punctuation)
-/// and a colon: 投资平台：…, 统一社会信用代码：….
-fn opens_with_field(line: &str) -> bool {
+/// and a colon: 投资平台：…, 统一社会信用代码：…. Also tells extraction
+/// where a record card's fields end.
+pub fn opens_with_field(line: &str) -> bool {
     line.split_once(['：', ':']).is_some_and(|(field, _)| {
         let field = field.trim();
         (2..=8).contains(&field.chars().count())
@@ -465,6 +466,16 @@ mod tests {
                 "▶ 位于河南省郑州市"
             ]
         );
+    }
+
+    #[test]
+    fn field_lines_open_with_a_short_name_and_a_colon() {
+        assert!(opens_with_field(
+            "投资平台：参与投资并运营“中越跨境货运智慧调度平台”"
+        ));
+        assert!(opens_with_field("统一社会信用代码：91451481MA5KQ7XR3N"));
+        assert!(!opens_with_field("片区管委会表示，今年以来：成效明显"));
+        assert!(!opens_with_field("崇左片区持续推进改革。"));
     }
 
     #[test]

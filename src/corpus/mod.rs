@@ -27,7 +27,7 @@ mod subtitles;
 mod table_words;
 mod tables;
 
-pub use blocks::is_table_row;
+pub use blocks::{is_table_row, opens_with_field};
 pub use decode::{DecodeError, Decoded, TextEncoding, decode, decode_with_warnings};
 pub use format::{Format, FormatError};
 pub use header::find_date;

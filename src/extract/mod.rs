@@ -257,7 +257,7 @@ impl Extractor {
                     // 企业名称：X, then 荣誉：…, 投资平台：…: the card's firm.
                     paragraph_topic = vec![firm.clone()];
                     in_card = true;
-                } else if in_card && !topics::is_field_sentence(&s.text) {
+                } else if in_card && !crate::corpus::opens_with_field(&s.text) {
                     paragraph_topic = topic.clone();
                     in_card = false;
                 }

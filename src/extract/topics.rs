@@ -51,26 +51,3 @@ pub(super) fn card_firm<'m>(
         .filter(|m| matches!(m.class(), Class::Firm | Class::Institution))
         .map(|m| &m.key)
 }
-
-/// A field line of a card: a short name before a colon (住所：…, 荣誉：…).
-pub(super) fn is_field_sentence(text: &str) -> bool {
-    text.split_once(['：', ':']).is_some_and(|(field, _)| {
-        let n = field.trim().chars().count();
-        (2..=8).contains(&n) && !field.contains(['，', '。', '；', '、', ' '])
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_field_sentence;
-
-    #[test]
-    fn field_sentences_open_with_a_short_name_and_a_colon() {
-        assert!(is_field_sentence(
-            "投资平台：参与投资并运营“中越跨境货运智慧调度平台”"
-        ));
-        assert!(is_field_sentence("统一社会信用代码：91451481MA5KQ7XR3N"));
-        assert!(!is_field_sentence("片区管委会表示，今年以来：成效明显"));
-        assert!(!is_field_sentence("崇左片区持续推进改革。"));
-    }
-}
