@@ -240,3 +240,13 @@ fn batch_ac_stays_above_its_floor() {
 fn batch_ad_stays_above_its_floor() {
     assert_floor("batch-ad", 0.80, 0.61);
 }
+
+#[test]
+fn batch_ae_stays_above_its_floor() {
+    assert_floor("batch-ae", 0.82, 0.76);
+}
+
+#[test]
+fn batch_af_stays_above_its_floor() {
+    assert_floor("batch-af", 0.84, 0.67);
+}

@@ -3408,3 +3408,69 @@ fn the_fields_of_a_firm_card_are_about_its_firm() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_clause_that_refers_back_says_where_the_practice_started() {
+    let x = extract(
+        "会员动态",
+        "中国（天津）自由贸易试验区滨海新区中心商务片区今年推开信用修复预提醒机制，\
+         这一机制源自中国（江苏）自由贸易试验区南京片区。\
+         我片区推出税务注销“智能预检”服务。这项服务由国家税务总局天津市滨海新区税务局率先推出。",
+    );
+    let practice = "信用修复预提醒机制";
+    assert!(
+        has_entity(&x, Class::Practice, practice),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::ReplicatedIn,
+            "中国（天津）自由贸易试验区滨海新区中心商务片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（江苏）自由贸易试验区南京片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // A sentence that opens with the words speaks of the sentence before's practice.
+    assert!(
+        has_relation(
+            &x,
+            "税务注销智能预检服务",
+            Property::OriginatedIn,
+            "国家税务总局天津市滨海新区税务局"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_full_stop_between_a_reference_title_and_its_source_ends_names() {
+    let x = extract(
+        "参考资料",
+        "3.  上海海关在张江片区试行进口研发药品一站式查验  ．上海海关 ．2021-06-18\n\
+         4.  国际数据港公共服务平台上线  ．临港新片区管委会 ．2022-11-03",
+    );
+    assert!(
+        has_entity(&x, Class::GovernmentBody, "上海海关"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.starts_with('．')),
+        "{}",
+        entities(&x)
+    );
+}

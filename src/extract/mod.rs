@@ -214,6 +214,7 @@ impl Extractor {
         }
         let default_date = issue.and_then(|i| i.date);
         let mut last_practice: Option<EntityKey> = None;
+        let mut previous_practice: Option<EntityKey> = None;
         let mut recent_practices: Vec<EntityKey> = Vec::new();
         let mut last_firm: Option<EntityKey> = None;
         let mut last_platform: Option<EntityKey> = None;
@@ -309,6 +310,7 @@ impl Extractor {
                 repeated: &repeated,
                 issuer: issuer.as_ref(),
                 last_practice: last_practice.as_ref(),
+                previous_practice: previous_practice.as_ref(),
                 recent_practices: &recent_practices,
                 last_firm: last_firm.as_ref(),
                 last_platform: last_platform.as_ref(),
@@ -333,8 +335,13 @@ impl Extractor {
             if let Some(a) = mentions.iter().find(|m| !m.nested && m.class().is_actor()) {
                 last_subject = Some(a.key.clone());
             }
-            if let Some(p) = mentions.iter().rev().find(|m| m.class() == Class::Practice) {
-                last_practice = Some(p.key.clone());
+            previous_practice = mentions
+                .iter()
+                .rev()
+                .find(|m| m.class() == Class::Practice)
+                .map(|p| p.key.clone());
+            if let Some(p) = &previous_practice {
+                last_practice = Some(p.clone());
             }
             for p in mentions
                 .iter()

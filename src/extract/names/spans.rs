@@ -82,5 +82,5 @@ pub(super) fn quote_groups(text: &str, quotes: &[Quote]) -> Vec<Vec<Quote>> {
 }
 
 pub(super) fn is_boundary_char(c: char) -> bool {
-    "，,。；;：:！？!?、（）()“”「」《》【】［］[]〔〕‹›«»—\n◆◇●○■□★☆▲△▶►•※".contains(c)
+    "，,。；;：:！？!?、（）()“”「」《》【】［］[]〔〕‹›«»—\n◆◇●○■□★☆▲△▶►•※．|｜".contains(c)
 }

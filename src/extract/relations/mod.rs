@@ -40,6 +40,9 @@ pub struct Context<'a> {
     pub topic: &'a [EntityKey],
     /// The practice named last before this sentence (for 该模式, 该做法).
     pub last_practice: Option<&'a EntityKey>,
+    /// The practice named last in the sentence right before this one (for a
+    /// sentence that opens 这项服务由 X 率先推出).
+    pub previous_practice: Option<&'a EntityKey>,
     /// The practices named before this sentence, the last named last (for
     /// 以上3项均入选…).
     pub recent_practices: &'a [EntityKey],
@@ -236,7 +239,7 @@ pub fn apply(
     practices_of_areas(s, mentions, evidence, graph);
     created_by(known, s, mentions, evidence, graph);
     replication::made_by_after_colon(known, s, mentions, evidence, graph);
-    replication::made_by_after(known, s, mentions, evidence, graph);
+    replication::made_by_after(known, s, mentions, context, evidence, graph);
     replication::sourced_before(known, s, mentions, evidence, graph);
     part_of_as_member(s, mentions, evidence, graph);
     firms_in_zones(known, s, mentions, context, evidence, graph);

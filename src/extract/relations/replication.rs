@@ -230,11 +230,15 @@ pub(super) fn copied_from(
 
 /// “P”由 Z 率先试点; P 源自 Z; P 系 B 首创; P 则在 Z 先行先试; “A”和“B”分别由
 /// Z1、Z2 探索形成: the creator named after the practice (the lead words are
-/// `creator_leads` of words.tsv; 源自/来自 need no verb).
+/// `creator_leads` of words.tsv; 源自/来自 need no verb). A clause that
+/// refers back (这一机制源自 Z, 该模式是我关在 Z 率先推出的) speaks of the
+/// practice named before it in the sentence (or, opening the sentence, in
+/// the sentence before).
 pub(super) fn made_by_after(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
+    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
@@ -251,74 +255,123 @@ pub(super) fn made_by_after(
         {
             continue;
         }
-        let mut practices = vec![*p];
+        let mut practices = vec![&p.key];
+        let mut first = p.start;
         for q in free[..i].iter().rev() {
-            let last = practices.last().expect("one");
-            if q.class() != Class::Practice || !joined(known, &text[q.end..last.start]) {
+            if q.class() != Class::Practice || !joined(known, &text[q.end..first]) {
                 break;
             }
-            practices.push(*q);
+            practices.push(&q.key);
+            first = q.start;
         }
         practices.reverse();
-        let (_, clause_end) = s.clause_bounds(p.end);
-        let rest = text[p.end..clause_end].trim_start_matches(['则', '均']);
-        let respectively = rest.starts_with("分别");
-        let rest = rest.trim_start_matches("分别");
-        let Some(lead) = known.rules.starts_with_word(WordList::CreatorLeads, rest) else {
+        made_by(known, s, &free, &practices, p.end, evidence, graph);
+    }
+    for (at, _) in text.char_indices() {
+        let clause_start = at == 0 || s.clause_bounds(at).0 == at;
+        let Some(word) = clause_start
+            .then(|| {
+                known
+                    .rules
+                    .starts_with_word(WordList::Anaphora, &text[at..])
+            })
+            .flatten()
+        else {
             continue;
         };
-        // `rest` ends at the clause end.
-        let from = clause_end - rest.len() + lead.len();
-        let mut actors: Vec<&Mention> = Vec::new();
-        let mut at = from;
-        for m in free
+        // A practice of this sentence, or of the one right before when the
+        // sentence opens with the words: not one named further back, which
+        // the words may refer past (a heading's practice not recognised).
+        let practice = free
             .iter()
-            .filter(|m| m.start >= from && m.end <= clause_end)
+            .rfind(|m| m.class() == Class::Practice && m.end <= at)
+            .map(|m| &m.key)
+            .or(context.previous_practice.filter(|_| at == 0));
+        if let Some(practice) = practice {
+            made_by(
+                known,
+                s,
+                &free,
+                &[practice],
+                at + word.len(),
+                evidence,
+                graph,
+            );
+        }
+    }
+}
+
+/// The creators named after `from` (the end of the practices' names) in its
+/// clause, when a creator lead and, unless the lead says it alone, an
+/// origin verb state that they made the practices.
+fn made_by(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    free: &[&Mention],
+    practices: &[&EntityKey],
+    from: usize,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let text = &s.text;
+    let (_, clause_end) = s.clause_bounds(from);
+    let rest = text[from..clause_end].trim_start_matches(['则', '均']);
+    let respectively = rest.starts_with("分别");
+    let rest = rest.trim_start_matches("分别");
+    let Some(lead) = known.rules.starts_with_word(WordList::CreatorLeads, rest) else {
+        return;
+    };
+    // `rest` ends at the clause end.
+    let from = clause_end - rest.len() + lead.len();
+    let mut actors: Vec<&Mention> = Vec::new();
+    let mut at = from;
+    for m in free
+        .iter()
+        .filter(|m| m.start >= from && m.end <= clause_end)
+    {
+        if !is_actor(m.class()) || (!actors.is_empty() && !joined(known, &text[at..m.start])) {
+            break;
+        }
+        if actors.is_empty() && !text[from..m.start].trim().is_empty() {
+            break;
+        }
+        actors.push(m);
+        at = m.end;
+    }
+    if actors.is_empty() {
+        return;
+    }
+    let verb_needed = !known.rules.is_word(WordList::CreatorSources, lead);
+    let mut after = text[at..clause_end].trim_start();
+    // 是东疆片区2020年首创的做法: a date may stand before the verb.
+    if let Some(date) = super::settlement::SETTLE_DATE.find(after) {
+        after = &after[date.end()..];
+    }
+    let mut made = false;
+    loop {
+        made |= known
+            .rules
+            .starts_with_trigger(TriggerKind::Originate, after)
+            .is_some();
+        match known
+            .rules
+            .starts_with_word(WordList::CreatorAdverbs, after)
         {
-            if !is_actor(m.class()) || (!actors.is_empty() && !joined(known, &text[at..m.start])) {
-                break;
-            }
-            if actors.is_empty() && !text[from..m.start].trim().is_empty() {
-                break;
-            }
-            actors.push(m);
-            at = m.end;
+            Some(adverb) if !made => after = &after[adverb.len()..],
+            _ => break,
         }
-        if actors.is_empty() {
-            continue;
+    }
+    if verb_needed && !made {
+        return;
+    }
+    if respectively && actors.len() == practices.len() {
+        for (p, a) in practices.iter().zip(&actors) {
+            graph.add_relation(p, Property::OriginatedIn, &a.key, evidence);
         }
-        let verb_needed = !known.rules.is_word(WordList::CreatorSources, lead);
-        let mut after = text[at..clause_end].trim_start();
-        // 是东疆片区2020年首创的做法: a date may stand before the verb.
-        if let Some(date) = super::settlement::SETTLE_DATE.find(after) {
-            after = &after[date.end()..];
-        }
-        let mut made = false;
-        loop {
-            made |= known
-                .rules
-                .starts_with_trigger(TriggerKind::Originate, after)
-                .is_some();
-            match known
-                .rules
-                .starts_with_word(WordList::CreatorAdverbs, after)
-            {
-                Some(adverb) if !made => after = &after[adverb.len()..],
-                _ => break,
-            }
-        }
-        if verb_needed && !made {
-            continue;
-        }
-        if respectively && actors.len() == practices.len() {
-            for (p, a) in practices.iter().zip(&actors) {
-                graph.add_relation(&p.key, Property::OriginatedIn, &a.key, evidence);
-            }
-        } else if !respectively {
-            for p in &practices {
-                for a in &actors {
-                    graph.add_relation(&p.key, Property::OriginatedIn, &a.key, evidence);
-                }
+    } else if !respectively {
+        for p in practices {
+            for a in &actors {
+                graph.add_relation(p, Property::OriginatedIn, &a.key, evidence);
             }
         }
     }
