@@ -3474,3 +3474,27 @@ fn a_full_stop_between_a_reference_title_and_its_source_ends_names() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_copy_verb_names_the_practice_it_takes_without_a_demonstrative() {
+    let x = extract(
+        "网友评论回复",
+        "绥芬河片区去年11月已经引进了这套口岸车辆一屏调度机制，目前公路口岸货运通道已全部接入。",
+    );
+    assert!(
+        x.entities
+            .iter()
+            .any(|e| e.class == Class::Practice && e.label.starts_with("口岸车辆一屏调度")),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.property == Property::ReplicatedIn
+                && r.subject.label.starts_with("口岸车辆一屏调度")
+                && r.object.label.contains("绥芬河片区")),
+        "{}",
+        relations(&x)
+    );
+}

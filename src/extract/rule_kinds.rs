@@ -94,10 +94,11 @@ pub enum WordList {
     ByMarks,
     AddressWords,
     FirmFields,
+    Demonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 84] = [
+    pub const ALL: [WordList; 85] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -182,6 +183,7 @@ impl WordList {
         WordList::ByMarks,
         WordList::AddressWords,
         WordList::FirmFields,
+        WordList::Demonstratives,
     ];
 
     /// The name used in words.tsv.
@@ -271,6 +273,7 @@ impl WordList {
             WordList::ByMarks => "by_marks",
             WordList::AddressWords => "address_words",
             WordList::FirmFields => "firm_fields",
+            WordList::Demonstratives => "demonstratives",
         }
     }
 }

@@ -268,8 +268,12 @@ pub(super) fn extend_back(
     }
     let mut i = first;
     while i > 0 {
-        // A trigger right before the name, possibly with 了/对 between.
-        let before = text[..start].trim_end_matches(['了', '对']);
+        // A trigger right before the name, possibly with 了/对 or a
+        // demonstrative (引进了这套…机制) between.
+        let mut before = text[..start].trim_end_matches(['了', '对']);
+        if let Some(this) = known.rules.ends_with_word(WordList::Demonstratives, before) {
+            before = before[..before.len() - this.len()].trim_end_matches(['了', '对']);
+        }
         if known
             .rules
             .ends_with_trigger(TriggerKind::Originate, before)
