@@ -3498,3 +3498,28 @@ fn a_copy_verb_names_the_practice_it_takes_without_a_demonstrative() {
         relations(&x)
     );
 }
+
+#[test]
+fn the_maker_may_follow_in_the_next_clause_or_name_the_zone_it_made_it_in() {
+    let x = extract(
+        "工单答复",
+        "片区企业可以办理“海运提单质押直贷”模式。\
+         这种模式由大连银行在中国（辽宁）自由贸易试验区大连片区首先推出。\
+         种子出口“一证通检”模式，最早是杨凌海关先行先试的。",
+    );
+    for (practice, maker) in [
+        ("海运提单质押直贷", "大连银行"),
+        ("海运提单质押直贷", "中国（辽宁）自由贸易试验区大连片区"),
+        ("种子出口一证通检", "杨凌海关"),
+    ] {
+        assert!(
+            x.relations
+                .iter()
+                .any(|r| r.property == Property::OriginatedIn
+                    && r.subject.label.starts_with(practice)
+                    && r.object.label == maker),
+            "{practice} {maker}\n{}",
+            relations(&x)
+        );
+    }
+}

@@ -314,8 +314,18 @@ fn made_by(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    let (_, clause_end) = s.clause_bounds(from);
-    let rest = text[from..clause_end].trim_start_matches(['则', '均']);
+    let (_, mut clause_end) = s.clause_bounds(from);
+    let mut rest = text[from..clause_end].trim_start_matches(['则', '均']);
+    if rest.trim().is_empty() && clause_end < text.len() {
+        // P 改革，最早是 B 先行先试的: the practice ends its clause, the
+        // next one opens with who made it.
+        let next = clause_end + text[clause_end..].chars().next().map_or(0, char::len_utf8);
+        clause_end = s.clause_bounds(next).1;
+        rest = &text[next..clause_end];
+        if let Some(adverb) = known.rules.starts_with_word(WordList::MakerAdverbs, rest) {
+            rest = &rest[adverb.len()..];
+        }
+    }
     let respectively = rest.starts_with("分别");
     let rest = rest.trim_start_matches("分别");
     let Some(lead) = known.rules.starts_with_word(WordList::CreatorLeads, rest) else {
@@ -340,6 +350,17 @@ fn made_by(
     }
     if actors.is_empty() {
         return;
+    }
+    // 由大连银行在大连片区首先推出: the zone it was made in started it too.
+    if let Some(after_in) = text[at..clause_end].trim_start().strip_prefix('在') {
+        let zone_at = clause_end - after_in.len();
+        if let Some(zone) = free
+            .iter()
+            .find(|m| m.start == zone_at && m.class().is_zone())
+        {
+            actors.push(zone);
+            at = zone.end;
+        }
     }
     let verb_needed = !known.rules.is_word(WordList::CreatorSources, lead);
     let mut after = text[at..clause_end].trim_start();
