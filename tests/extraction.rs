@@ -3523,3 +3523,31 @@ fn the_maker_may_follow_in_the_next_clause_or_name_the_zone_it_made_it_in() {
         );
     }
 }
+
+#[test]
+fn a_firm_row_of_a_table_says_the_zone_it_is_based_in() {
+    let x = extract(
+        "商会通讯",
+        "新会员名录\n\n\
+         序号  企业名称                              所在片区              主营业务\n\
+         1     大连海川精密机械有限公司              大连片区              船用零部件\n\
+         2     沈阳云启智能科技有限公司              沈阳片区              软件开发\n\n\
+         以上排名不分先后。",
+    );
+    for (firm, zone) in [
+        (
+            "大连海川精密机械有限公司",
+            "中国（辽宁）自由贸易试验区大连片区",
+        ),
+        (
+            "沈阳云启智能科技有限公司",
+            "中国（辽宁）自由贸易试验区沈阳片区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm}\n{}",
+            relations(&x)
+        );
+    }
+}

@@ -150,7 +150,19 @@ fn read_row(
         Some(_) => Some(Class::Practice),
     };
     let Some(class) = class else {
-        mentions_in(extractor, name, graph, |c| c != Class::Practice);
+        let named = mentions_in(extractor, name, graph, |c| c != Class::Practice);
+        // 企业名称｜所在片区: a row of a firm says the zone it is based in.
+        let whole =
+            |k: &EntityKey| matches!(k.class, Class::Firm | Class::Institution) && k.label == label;
+        if let Some((firm, _)) = named.iter().find(|(k, _)| whole(k)) {
+            for cell in cells("source").into_iter().chain(cells("site")) {
+                for zone in names_in(extractor, cell, graph) {
+                    if zone.class.is_zone() {
+                        graph.add_relation(firm, Property::BasedIn, &zone, row);
+                    }
+                }
+            }
+        }
         return;
     };
     let practice = key(class, &label);
