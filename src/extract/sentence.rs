@@ -64,7 +64,7 @@ impl<'a> Sentence<'a> {
 
     /// The clause around `pos`: between the nearest clause marks.
     pub fn clause_bounds(&self, pos: usize) -> (usize, usize) {
-        let is_mark = |c: char| "，,；;：:。！？!?".contains(c);
+        let is_mark = |c: char| CLAUSE_MARKS.contains(c);
         let start = self.text[..pos]
             .char_indices()
             .rev()
@@ -76,7 +76,20 @@ impl<'a> Sentence<'a> {
             .map_or(self.text.len(), |(i, _)| pos + i);
         (start, end)
     }
+
+    /// Where each clause of the sentence starts (0 and after every clause mark).
+    pub fn clause_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(0).chain(
+            self.text
+                .char_indices()
+                .filter(|(_, c)| CLAUSE_MARKS.contains(*c))
+                .map(|(i, c)| i + c.len_utf8()),
+        )
+    }
 }
+
+/// The marks that end a clause.
+const CLAUSE_MARKS: &str = "，,；;：:。！？!?";
 
 /// 1, ①, ⑴, ❶: a character that numbers an item (② is read as 2 once
 /// labels are normalised).
@@ -106,6 +119,23 @@ pub fn strip_aliases(sentence: &str) -> (String, Vec<(String, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_start_at_the_beginning_and_after_every_clause_mark() {
+        let lexicon = crate::extract::lexicon::Lexicon::builtin().unwrap();
+        let segmenter = Segmenter::new(&lexicon, []);
+        let s = Sentence::new(&segmenter, "片区推开甲机制，这一机制源自乙；已推广。");
+        let starts: Vec<&str> = s.clause_starts().map(|i| &s.text[i..]).collect();
+        assert_eq!(
+            starts,
+            [
+                "片区推开甲机制，这一机制源自乙；已推广。",
+                "这一机制源自乙；已推广。",
+                "已推广。",
+                ""
+            ]
+        );
+    }
 
     #[test]
     fn alias_parentheticals_are_taken_out_and_remembered() {

@@ -267,15 +267,10 @@ pub(super) fn made_by_after(
         practices.reverse();
         made_by(known, s, &free, &practices, p.end, evidence, graph);
     }
-    for (at, _) in text.char_indices() {
-        let clause_start = at == 0 || s.clause_bounds(at).0 == at;
-        let Some(word) = clause_start
-            .then(|| {
-                known
-                    .rules
-                    .starts_with_word(WordList::Anaphora, &text[at..])
-            })
-            .flatten()
+    for at in s.clause_starts() {
+        let Some(word) = known
+            .rules
+            .starts_with_word(WordList::Anaphora, &text[at..])
         else {
             continue;
         };
