@@ -383,7 +383,9 @@ pub(super) fn is_generic_word_name(known: &Knowledge, w: &str) -> bool {
 /// A stop word, or a word ending with a verb of two characters or more
 /// from the stop list (充分发挥, 综合利用).
 pub(super) fn word_is_stop(known: &Knowledge, word: &str) -> bool {
+    // A demonstrative (这套, 该项) is never part of a name either.
     known.rules.stop.contains(word)
+        || known.rules.is_word(WordList::Demonstratives, word)
         || known
             .rules
             .stop
