@@ -3551,3 +3551,42 @@ fn a_firm_row_of_a_table_says_the_zone_it_is_based_in() {
         );
     }
 }
+
+#[test]
+fn numbered_annex_records_give_origin_copies_and_the_list_they_belong_to() {
+    let x = extract(
+        "重庆市人民政府办公厅关于复制推广第六批改革试点经验的通知",
+        "附件 1\n\n重庆自贸试验区第六批改革试点经验\n\n1. 事项名称：铁海联运“拼箱即走”模式\n主要内容：在果园港片区开展内陆拼箱货物先拼箱、后申报。\n来源片区：果园港片区\n推广范围：两江片区、西永片区\n牵头单位：市交通运输委\n\n附件 2\n\n外省市自贸试验区改革试点经验借鉴推广事项\n\n2. 事项名称：“科创积分贷”融资模式\n主要内容：依据企业科创积分给予信用贷款。\n来源片区：江苏自贸试验区苏州片区\n推广范围：两江片区\n牵头单位：市科技局",
+    );
+    let chongqing = |a: &str| format!("中国（重庆）自由贸易试验区{a}");
+    let practice = "铁海联运拼箱即走模式";
+    let list = "重庆自贸试验区第六批改革试点经验";
+    for (s, p, o) in [
+        (practice, Property::OriginatedIn, chongqing("果园港片区")),
+        (practice, Property::ReplicatedIn, chongqing("两江片区")),
+        (practice, Property::ReplicatedIn, chongqing("西永片区")),
+        (practice, Property::RecognizedAs, list.to_owned()),
+        (
+            "科创积分贷融资模式",
+            Property::OriginatedIn,
+            "中国（江苏）自由贸易试验区苏州片区".to_owned(),
+        ),
+        (
+            "科创积分贷融资模式",
+            Property::ReplicatedIn,
+            chongqing("两江片区"),
+        ),
+    ] {
+        assert!(
+            has_relation(&x, s, p, &o),
+            "{s} {p} {o}:\n{}",
+            relations(&x)
+        );
+    }
+    // The second annex is no selection: its items are not in the first list.
+    assert!(
+        !has_relation(&x, "科创积分贷融资模式", Property::RecognizedAs, list),
+        "{}",
+        relations(&x)
+    );
+}

@@ -21,20 +21,24 @@ use crate::model::{Article, Class, EntityKey, Property};
 pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
     read_items(extractor, article, graph);
     let rules = &extractor.known.rules;
-    // The item the fields describe: a case's practice or a policy.
-    let mut item: Option<EntityKey> = None;
-    // A policy title heading the fields (1. 关于…的通知, then 文号：…).
-    let mut heading_policy: Option<(EntityKey, &str)> = None;
-    // Issuers named before the title they issued.
-    let mut issuers: Vec<(EntityKey, &str)> = Vec::new();
-    // The document a notice in a record prints (关于印发《X》的通知).
-    let mut printed: Option<EntityKey> = None;
+    let mut record = Record::default();
     for p in &article.paragraphs {
-        if let (Some(table), Some(practice)) = (&p.table, &item) {
+        if let (Some(table), Some(practice)) = (&p.table, &record.item) {
             copies_table(extractor, table, &p.sentences, practice, graph);
         }
         if p.table.is_some() {
             continue;
+        }
+        // 重庆自贸试验区第六批改革试点经验 above the items: the list every
+        // item of it was selected into; another title ends it.
+        let titles = p.heading.iter().chain(p.sentences.first());
+        let mut titles = titles.filter(|t| field_line(t).is_none()).peekable();
+        if titles.peek().is_some() {
+            let label =
+                titles.find_map(|t| recognition_of_title(rules, WordList::ItemListKinds, t));
+            if label.is_some() || p.heading.is_some() {
+                record.list = label;
+            }
         }
         if let Some(line) = p
             .heading
@@ -42,50 +46,92 @@ pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut Articl
             .or(p.sentences.first().map(String::as_str))
             && let Some(title) = policy_title(extractor, line)
         {
-            heading_policy = Some((key(Class::Policy, &clean_label(title)), title));
+            record.heading_policy = Some((key(Class::Policy, &clean_label(title)), title));
         }
-        let Some(first) = p.sentences.first() else {
+        // 1. 事项名称：X as the heading of its fields, then the field
+        // lines: each read by its column role.
+        if let Some(heading) = &p.heading
+            && let Some((field, value)) = field_line(heading)
+        {
+            record.field(extractor, &field, value, heading, &[], graph);
+        }
+        let Some((first, rest)) = p.sentences.split_first() else {
             continue;
         };
-        let Some((field, value)) = field_line(first) else {
-            continue;
-        };
-        match rules.column_role(&field) {
+        if let Some((field, value)) = field_line(first) {
+            record.field(extractor, &field, value, first, rest, graph);
+        }
+    }
+}
+
+/// What the field lines read so far say.
+#[derive(Default)]
+struct Record<'a> {
+    /// The item the fields describe: a case's practice or a policy.
+    item: Option<EntityKey>,
+    /// A policy title heading the fields (1. 关于…的通知, then 文号：…).
+    heading_policy: Option<(EntityKey, &'a str)>,
+    /// Issuers named before the title they issued.
+    issuers: Vec<(EntityKey, &'a str)>,
+    /// The document a notice in a record prints (关于印发《X》的通知).
+    printed: Option<EntityKey>,
+    /// The selection a list of records belongs to (its title's label).
+    list: Option<String>,
+}
+
+impl<'a> Record<'a> {
+    /// One field line: `first` is its sentence (the evidence), `rest` the
+    /// sentences of its paragraph after it.
+    fn field(
+        &mut self,
+        extractor: &Extractor,
+        field: &str,
+        value: &'a str,
+        first: &'a str,
+        rest: &'a [String],
+        graph: &mut ArticleGraph,
+    ) {
+        let rules = &extractor.known.rules;
+        match rules.column_role(field) {
             Some("name") if !value.is_empty() => {
                 let name = value.trim_end_matches(['。', '；']);
                 // 名称：…管理委员会 in a contact block names no item.
                 let class = match rules.class_by_ending(&clean_label(name)) {
                     Some((Class::Policy, _, _)) => Class::Policy,
-                    Some((class, EndingUse::Strong, _)) if class != Class::Practice => continue,
+                    Some((class, EndingUse::Strong, _)) if class != Class::Practice => return,
                     _ if field.ends_with("名称") => Class::Practice,
-                    _ => continue,
+                    _ => return,
                 };
                 let k = key(class, &clean_label(name));
                 graph.add_entity(&k, name);
                 // 关于印发《X》的通知: who issued the notice issued X.
-                printed = printed_policy(extractor, name).map(|inner| {
+                self.printed = printed_policy(extractor, name).map(|inner| {
                     let inner_key = key(Class::Policy, &clean_label(inner));
                     graph.add_entity(&inner_key, inner);
                     inner_key
                 });
                 if class == Class::Policy {
                     // 发文机关 may come before 标题 in a metadata box.
-                    for (body, evidence) in issuers.drain(..) {
+                    for (body, evidence) in self.issuers.drain(..) {
                         graph.add_relation(&body, Property::Issued, &k, evidence);
-                        if let Some(inner) = &printed {
+                        if let Some(inner) = &self.printed {
                             graph.add_relation(&body, Property::Issued, inner, evidence);
                         }
                     }
+                } else if let Some(label) = &self.list {
+                    let list = key(Class::Recognition, label);
+                    graph.add_entity(&list, label);
+                    graph.add_relation(&k, Property::RecognizedAs, &list, first);
                 }
-                item = Some(k);
-                heading_policy = None;
+                self.item = Some(k);
+                self.heading_policy = None;
             }
             Some("issuer") => {
-                let policy = match (&item, &heading_policy) {
+                let policy = match (&self.item, &self.heading_policy) {
                     (Some(k), _) if k.class == Class::Policy => Some(k.clone()),
                     (_, Some((k, title))) => {
                         graph.add_entity(k, title);
-                        item = Some(k.clone());
+                        self.item = Some(k.clone());
                         Some(k.clone())
                     }
                     _ => None,
@@ -97,20 +143,19 @@ pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut Articl
                     match &policy {
                         Some(policy) => {
                             graph.add_relation(&name, Property::Issued, policy, first);
-                            if let Some(inner) = &printed {
+                            if let Some(inner) = &self.printed {
                                 graph.add_relation(&name, Property::Issued, inner, first);
                             }
                         }
-                        None => issuers.push((name, first.as_str())),
+                        None => self.issuers.push((name, first)),
                     }
                 }
             }
             Some(role @ ("source" | "scope")) => {
-                let Some(item) = &item else { continue };
-                let rest =
-                    std::iter::once(value).chain(p.sentences[1..].iter().map(String::as_str));
+                let Some(item) = &self.item else { return };
+                let rest = std::iter::once(value).chain(rest.iter().map(String::as_str));
                 for (i, text) in rest.enumerate() {
-                    let evidence = if i == 0 { first.as_str() } else { text };
+                    let evidence = if i == 0 { first } else { text };
                     for name in names_in(extractor, text, graph) {
                         let property = match (role, item.class) {
                             ("scope", Class::Policy) => Property::AppliesTo,
@@ -160,7 +205,7 @@ pub fn issuer_field(extractor: &Extractor, article: &Article) -> Option<EntityKe
 /// quotation marks, value without them): fields have at most six
 /// characters.
 fn field_line(line: &str) -> Option<(String, &str)> {
-    let (field, value) = line.split_once(['：', ':'])?;
+    let (field, value) = item_number_off(line).split_once(['：', ':'])?;
     let field: String = field
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '"')
@@ -179,6 +224,33 @@ fn field_line(line: &str) -> Option<(String, &str)> {
     let n = field.chars().count();
     ((1..=6).contains(&n) && field.chars().all(|c| !c.is_ascii_punctuation()))
         .then_some((field, value))
+}
+
+/// A field line without the number of its item: 1. 事项名称：…, （2）名称：…
+fn item_number_off(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let digits = trimmed.len()
+        - trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let rest = if (1..=2).contains(&digits) {
+        trimmed[digits..]
+            .trim_start()
+            .strip_prefix(['.', '．', '、'])
+            .unwrap_or(trimmed)
+    } else if let Some(inner) = trimmed.strip_prefix(['（', '(']) {
+        inner
+            .split_once(['）', ')'])
+            .filter(|(n, _)| (1..=3).contains(&n.chars().count()))
+            .filter(|(n, _)| {
+                n.chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            })
+            .map_or(trimmed, |(_, rest)| rest)
+    } else {
+        trimmed
+    };
+    rest.trim_start()
 }
 
 /// X of 关于印发《X》的通知, when X ends like a policy.
@@ -390,5 +462,15 @@ mod tests {
             Some(("标题".to_owned(), "海南省工业用地达产换证管理办法（试行）"))
         );
         assert_eq!(field_line("据洋浦经济开发区管理委员会介绍：今年以来"), None);
+        // The number of an annex item goes with it.
+        assert_eq!(
+            field_line("1. 事项名称：保税研发料件“一账通”监管"),
+            Some(("事项名称".to_owned(), "保税研发料件“一账通”监管"))
+        );
+        assert_eq!(
+            field_line("（二）来源片区：西永片区"),
+            Some(("来源片区".to_owned(), "西永片区"))
+        );
+        assert_eq!(field_line("2024.1：全年"), None);
     }
 }
