@@ -3590,3 +3590,49 @@ fn numbered_annex_records_give_origin_copies_and_the_list_they_belong_to() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_policy_catalogue_saved_from_a_spreadsheet_names_issuers_and_scopes() {
+    let sheet = "中国（安徽）自由贸易试验区政策汇编目录（2023年版）,,,,,\n编制单位：省自贸办,,,,,\n,,,,,\n序号,政策名称,发文机关,发文字号,适用范围,发布日期\n1,芜湖片区跨境电商产业发展扶持办法,芜湖市人民政府办公室,芜政办〔2021〕22号,芜湖片区,2021-08-30\n2,跨境电商出口退货“仓内直退”监管操作指引,合肥海关,合关〔2023〕12号,合肥片区；芜湖片区,2023-02-20\n3,芜湖片区商品车出口监管服务十条措施,芜湖海关,芜关〔2023〕20号,芜湖片区,2023-10-30\n4,制定蚌埠片区硅基新材料产业集聚发展若干措施,蚌埠市人民政府,蚌政〔2022〕15号,蚌埠片区,2022-03-11\n";
+    let document = parse_text("目录.csv", sheet);
+    let x = extractor().extract_document(&document).remove(0);
+    let anhui = |a: &str| format!("中国（安徽）自由贸易试验区{a}");
+    let guide = "跨境电商出口退货仓内直退监管操作指引";
+    for (s, p, o) in [
+        (
+            "芜湖市人民政府办公室",
+            Property::Issued,
+            "芜湖片区跨境电商产业发展扶持办法".to_owned(),
+        ),
+        (
+            "芜湖片区跨境电商产业发展扶持办法",
+            Property::AppliesTo,
+            anhui("芜湖片区"),
+        ),
+        ("合肥海关", Property::Issued, guide.to_owned()),
+        (guide, Property::AppliesTo, anhui("合肥片区")),
+        (guide, Property::AppliesTo, anhui("芜湖片区")),
+        (
+            "芜湖海关",
+            Property::Issued,
+            "芜湖片区商品车出口监管服务十条措施".to_owned(),
+        ),
+    ] {
+        assert!(
+            has_relation(&x, s, p, &o),
+            "{s} {p} {o}:\n{}",
+            relations(&x)
+        );
+    }
+    // A row that is a task about a policy (制定…) names no policy of its own.
+    assert!(
+        !has_entity(
+            &x,
+            Class::Policy,
+            "制定蚌埠片区硅基新材料产业集聚发展若干措施"
+        ),
+        "{}",
+        entities(&x)
+    );
+    assert!(!has_entity(&x, Class::Practice, guide), "{}", entities(&x));
+}

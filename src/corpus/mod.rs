@@ -22,6 +22,7 @@ mod markup;
 mod pdf;
 mod script;
 mod sentences;
+mod sheet;
 mod stacked_table;
 mod subtitles;
 mod table_words;
@@ -67,18 +68,23 @@ pub const MAX_TEXT_BYTES: usize = 8 << 20;
 
 /// Parses text that is already decoded. `source` names where it came from.
 pub fn parse_text(source: &str, text: &str) -> Document {
+    let mut text = plain_text(text);
+    if script::is_traditional(&text) {
+        text = script::simplified(&text);
+    }
+    layout::parse(source, blocks::blocks(&text))
+}
+
+/// Text as lines to read: line ends made one, a JSON export's fields, a
+/// spreadsheet's rows and a subtitle file's spoken lines turned to text.
+fn plain_text(text: &str) -> String {
     let mut normalised = text.replace("\r\n", "\n").replace('\r', "\n");
     if let Some(fields) = json_text::as_fields(&normalised) {
         normalised = fields;
+    } else if let Some(lines) = sheet::as_text(&normalised) {
+        normalised = lines;
     }
-    if script::is_traditional(&normalised) {
-        normalised = script::simplified(&normalised);
-    }
-    let spoken = subtitles::spoken_text(&normalised);
-    layout::parse(
-        source,
-        blocks::blocks(spoken.as_deref().unwrap_or(&normalised)),
-    )
+    subtitles::spoken_text(&normalised).unwrap_or(normalised)
 }
 
 /// Reads and parses one file.
@@ -112,12 +118,7 @@ pub fn read_document_bytes(
                     megabytes: decoded.text.len() as f64 / f64::from(1 << 20),
                 });
             }
-            let mut normalised = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
-            if let Some(fields) = json_text::as_fields(&normalised) {
-                normalised = fields;
-            }
-            let spoken = subtitles::spoken_text(&normalised);
-            vec![format::Piece::Text(spoken.unwrap_or(normalised))]
+            vec![format::Piece::Text(plain_text(&decoded.text))]
         }
         Format::Pdf => pdf::read(bytes).map_err(format_error)?,
         Format::Docx => docx::read(bytes).map_err(format_error)?,

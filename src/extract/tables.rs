@@ -133,6 +133,10 @@ fn read_row(
         });
     let name = copied.unwrap_or(name);
     let label = clean_label(name);
+    // 政策名称｜发文机关｜适用范围: a catalogue of policies.
+    if copied.is_none() && policy_row(extractor, name, &cells, row, graph) {
+        return;
+    }
     // 制定《…办法》, 搭建X平台, 招引…企业入驻X综合保税区, 引进…龙头企业: a
     // row about a policy, platform, firm or zone, not a practice.
     let firms = rules.ends_with_word(WordList::FirmNouns, &label).is_some();
@@ -248,6 +252,48 @@ fn read_row(
     if let Some(lead) = cell("lead") {
         names_in(extractor, lead, graph);
     }
+}
+
+/// A row naming a policy (its name ends like one: …办法, …若干措施): the
+/// issuer cells' bodies issued it, it applies to the zones of its scope
+/// and site cells. Returns whether the row was a policy's.
+fn policy_row<'a>(
+    extractor: &Extractor,
+    name: &str,
+    cells: &dyn Fn(&str) -> Vec<&'a str>,
+    row: &str,
+    graph: &mut ArticleGraph,
+) -> bool {
+    let rules = &extractor.known.rules;
+    // 制定《…办法》, 落实…若干措施: a task about a policy, not its title.
+    let verb = rules
+        .starts_with_trigger(TriggerKind::Issue, name.trim())
+        .or_else(|| rules.starts_with_word(WordList::TaskVerbs, name.trim()));
+    if verb.is_some() {
+        return false;
+    }
+    let title = name.trim().trim_start_matches('《').trim_end_matches('》');
+    let label = clean_label(title);
+    if !matches!(rules.class_by_ending(&label), Some((Class::Policy, _, _))) {
+        return false;
+    }
+    let policy = key(Class::Policy, &label);
+    graph.add_entity(&policy, title);
+    for issuer in cells("issuer") {
+        for body in names_in(extractor, issuer, graph) {
+            if body.class.is_organisation() {
+                graph.add_relation(&body, Property::Issued, &policy, row);
+            }
+        }
+    }
+    for scope in cells("scope").into_iter().chain(cells("site")) {
+        for zone in names_in(extractor, scope, graph) {
+            if zone.class.is_zone() {
+                graph.add_relation(&policy, Property::AppliesTo, &zone, row);
+            }
+        }
+    }
+    true
 }
 
 /// One row of an honours table: the holder cell's names (or the holder
