@@ -32,7 +32,7 @@ pub fn as_text(text: &str) -> Option<String> {
     // Padding: rows of the full width whose last cells are empty.
     let padded = rows
         .iter()
-        .filter(|r| r.len() == width && r.iter().last().is_some_and(str::is_empty))
+        .filter(|r| r.len() == width && r.iter().next_back().is_some_and(str::is_empty))
         .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
         .count();
     let is_sheet = width >= 3
