@@ -3636,3 +3636,35 @@ fn a_policy_catalogue_saved_from_a_spreadsheet_names_issuers_and_scopes() {
     );
     assert!(!has_entity(&x, Class::Practice, guide), "{}", entities(&x));
 }
+
+#[test]
+fn a_quote_whose_words_run_back_to_a_making_verb_names_a_practice() {
+    let x = extract(
+        "杭州片区动态",
+        "2021年，杭州海关首先推出跨境电商出口退货“仓内直退”，退回的商品在仓内完成查验。2020年，武汉海关在武汉片区首先推出生物医药研发用物品“清单制”通关。该片区把原创经验“墙内开花”的问题摆上桌面，实现国家级案例“零”的突破。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "跨境电商出口退货仓内直退",
+            Property::OriginatedIn,
+            "杭州海关"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "生物医药研发用物品清单制",
+            Property::OriginatedIn,
+            "中国（湖北）自由贸易试验区武汉片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // A generic word or one character in quotes names no practice.
+    for label in ["墙内开花", "经验墙内开花", "国家级案例零", "零"] {
+        assert!(!has_entity(&x, Class::Practice, label), "{}", entities(&x));
+    }
+}

@@ -149,3 +149,26 @@ pub(super) fn compound_tail(
     }
     best
 }
+
+/// 首先推出跨境电商出口退货“仓内直退”: the words before the quote run back
+/// to a verb that makes or carries out a practice, so the quote, with
+/// them, names one.
+pub(super) fn made_after_prefix(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    quote_start: usize,
+    mentions: &[crate::extract::mention::Mention],
+) -> bool {
+    let Some((start, true)) = extend_back(known, s, quote_start, mentions) else {
+        return false;
+    };
+    // 原创经验“墙内开花”现象: a generic word before the quote names nothing.
+    let prefix = &s.text[start..quote_start];
+    if start == quote_start || known.rules.is_generic(prefix) {
+        return false;
+    }
+    let before = s.text[..start].trim_end_matches(['了', '对']);
+    [TriggerKind::Practice, TriggerKind::Originate]
+        .into_iter()
+        .any(|kind| known.rules.ends_with_trigger(kind, before).is_some())
+}

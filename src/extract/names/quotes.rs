@@ -5,7 +5,7 @@
 
 use super::MAX_QUOTED;
 use super::endings::extend_back;
-use super::quote_context::{compound_tail, context_before};
+use super::quote_context::{compound_tail, context_before, made_after_prefix};
 use super::spans::{Quote, quote_groups, quotes};
 use crate::extract::knowledge::Knowledge;
 use crate::extract::mention::{Mention, add, clean_label, is_free};
@@ -115,6 +115,13 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
                     .or_else(|| {
                         (group.len() == 1 && is_platform_word(known, &inner))
                             .then_some(Class::Platform)
+                    })
+                    .or_else(|| {
+                        // 国家级案例“零”的突破: one character names nothing.
+                        (single
+                            && inner.chars().count() >= 2
+                            && made_after_prefix(known, s, q.start, mentions))
+                        .then_some(Class::Practice)
                     })
             };
             let Some(class) = class else { continue };
