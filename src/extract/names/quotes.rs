@@ -60,7 +60,9 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
             if !quote_is_free(mentions, q, &inner) {
                 continue;
             }
-            if inner.chars().count() > MAX_QUOTED || inner.contains(['。', '；']) {
+            // “零”的突破: one character names nothing.
+            let n = inner.chars().count();
+            if n > MAX_QUOTED || n < 2 || inner.contains(['。', '；']) {
                 continue;
             }
             // “引进来”“长出来”, “报数字”多、“看效果”少: slogans, not names.
@@ -117,11 +119,8 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
                             .then_some(Class::Platform)
                     })
                     .or_else(|| {
-                        // 国家级案例“零”的突破: one character names nothing.
-                        (single
-                            && inner.chars().count() >= 2
-                            && made_after_prefix(known, s, q.start, mentions))
-                        .then_some(Class::Practice)
+                        (single && made_after_prefix(known, s, q.start, mentions))
+                            .then_some(Class::Practice)
                     })
             };
             let Some(class) = class else { continue };
