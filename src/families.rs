@@ -66,6 +66,9 @@ pub fn renames(
             family.join(short, long);
         }
     }
+    for (a, b) in reordered_forms(&keys) {
+        family.join(a, b);
+    }
     // One name on two nodes (an alias of one, the key or an alias of the
     // other): their keys are one family.
     let mut keys_of: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -171,6 +174,33 @@ fn spread_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, Vec
             .collect();
         if !holders.is_empty() && all_related(&holders) {
             out.push((short, holders));
+        }
+    }
+    out
+}
+
+/// The shortest part, in characters, of a key whose two parts another
+/// key names the other way round.
+const MIN_REORDERED_PART: usize = 2;
+
+/// Keys that name one practice with their two parts the other way round
+/// (离港即退出口退税 and 出口退税离港即退): each is the other rotated.
+fn reordered_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, &'a str)> {
+    let mut out = Vec::new();
+    for (&key, _) in keys.iter() {
+        let starts: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        for &at in starts
+            .iter()
+            .skip(MIN_REORDERED_PART)
+            .take((n + 1).saturating_sub(2 * MIN_REORDERED_PART))
+        {
+            let rotated = format!("{}{}", &key[at..], &key[..at]);
+            if let Some((&other, _)) = keys.get_key_value(rotated.as_str())
+                && other != key
+            {
+                out.push((key, other));
+            }
         }
     }
     out
@@ -315,6 +345,16 @@ mod tests {
             ])
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_form_with_its_two_parts_the_other_way_round_is_one_practice() {
+        assert_eq!(
+            run(&[("p/a", "出口退税离港即退"), ("p/b", "离港即退出口退税")]),
+            vec![("p/b".into(), "p/a".into())]
+        );
+        // Not a rotation: the content differs.
+        assert!(run(&[("p/a", "出口退税离港即退"), ("p/b", "离港即退进口退税")]).is_empty());
     }
 
     #[test]
