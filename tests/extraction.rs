@@ -3668,3 +3668,25 @@ fn a_quote_whose_words_run_back_to_a_making_verb_names_a_practice() {
         assert!(!has_entity(&x, Class::Practice, label), "{}", entities(&x));
     }
 }
+
+#[test]
+fn a_date_before_a_body_is_not_part_of_its_name() {
+    let x = extract(
+        "海南自由贸易港制度集成创新促进条例",
+        "2026年3月28日海南省第七届人民代表大会常务委员会第二十次会议通过。船员证书多证联办，是2021年广州海事局在南沙片区首先推出的。",
+    );
+    for body in ["海南省第七届人民代表大会常务委员会", "广州海事局"] {
+        assert!(
+            has_entity(&x, Class::GovernmentBody, body),
+            "{}",
+            entities(&x)
+        );
+    }
+    for cut in ["日海南省第七届人民代表大会常务委员会", "年广州海事局"] {
+        assert!(
+            !has_entity(&x, Class::GovernmentBody, cut),
+            "{}",
+            entities(&x)
+        );
+    }
+}

@@ -317,6 +317,15 @@ pub(super) fn extend_back(
         if w.chars().any(is_boundary_char) || w.chars().any(|c| c.is_ascii_digit()) {
             return Some((start, false));
         }
+        // 2026年3月28日海南省…: a date's 年, 月 or 日 after its number.
+        let dated = i > 0
+            && matches!(w, "年" | "月" | "日" | "号")
+            && s.word(i - 1).chars().last().is_some_and(|c| {
+                c.is_ascii_digit() || c.is_numeric() || "〇一二三四五六七八九十".contains(c)
+            });
+        if dated {
+            return Some((start, false));
+        }
         if word_is_stop(known, w) || is_generic_word_name(known, w) {
             return Some((start, false));
         }
