@@ -206,6 +206,26 @@ fn reordered_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, 
     out
 }
 
+/// Whether `full` (a name holding `part`) and `name` (another holding it)
+/// add different words on one side of it: 进口药材一站式查验 and
+/// 进口药品一站式查验 around 一站式查验.
+pub fn adds_other_words(full: &str, part: &str, name: &str) -> bool {
+    let (Some(f), Some(n)) = (full.find(part), name.find(part)) else {
+        return false;
+    };
+    if full == part {
+        return false;
+    }
+    let (full_before, full_after) = (&full[..f], &full[f + part.len()..]);
+    let (name_before, name_after) = (&name[..n], &name[n + part.len()..]);
+    // 外资企业登记 for 外商投资企业设立登记 shortens it, 进口药品 for
+    // 进口药材 says something else: neither holds the other in order.
+    let other = |a: &str, b: &str| {
+        !a.is_empty() && !b.is_empty() && !is_subsequence(a, b) && !is_subsequence(b, a)
+    };
+    other(full_before, name_before) || other(full_after, name_after)
+}
+
 /// Whether `long` holds the chars of `short` in order, with its first two
 /// and last two chars as they stand in `short`.
 pub fn holds_in_order(long: &str, short: &str) -> bool {
@@ -354,6 +374,21 @@ mod tests {
             vec![("p/b".into(), "p/a".into())]
         );
         // Not a rotation: the content differs.
+        assert!(adds_other_words(
+            "进口药材一站式查验",
+            "一站式查验",
+            "进口药品一站式查验"
+        ));
+        assert!(!adds_other_words(
+            "进口药材一站式查验",
+            "一站式查验",
+            "药材一站式查验"
+        ));
+        assert!(!adds_other_words(
+            "一站式查验模式",
+            "一站式查验",
+            "进口药品一站式查验"
+        ));
         assert!(run(&[("p/a", "出口退税离港即退"), ("p/b", "离港即退进口退税")]).is_empty());
     }
 

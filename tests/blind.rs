@@ -250,3 +250,18 @@ fn batch_ae_stays_above_its_floor() {
 fn batch_af_stays_above_its_floor() {
     assert_floor("batch-af", 0.84, 0.67);
 }
+
+#[test]
+fn batch_ag_stays_above_its_floor() {
+    assert_floor("batch-ag", 0.86, 0.74);
+}
+
+#[test]
+fn batch_ah_stays_above_its_floor() {
+    assert_floor("batch-ah", 0.83, 0.64);
+}
+
+#[test]
+fn batch_ai_stays_above_its_floor() {
+    assert_floor("batch-ai", 0.85, 0.83);
+}

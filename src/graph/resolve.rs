@@ -7,7 +7,7 @@
 
 use super::{GraphError, Node};
 use crate::eval::normalize;
-use crate::families::holds_in_order;
+use crate::families::{adds_other_words, holds_in_order};
 use crate::identity::IdentityRules;
 use crate::model::Class;
 use crate::store::KgStore;
@@ -111,10 +111,18 @@ impl Catalogue {
         if !holding.is_empty() {
             return holding;
         }
+        // 进口药品一站式查验 holds 一站式查验, a key of 进口药材一站式查验:
+        // a practice whose fuller name adds other words where the name adds
+        // its own is another practice.
         let inside = |i: usize| {
             self.keys[i]
                 .iter()
                 .filter(|k| k.chars().count() >= MIN_PART_CHARS && key.contains(k.as_str()))
+                .filter(|k| {
+                    !self.keys[i]
+                        .iter()
+                        .any(|full| adds_other_words(full, k, key))
+                })
                 .map(|k| k.chars().count())
                 .max()
         };
