@@ -79,10 +79,13 @@ pub(super) fn after_item_number(sentence: &str) -> Option<&str> {
     }
     let sentence = sentence.trim_start();
     let digits = sentence.find(|c: char| !c.is_ascii_digit())?;
-    if digits == 0 {
+    // 1．X, 12、X; never a year (2024.1：…).
+    if !(1..=2).contains(&digits) {
         return None;
     }
-    sentence[digits..].strip_prefix(['．', '.', '、'])
+    sentence[digits..]
+        .trim_start()
+        .strip_prefix(['．', '.', '、'])
 }
 
 /// A numbered item that ends with its sources in brackets:

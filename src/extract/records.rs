@@ -6,7 +6,9 @@
 
 use super::announced::announced_title;
 use super::collect::ArticleGraph;
-use super::items::{copied_in, item_name, item_practice, item_with_source, source_group};
+use super::items::{
+    after_item_number, copied_in, item_name, item_practice, item_with_source, source_group,
+};
 use super::mention::clean_label;
 use super::rules::{EndingUse, TriggerKind, WordList};
 use super::sentence::strip_aliases;
@@ -205,7 +207,10 @@ pub fn issuer_field(extractor: &Extractor, article: &Article) -> Option<EntityKe
 /// quotation marks, value without them): fields have at most six
 /// characters.
 fn field_line(line: &str) -> Option<(String, &str)> {
-    let (field, value) = item_number_off(line).split_once(['：', ':'])?;
+    let (field, value) = after_item_number(line)
+        .unwrap_or(line)
+        .trim_start()
+        .split_once(['：', ':'])?;
     let field: String = field
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '"')
@@ -224,33 +229,6 @@ fn field_line(line: &str) -> Option<(String, &str)> {
     let n = field.chars().count();
     ((1..=6).contains(&n) && field.chars().all(|c| !c.is_ascii_punctuation()))
         .then_some((field, value))
-}
-
-/// A field line without the number of its item: 1. 事项名称：…, （2）名称：…
-fn item_number_off(line: &str) -> &str {
-    let trimmed = line.trim_start();
-    let digits = trimmed.len()
-        - trimmed
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .len();
-    let rest = if (1..=2).contains(&digits) {
-        trimmed[digits..]
-            .trim_start()
-            .strip_prefix(['.', '．', '、'])
-            .unwrap_or(trimmed)
-    } else if let Some(inner) = trimmed.strip_prefix(['（', '(']) {
-        inner
-            .split_once(['）', ')'])
-            .filter(|(n, _)| (1..=3).contains(&n.chars().count()))
-            .filter(|(n, _)| {
-                n.chars()
-                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-            })
-            .map_or(trimmed, |(_, rest)| rest)
-    } else {
-        trimmed
-    };
-    rest.trim_start()
 }
 
 /// X of 关于印发《X》的通知, when X ends like a policy.
