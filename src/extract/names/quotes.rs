@@ -62,7 +62,7 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
             }
             // “零”的突破: one character names nothing.
             let n = inner.chars().count();
-            if n > MAX_QUOTED || n < 2 || inner.contains(['。', '；']) {
+            if !(2..=MAX_QUOTED).contains(&n) || inner.contains(['。', '；']) {
                 continue;
             }
             // “引进来”“长出来”, “报数字”多、“看效果”少: slogans, not names.
