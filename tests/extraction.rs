@@ -3690,3 +3690,93 @@ fn a_date_before_a_body_is_not_part_of_its_name() {
         );
     }
 }
+
+#[test]
+fn a_case_card_says_who_created_and_copied_its_practice_in_its_prose() {
+    let x = extract(
+        "商务部办公厅关于印发自由贸易试验区第六批最佳实践案例的函",
+        "自由贸易试验区第六批最佳实践案例\n\n\
+         一、案例名称：企业注销“一键清税”\n\
+         申报单位：福建省人民政府\n\
+         主要做法：国家税务总局福州市税务局在福建自贸试验区福州片区首创，依托电子税务局清税专区，当场出具清税文书。该服务已在海南自由贸易港复制推广。\n\n\
+         二、案例名称：跨境电商“一码通关”\n\
+         申报单位：中国（浙江）自由贸易试验区宁波片区管理委员会\n\
+         主要做法：以跨境电商订单为载体，实现一次申报、一码通关。\n",
+    );
+    let card = "企业注销一键清税";
+    for origin in [
+        "国家税务总局福州市税务局",
+        "中国（福建）自由贸易试验区福州片区",
+    ] {
+        assert!(
+            has_relation(&x, card, Property::OriginatedIn, origin),
+            "{}",
+            relations(&x)
+        );
+    }
+    assert!(
+        has_relation(&x, card, Property::ReplicatedIn, "海南自由贸易港"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            card,
+            Property::RecognizedAs,
+            "自由贸易试验区第六批最佳实践案例"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // The province that put the case forward did not create it; where the
+    // prose names no creator, the declaring committee is the origin.
+    assert!(
+        !has_relation(&x, card, Property::OriginatedIn, "福建省人民政府"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "跨境电商一码通关",
+            Property::OriginatedIn,
+            "中国（浙江）自由贸易试验区宁波片区管理委员会"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn the_actor_before_a_relative_verb_of_running_operates_the_platform() {
+    let x = extract(
+        "昆明片区推进班列运费分段结算",
+        "昆明片区依托云南陆港通供应链集团有限公司运营的“澜湄班列通”平台，实现分段结算。企业可通过省商务厅运营的“皖贸通”自贸服务平台一站式查询。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "云南陆港通供应链集团有限公司",
+            Property::Operates,
+            "澜湄班列通平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(&x, "省商务厅", Property::Operates, "皖贸通自贸服务平台"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(
+            &x,
+            "中国（云南）自由贸易试验区昆明片区",
+            Property::Operates,
+            "澜湄班列通平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

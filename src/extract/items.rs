@@ -118,6 +118,45 @@ pub(super) fn source_group(sentence: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// A field line, 文    号：…, "标题": "…", as (field without spaces or
+/// quotation marks, value without them): fields have at most six
+/// characters.
+pub(super) fn field_line(line: &str) -> Option<(String, &str)> {
+    let (field, value) = after_item_number(line)
+        .or_else(|| after_chinese_number(line))
+        .unwrap_or(line)
+        .trim_start()
+        .split_once(['：', ':'])?;
+    let field: String = field
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"')
+        .collect();
+    // 发文机关：X          成文日期：…: a second field on the line ends the value.
+    let value = value.trim();
+    let gap = value
+        .char_indices()
+        .zip(value.chars().skip(1))
+        .find(|((_, a), b)| a.is_whitespace() && b.is_whitespace())
+        .map_or(value.len(), |((i, _), _)| i);
+    let value = value[..gap]
+        .trim()
+        .trim_end_matches(',')
+        .trim_matches(|c: char| c == '"' || c.is_whitespace());
+    let n = field.chars().count();
+    ((1..=6).contains(&n) && field.chars().all(|c| !c.is_ascii_punctuation()))
+        .then_some((field, value))
+}
+
+/// A card's field line after its Chinese item number: 一、案例名称：X.
+pub(super) fn after_chinese_number(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let rest = line.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    let digits = (line.len() - rest.len()) / '一'.len_utf8();
+    ((1..=3).contains(&digits))
+        .then(|| rest.strip_prefix('、'))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +217,51 @@ mod tests {
             source_group("（大连片区、舟山片区）在全国范围内复制推广。"),
             (Some("大连片区、舟山片区"), "在全国范围内复制推广。")
         );
+    }
+}
+
+#[cfg(test)]
+mod field_line_tests {
+    use super::{after_chinese_number, field_line};
+
+    #[test]
+    fn a_field_line_may_open_with_a_chinese_item_number() {
+        assert_eq!(after_chinese_number("一、案例名称：X"), Some("案例名称：X"));
+        assert_eq!(
+            after_chinese_number("十二、申报单位：Y"),
+            Some("申报单位：Y")
+        );
+        assert_eq!(after_chinese_number("一是加强"), None);
+        assert_eq!(
+            field_line("三、案例名称：国际船舶登记“一次核验”"),
+            Some(("案例名称".to_owned(), "国际船舶登记“一次核验”"))
+        );
+    }
+
+    #[test]
+    fn field_lines_lose_spaces_quotes_and_the_next_field() {
+        assert_eq!(
+            field_line("发文机关：新疆维吾尔自治区商务厅          成文日期：2026年03月06日"),
+            Some(("发文机关".to_owned(), "新疆维吾尔自治区商务厅"))
+        );
+        assert_eq!(
+            field_line("文    号：冀政办字〔2021〕46号"),
+            Some(("文号".to_owned(), "冀政办字〔2021〕46号"))
+        );
+        assert_eq!(
+            field_line("\"标题\": \"海南省工业用地达产换证管理办法（试行）\","),
+            Some(("标题".to_owned(), "海南省工业用地达产换证管理办法（试行）"))
+        );
+        assert_eq!(field_line("据洋浦经济开发区管理委员会介绍：今年以来"), None);
+        // The number of an annex item goes with it.
+        assert_eq!(
+            field_line("1. 事项名称：保税研发料件“一账通”监管"),
+            Some(("事项名称".to_owned(), "保税研发料件“一账通”监管"))
+        );
+        assert_eq!(
+            field_line("（二）来源片区：西永片区"),
+            Some(("来源片区".to_owned(), "西永片区"))
+        );
+        assert_eq!(field_line("2024.1：全年"), None);
     }
 }

@@ -6,6 +6,7 @@
 //! and `names` find entity mentions, `relations` applies trigger patterns,
 //! `statistics` reads figures, `collect` gathers an `Extraction`.
 
+mod annex_items;
 mod announced;
 mod collect;
 mod finder;

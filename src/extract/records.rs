@@ -4,15 +4,11 @@
 //! annex items. Each is read by the column roles of data/rules/tables.tsv,
 //! like one row of an annex table.
 
-use super::announced::announced_title;
 use super::collect::ArticleGraph;
-use super::items::{
-    after_item_number, copied_in, item_name, item_practice, item_with_source, source_group,
-};
+use super::items::field_line;
 use super::mention::clean_label;
-use super::rules::{EndingUse, TriggerKind, WordList};
-use super::sentence::strip_aliases;
-use super::tables::{names_in, recognition_of_title};
+use super::rules::{EndingUse, WordList};
+use super::tables::{names_in, practices_in, prose_links, recognition_of_title};
 use super::{Extractor, key};
 use crate::model::{Article, Class, EntityKey, Property};
 
@@ -21,7 +17,7 @@ use crate::model::{Article, Class, EntityKey, Property};
 /// annex table by the same column roles: one record from a …名称 field to
 /// the next. Numbered annex items are records too (read_items).
 pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
-    read_items(extractor, article, graph);
+    super::annex_items::read_items(extractor, article, graph);
     let rules = &extractor.known.rules;
     let mut record = Record::default();
     for p in &article.paragraphs {
@@ -64,6 +60,7 @@ pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut Articl
             record.field(extractor, &field, value, first, rest, graph);
         }
     }
+    record.settle(graph);
 }
 
 /// What the field lines read so far say.
@@ -79,9 +76,28 @@ struct Record<'a> {
     printed: Option<EntityKey>,
     /// The selection a list of records belongs to (its title's label).
     list: Option<String>,
+    /// Who put the item forward (申报单位), with the line naming them.
+    declared: Vec<(EntityKey, &'a str)>,
+    /// Whether the item's prose says who created it.
+    told: bool,
 }
 
 impl<'a> Record<'a> {
+    /// Ends the record of the item: those who put it forward are where it
+    /// came from unless its prose named who created it (a province's
+    /// government declares the cases its zones and offices created).
+    fn settle(&mut self, graph: &mut ArticleGraph) {
+        let declared = std::mem::take(&mut self.declared);
+        if let Some(item) = &self.item
+            && !self.told
+        {
+            for (name, evidence) in declared {
+                graph.add_relation(item, Property::OriginatedIn, &name, evidence);
+            }
+        }
+        self.told = false;
+    }
+
     /// One field line: `first` is its sentence (the evidence), `rest` the
     /// sentences of its paragraph after it.
     fn field(
@@ -96,6 +112,7 @@ impl<'a> Record<'a> {
         let rules = &extractor.known.rules;
         match rules.column_role(field) {
             Some("name") if !value.is_empty() => {
+                self.settle(graph);
                 let name = value.trim_end_matches(['。', '；']);
                 // 名称：…管理委员会 in a contact block names no item.
                 let class = match rules.class_by_ending(&clean_label(name)) {
@@ -173,6 +190,53 @@ impl<'a> Record<'a> {
                     }
                 }
             }
+            Some("declarer") => {
+                let Some(item) = &self.item else { return };
+                if item.class == Class::Policy {
+                    return;
+                }
+                for name in names_in(extractor, value, graph) {
+                    if name.class.is_zone() || name.class.is_organisation() {
+                        self.declared.push((name, first));
+                    }
+                }
+            }
+            // 主要做法：X在Z首创，…。该做法已在Y推开。: clause by clause, who
+            // created the card's practice and who copied it.
+            Some("content") => {
+                let Some(item) = self.item.clone() else {
+                    return;
+                };
+                if item.class == Class::Policy {
+                    return;
+                }
+                let prose = std::iter::once(value).chain(rest.iter().map(String::as_str));
+                for (i, text) in prose.enumerate() {
+                    let evidence = if i == 0 { first } else { text };
+                    for clause in text.split_inclusive(['，', '。', '；']) {
+                        // 在Z先行先试“Q”改革: a clause naming another
+                        // practice speaks of that one.
+                        if practices_in(extractor, clause).iter().any(|p| *p != item) {
+                            continue;
+                        }
+                        let links = prose_links(extractor, clause, false, graph);
+                        for origin in links.origins {
+                            if origin.class.is_zone() || origin.class.is_organisation() {
+                                graph.add_relation(
+                                    &item,
+                                    Property::OriginatedIn,
+                                    &origin,
+                                    evidence,
+                                );
+                                self.told = true;
+                            }
+                        }
+                        for copy in links.copies.iter().filter(|c| c.class.is_zone()) {
+                            graph.add_relation(&item, Property::ReplicatedIn, copy, evidence);
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -201,34 +265,6 @@ pub fn issuer_field(extractor: &Extractor, article: &Article) -> Option<EntityKe
         return None;
     }
     extractor.organisation(value)
-}
-
-/// A field line, 文    号：…, "标题": "…", as (field without spaces or
-/// quotation marks, value without them): fields have at most six
-/// characters.
-fn field_line(line: &str) -> Option<(String, &str)> {
-    let (field, value) = after_item_number(line)
-        .unwrap_or(line)
-        .trim_start()
-        .split_once(['：', ':'])?;
-    let field: String = field
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '"')
-        .collect();
-    // 发文机关：X          成文日期：…: a second field on the line ends the value.
-    let value = value.trim();
-    let gap = value
-        .char_indices()
-        .zip(value.chars().skip(1))
-        .find(|((_, a), b)| a.is_whitespace() && b.is_whitespace())
-        .map_or(value.len(), |((i, _), _)| i);
-    let value = value[..gap]
-        .trim()
-        .trim_end_matches(',')
-        .trim_matches(|c: char| c == '"' || c.is_whitespace());
-    let n = field.chars().count();
-    ((1..=6).contains(&n) && field.chars().all(|c| !c.is_ascii_punctuation()))
-        .then_some((field, value))
 }
 
 /// X of 关于印发《X》的通知, when X ends like a policy.
@@ -287,168 +323,5 @@ fn copies_table(
                 }
             }
         }
-    }
-}
-
-/// Numbered annex items (清单 of practices): 1．名称。做法…（来源地区、单位）
-/// 在…复制推广。 or …——来源。在全国范围内复制推广。 The item's first
-/// sentence names the practice, a group in brackets or after —— its
-/// sources (originatedIn), the 复制推广 sentence the zones to copy it
-/// (replicatedIn; 全国 names none), and the list's title the recognition
-/// every item belongs to.
-fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
-    let rules = &extractor.known.rules;
-    let mut recognition: Option<EntityKey> = None;
-    for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
-        let titles = p.heading.iter().chain(&p.sentences);
-        if let Some(label) = titles
-            .rev()
-            .find_map(|t| recognition_of_title(rules, WordList::ItemListKinds, t))
-        {
-            recognition = Some(key(Class::Recognition, &label));
-        }
-        // 遴选出“…十大制度创新典型案例”，入选案例如下：
-        if let Some(label) = p.sentences.iter().find_map(|t| announced_title(rules, t)) {
-            let list = key(Class::Recognition, &label);
-            graph.add_entity(&list, &label);
-            recognition = Some(list);
-        }
-        // 1. 名称（来源）: an item line of its own, its sources in brackets.
-        if let Some(item) = p.heading.as_deref().filter(|_| p.sentences.is_empty())
-            && let Some((name, source)) = item_with_source(item)
-        {
-            let origins = names_in(extractor, source, graph);
-            if !origins.is_empty() {
-                let practice = key(Class::Practice, &clean_label(name));
-                graph.add_entity(&practice, name);
-                if let Some(recognition) = &recognition {
-                    graph.add_relation(&practice, Property::RecognizedAs, recognition, item);
-                }
-                for origin in origins {
-                    graph.add_relation(&practice, Property::OriginatedIn, &origin, item);
-                }
-            }
-            continue;
-        }
-        let Some((first, rest)) = p.sentences.split_first() else {
-            continue;
-        };
-        let Some(name) = item_name(first) else {
-            continue;
-        };
-        // （一）X模式（简称“Y”）。: the name without its alias, which it
-        // also goes by.
-        let (plain, aliases) = strip_aliases(name);
-        let name = plain.trim_end_matches('。');
-        // The ways of naming a maker or a copy that need the item to be
-        // named as a practice (机制, “…”) before they are read.
-        let practice_named = item_practice(extractor, name);
-        let mut origins: Vec<(EntityKey, &str)> = Vec::new();
-        let mut targets: Vec<(EntityKey, &str)> = Vec::new();
-        for sentence in rest {
-            let (source, after) = source_group(sentence);
-            // （牵头单位：省商务厅；责任单位：…）: who carries a task out,
-            // not where the practice came from.
-            let leads = source
-                .and_then(|g| g.split_once(['：', ':']))
-                .is_some_and(|(h, _)| rules.column_role(h.trim()) == Some("lead"));
-            if let Some(source) = source.filter(|_| !leads) {
-                let names = names_in(extractor, source, graph);
-                origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
-            }
-            // 由雄安片区首创，…; 发源于曹妃甸片区，…: the maker opens a
-            // sentence of the item.
-            let clause = after.split(['，', '。', '；']).next().unwrap_or("");
-            let led = rules.starts_with_word(WordList::CreatorLeads, clause);
-            let sourced = rules
-                .starts_with_word(WordList::CreatorSources, clause)
-                .is_some();
-            let made = rules
-                .ends_with_trigger(TriggerKind::Originate, clause)
-                .is_some();
-            // 中国（四川）…片区原创，…: the maker needs no 由 when the
-            // clause is the maker and the verb alone.
-            let bare = led.is_none() && made && practice_named && clause.chars().count() <= 40;
-            if (led.is_some() && (sourced || made)) || bare {
-                let names = names_in(extractor, clause, graph);
-                origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
-            }
-            if practice_named {
-                for clause in after.split(['，', '。', '；']) {
-                    let names = copied_in(extractor, clause, graph);
-                    targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
-                }
-            }
-            // 推广范围：雄安片区、正定片区。: where it is to be copied.
-            for part in after.split(['。', '；']) {
-                if let Some((field, value)) = field_line(part)
-                    && rules.column_role(&field) == Some("scope")
-                {
-                    let names = names_in(extractor, value, graph);
-                    targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
-                }
-            }
-            let copies = rules
-                .triggers(TriggerKind::Replicate)
-                .iter()
-                .any(|t| after.contains(t.as_str()));
-            if copies && after.starts_with('在') {
-                let names = names_in(extractor, after, graph);
-                targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
-            }
-        }
-        if origins.is_empty() && targets.is_empty() {
-            continue;
-        }
-        let practice = key(Class::Practice, &clean_label(name));
-        graph.add_entity(&practice, name);
-        for (alias, _) in &aliases {
-            graph.add_entity(&practice, alias);
-        }
-        if let Some(recognition) = &recognition {
-            graph.add_relation(&practice, Property::RecognizedAs, recognition, first);
-        }
-        for (origin, evidence) in origins {
-            if origin.class.is_zone() || origin.class.is_organisation() {
-                graph.add_relation(&practice, Property::OriginatedIn, &origin, evidence);
-            }
-        }
-        for (target, evidence) in targets {
-            if target.class.is_zone() {
-                graph.add_relation(&practice, Property::ReplicatedIn, &target, evidence);
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::field_line;
-
-    #[test]
-    fn field_lines_lose_spaces_quotes_and_the_next_field() {
-        assert_eq!(
-            field_line("发文机关：新疆维吾尔自治区商务厅          成文日期：2026年03月06日"),
-            Some(("发文机关".to_owned(), "新疆维吾尔自治区商务厅"))
-        );
-        assert_eq!(
-            field_line("文    号：冀政办字〔2021〕46号"),
-            Some(("文号".to_owned(), "冀政办字〔2021〕46号"))
-        );
-        assert_eq!(
-            field_line("\"标题\": \"海南省工业用地达产换证管理办法（试行）\","),
-            Some(("标题".to_owned(), "海南省工业用地达产换证管理办法（试行）"))
-        );
-        assert_eq!(field_line("据洋浦经济开发区管理委员会介绍：今年以来"), None);
-        // The number of an annex item goes with it.
-        assert_eq!(
-            field_line("1. 事项名称：保税研发料件“一账通”监管"),
-            Some(("事项名称".to_owned(), "保税研发料件“一账通”监管"))
-        );
-        assert_eq!(
-            field_line("（二）来源片区：西永片区"),
-            Some(("来源片区".to_owned(), "西永片区"))
-        );
-        assert_eq!(field_line("2024.1：全年"), None);
     }
 }

@@ -94,11 +94,12 @@ pub enum WordList {
     ByMarks,
     AddressWords,
     FirmFields,
+    SourceWords,
     Demonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 85] = [
+    pub const ALL: [WordList; 86] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -184,6 +185,7 @@ impl WordList {
         WordList::AddressWords,
         WordList::FirmFields,
         WordList::Demonstratives,
+        WordList::SourceWords,
     ];
 
     /// The name used in words.tsv.
@@ -243,6 +245,7 @@ impl WordList {
             WordList::ZoneFirmRefs => "zone_firm_refs",
             WordList::MakerAdverbs => "maker_adverbs",
             WordList::ItemListKinds => "item_list_kinds",
+            WordList::SourceWords => "source_words",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
             WordList::RecipientVerbs => "recipient_verbs",

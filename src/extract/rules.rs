@@ -67,7 +67,7 @@ pub struct RulesError {
 /// The column roles tables.tsv may name (what `tables` reads each for).
 const COLUMN_ROLES: &[&str] = &[
     "scope", "source", "name", "lead", "content", "status", "site", "honour", "holder", "issuer",
-    "meta",
+    "meta", "declarer",
 ];
 
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {

@@ -159,7 +159,8 @@ fn read_row(
         let whole =
             |k: &EntityKey| matches!(k.class, Class::Firm | Class::Institution) && k.label == label;
         if let Some((firm, _)) = named.iter().find(|(k, _)| whole(k)) {
-            for cell in cells("source").into_iter().chain(cells("site")) {
+            let seats = cells("source").into_iter().chain(cells("declarer"));
+            for cell in seats.chain(cells("site")) {
                 for zone in names_in(extractor, cell, graph) {
                     if zone.class.is_zone() {
                         graph.add_relation(firm, Property::BasedIn, &zone, row);
@@ -195,7 +196,7 @@ fn read_row(
         origins.extend(names_in(extractor, name, graph));
     }
     // 经验来源: where it started (a zone, or a body that created it).
-    for source in cells("source") {
+    for source in cells("source").into_iter().chain(cells("declarer")) {
         origins.extend(names_in(extractor, source, graph));
     }
     // 主要内容, 完成情况: a sentence that says who created it (首创, 率先 …),
@@ -203,27 +204,9 @@ fn read_row(
     let prose = cells("content").into_iter().map(|c| (c, false));
     for (content, report) in prose.chain(cells("status").into_iter().map(|c| (c, true))) {
         for sentence in content.split_inclusive(['。', '；']) {
-            let copy_at = rules
-                .triggers(TriggerKind::Replicate)
-                .iter()
-                .filter_map(|t| sentence.find(t.as_str()))
-                .min();
-            let creates = rules
-                .triggers(TriggerKind::Originate)
-                .iter()
-                .any(|t| sentence.contains(t.as_str()));
-            if !report && copy_at.is_none() && !creates {
-                continue;
-            }
-            let named = mentions_in(extractor, sentence, graph, |c| c != Class::Practice);
-            for (name, at) in named {
-                match copy_at {
-                    Some(copy) if at < copy => targets.push(name),
-                    Some(_) => origins.push(name),
-                    None if creates => origins.push(name),
-                    None => {}
-                }
-            }
+            let links = prose_links(extractor, sentence, report, graph);
+            origins.extend(links.origins);
+            targets.extend(links.copies);
         }
     }
     // 实施片区: where the row's item is carried out.
@@ -252,6 +235,51 @@ fn read_row(
     if let Some(lead) = cell("lead") {
         names_in(extractor, lead, graph);
     }
+}
+
+/// Who a piece of prose about an item says created it and who copied it.
+#[derive(Default)]
+pub(super) struct ProseLinks {
+    pub origins: Vec<EntityKey>,
+    pub copies: Vec<EntityKey>,
+}
+
+/// The names of one sentence (or clause) of prose about a row's or card's
+/// item: with a replicate trigger (X学习借鉴Y经验) the names before it copied
+/// the item and those after are where it came from; with an originate
+/// trigger (首创, 率先 …) or a source word (源于) every name created it. A
+/// `report` (a 台账's 完成情况) names where it was done even without one.
+pub(super) fn prose_links(
+    extractor: &Extractor,
+    sentence: &str,
+    report: bool,
+    graph: &mut ArticleGraph,
+) -> ProseLinks {
+    let rules = &extractor.known.rules;
+    let copy_at = rules
+        .triggers(TriggerKind::Replicate)
+        .iter()
+        .filter_map(|t| sentence.find(t.as_str()))
+        .min();
+    let creates = rules
+        .triggers(TriggerKind::Originate)
+        .iter()
+        .any(|t| sentence.contains(t.as_str()))
+        || rules.contains_word(WordList::SourceWords, sentence);
+    let mut links = ProseLinks::default();
+    if !report && copy_at.is_none() && !creates {
+        return links;
+    }
+    let named = mentions_in(extractor, sentence, graph, |c| c != Class::Practice);
+    for (name, at) in named {
+        match copy_at {
+            Some(copy) if at < copy => links.copies.push(name),
+            Some(_) => links.origins.push(name),
+            None if creates => links.origins.push(name),
+            None => {}
+        }
+    }
+    links
 }
 
 /// A row naming a policy (its name ends like one: …办法, …若干措施): the
@@ -340,6 +368,16 @@ pub(super) fn names_in(
     let keep = |c: Class| c.is_zone() || c.is_organisation();
     let found = mentions_in(extractor, cell, graph, keep);
     found.into_iter().map(|(key, _)| key).collect()
+}
+
+/// The practices a piece of text names on their own (not added to the graph).
+pub(super) fn practices_in(extractor: &Extractor, text: &str) -> Vec<EntityKey> {
+    let s = Sentence::new(&extractor.segmenter, text);
+    mentions::find(&extractor.known, &s)
+        .into_iter()
+        .filter(|m| !m.nested && m.class() == Class::Practice)
+        .map(|m| m.key)
+        .collect()
 }
 
 /// The names of the classes `keep` takes that a cell gives (with where

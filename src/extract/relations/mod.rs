@@ -117,6 +117,8 @@ pub fn apply(
             Vec::new()
         } else if let Some(platform) = referred {
             vec![platform.clone()]
+        } else if let Some(operator) = operation::relative_operator(s, mentions, t) {
+            vec![operator.clone()]
         } else {
             subjects_before(known, s, mentions, t.start, t.kind, context, &governed)
         };

@@ -4,7 +4,7 @@
 //! operate or originate trigger states between the actors and the thing
 //! (X operates P; P originatedIn Z).
 
-use super::triggers::link;
+use super::triggers::{Trigger, link};
 use super::{Context, is_actor};
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
@@ -186,6 +186,23 @@ pub(super) fn made_by(
 
 /// Whether the text after the last operator is the verb of running (after
 /// a short note in brackets and adverbs such as 牵头, 共同).
+/// 依托 X 运营的“P”平台: the actor right before a verb of running that a
+/// 的 phrase ends (X运营的, X负责建设运营的) runs the thing, even where 依托
+/// or 通过 makes X an instrument of the sentence's own subject.
+pub(super) fn relative_operator<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    t: &Trigger,
+) -> Option<&'m EntityKey> {
+    if t.kind != TriggerKind::Operate || !s.text[t.end..].starts_with('的') {
+        return None;
+    }
+    let m = mentions.iter().rfind(|m| !m.nested && m.end <= t.start)?;
+    let gap = &s.text[m.end..t.start];
+    let close = gap.chars().count() <= 4 && !gap.contains(['，', '、', '的', '。', '；']);
+    (is_actor(m.class()) && close).then_some(&m.key)
+}
+
 fn runs_it(known: &Knowledge, after: &str) -> bool {
     run_rest(known, after).is_some()
 }
