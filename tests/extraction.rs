@@ -3780,3 +3780,21 @@ fn the_actor_before_a_relative_verb_of_running_operates_the_platform() {
         relations(&x)
     );
 }
+
+#[test]
+fn an_area_named_by_its_short_form_carries_that_form_in_full() {
+    let x = extract(
+        "张江片区推进生物医药改革",
+        "张江片区位于浦东新区，南沙片区也有类似做法。",
+    );
+    assert!(
+        has_entity(&x, Class::Area, "中国（上海）自由贸易试验区张江片区"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Area, "中国（广东）自由贸易试验区南沙片区"),
+        "{}",
+        entities(&x)
+    );
+}

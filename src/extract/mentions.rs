@@ -8,6 +8,7 @@ use super::mention::{Mention, add};
 use super::names;
 use super::rules::WordList;
 use super::sentence::Sentence;
+use crate::model::Class;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,6 +68,18 @@ fn lexicon_names(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<
         let mut mention = Mention::new(entry.class, &entry.label, m.start, m.end);
         mention.surface = surface.to_owned();
         mention.entry = Some(m.entry);
+        // 张江片区 of 张江高科技片区: the short form in full, 中国（上海）自由
+        // 贸易试验区张江片区, is a name of the area too.
+        if entry.class == Class::Area
+            && let Some(zone) = &entry.part_of
+            && surface.ends_with("片区")
+            && !surface.contains('自')
+        {
+            let full = format!("{zone}{surface}");
+            if full != entry.label {
+                mention.aliases.push(full);
+            }
+        }
         add(mentions, mention);
     }
 }
