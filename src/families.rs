@@ -12,7 +12,8 @@
 //! Input: practice nodes (IRI and key; IRI and alias). Output: the renames
 //! member → kept.
 
-use crate::identity::IdentityRules;
+pub use crate::identity::holds_in_order;
+use crate::identity::{IdentityRules, is_subsequence};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The shortest key, in characters, that may stand for a longer one.
@@ -136,7 +137,7 @@ pub fn renames(
 
 /// The shortest key, in characters, that may stand for a longer one whose
 /// words it leaves out of the middle.
-pub const MIN_SPREAD_CHARS: usize = 5;
+pub const MIN_SPREAD_CHARS: usize = crate::identity::SPREAD_CHARS;
 
 /// Keys that leave words out of the middle of other keys (诉调仲衔接 for
 /// 涉外商事纠纷诉调仲一站式衔接): the longer keys that hold them in order
@@ -226,19 +227,6 @@ pub fn adds_other_words(full: &str, part: &str, name: &str) -> bool {
     other(full_before, name_before) || other(full_after, name_after)
 }
 
-/// Whether `long` holds the chars of `short` in order, with its first two
-/// and last two chars as they stand in `short`.
-pub fn holds_in_order(long: &str, short: &str) -> bool {
-    let chars: Vec<char> = short.chars().collect();
-    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
-    else {
-        return false;
-    };
-    let head: String = head.iter().collect();
-    let tail: String = tail.iter().collect();
-    long.contains(&head) && long.contains(&tail) && is_subsequence(short, long)
-}
-
 /// Whether every two keys are one inside the other (a family may hold
 /// 一船多供 and 保税燃料油一船多供, never 飞机… and 船舶…).
 fn all_related(keys: &[&str]) -> bool {
@@ -272,12 +260,6 @@ fn all_related_around(short: &str, keys: &[&str]) -> bool {
             opposite || is_subsequence(&x, &y) || is_subsequence(&y, &x)
         })
     })
-}
-
-/// Whether the chars of `short` occur in `long` in order.
-fn is_subsequence(short: &str, long: &str) -> bool {
-    let mut rest = long.chars();
-    short.chars().all(|c| rest.any(|l| l == c))
 }
 
 /// Union-find over names (keys and IRIs share one namespace of strings).

@@ -8,11 +8,15 @@
 //! Input: an `Extraction`. Output: the same, practices keyed, and the folds.
 
 use crate::model::{Class, EntityKey, Extraction};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 const TABLE: &str = include_str!("../data/rules/identity.tsv");
+
+/// The shortest key, in characters, that may stand for a longer one whose
+/// words it leaves out of the middle.
+pub const SPREAD_CHARS: usize = 5;
 
 /// Why the identity table is unusable: file, line and what is wrong.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -224,6 +228,29 @@ impl IdentityRules {
             }
             renamed.insert(entity.label.clone(), key);
         }
+        // 外籍人才服务“一卡通办” on a card, 外籍人才服务事项“一卡通办” in its
+        // prose: a key whose words one other key holds in order, with words
+        // left out of the middle and both ends as written, is that practice
+        // (never a key two others hold).
+        let keys: BTreeSet<String> = renamed.values().cloned().collect();
+        for (label, key) in renamed.iter_mut() {
+            if key.chars().count() < SPREAD_CHARS {
+                continue;
+            }
+            // A key inside another (一件事 in 一件事集成) is left to the families
+            // of the store, which know every document's names.
+            let mut holders = keys
+                .iter()
+                .filter(|k| *k != key && !k.contains(key.as_str()) && holds_in_order(k, key));
+            if let (Some(long), None) = (holders.next(), holders.next()) {
+                folds.push(Fold {
+                    form: label.clone(),
+                    key: long.clone(),
+                    rule: format!("spread of {long}"),
+                });
+                key.clone_from(long);
+            }
+        }
         if renamed.iter().all(|(label, key)| label == key) {
             return folds;
         }
@@ -293,6 +320,25 @@ impl IdentityRules {
         }
         folds
     }
+}
+
+/// Whether `long` holds the chars of `short` in order, with its first two
+/// and last two chars as they stand in `short`.
+pub fn holds_in_order(long: &str, short: &str) -> bool {
+    let chars: Vec<char> = short.chars().collect();
+    let (Some(head), Some(tail)) = (chars.get(..2), chars.get(chars.len().saturating_sub(2)..))
+    else {
+        return false;
+    };
+    let head: String = head.iter().collect();
+    let tail: String = tail.iter().collect();
+    long.contains(&head) && long.contains(&tail) && is_subsequence(short, long)
+}
+
+/// Whether the chars of `short` occur in `long` in order.
+pub fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
 }
 
 #[cfg(test)]
@@ -412,5 +458,41 @@ mod tests {
         assert_eq!(x.relations.len(), 1);
         assert_eq!(x.relations[0].subject, practice("无感续证"));
         assert_eq!(x.relations[0].evidence, vec!["句一", "句二"]);
+    }
+
+    #[test]
+    fn a_form_leaving_words_out_of_the_middle_joins_the_one_holding_it() {
+        let practice = |label: &str| Entity {
+            class: Class::Practice,
+            label: label.into(),
+            aliases: Default::default(),
+        };
+        let mut x = Extraction {
+            article_id: "a-01".into(),
+            entities: vec![
+                practice("外籍人才服务一卡通办"),
+                practice("外籍人才服务事项一卡通办"),
+                practice("信用修复一件事"),
+                practice("信用修复一件事集成改革"),
+            ],
+            relations: vec![],
+            statistics: vec![],
+        };
+        let folds = IdentityRules::builtin().unify(&mut x);
+        assert!(
+            folds.iter().any(|f| f.form == "外籍人才服务一卡通办"
+                && f.rule == "spread of 外籍人才服务事项一卡通办"),
+            "{folds:?}"
+        );
+        let labels: Vec<&str> = x.entities.iter().map(|e| e.label.as_str()).collect();
+        // A name inside another is left to the store's families.
+        assert_eq!(
+            labels,
+            vec![
+                "外籍人才服务事项一卡通办",
+                "信用修复一件事",
+                "信用修复一件事集成改革"
+            ]
+        );
     }
 }

@@ -112,3 +112,50 @@ fn a_distractor_pair_named_side_by_side_stays_two_practices() {
         Ok(&research)
     );
 }
+
+const BATCH_AJ: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind/batch-aj");
+
+/// The names of the origins and copies `ftzkg trace NAME` lists.
+fn traced_links(ws: &Workspace, name: &str) -> Vec<String> {
+    let out = ws.ok(&["trace", name, "--format", "json"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let mut names = Vec::new();
+    for section in ["origins", "replications"] {
+        for item in json[section].as_array().into_iter().flatten() {
+            let entity = if item["entity"].is_null() {
+                &item["zone"]
+            } else {
+                &item["entity"]
+            };
+            names.push(entity["label"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    names
+}
+
+#[test]
+fn a_ministry_case_list_traces_its_cards_origins_and_copies() {
+    // Batch aj: 商务部's list of cases (案例名称 / 申报单位 / 主要做法 cards)
+    // with a news-agency report, a press conference and slides naming the
+    // same practices in other forms.
+    let ws = Workspace::new();
+    ingest_batch(&ws, BATCH_AJ, &[]);
+    // A card says who created it in its prose; the province that put it
+    // forward (申报单位：福建省人民政府) did not.
+    let links = traced_links(&ws, "企业注销一键清税");
+    for want in ["国家税务总局福州市税务局", "海南自由贸易港"] {
+        assert!(links.iter().any(|l| l == want), "{want}: {links:?}");
+    }
+    assert!(!links.iter().any(|l| l == "福建省人民政府"), "{links:?}");
+    // 外籍人才服务“一卡通办” on the card and 外籍人才服务事项“一卡通办” in its
+    // prose are one practice, so the short forms are not ambiguous.
+    let node = traced(&ws, "外籍人才服务一卡通办").unwrap();
+    for form in ["外籍人才服务事项一卡通办", "一卡通办"] {
+        assert_eq!(traced(&ws, form).as_ref(), Ok(&node), "{form}");
+    }
+    // The distractor pair of the batch stays two practices.
+    assert_ne!(
+        traced(&ws, "中欧班列运费分段结算"),
+        traced(&ws, "海铁联运运费分段结算")
+    );
+}
