@@ -265,3 +265,13 @@ fn batch_ah_stays_above_its_floor() {
 fn batch_ai_stays_above_its_floor() {
     assert_floor("batch-ai", 0.85, 0.83);
 }
+
+#[test]
+fn batch_aj_stays_above_its_floor() {
+    assert_floor("batch-aj", 0.86, 0.68);
+}
+
+#[test]
+fn batch_ak_stays_above_its_floor() {
+    assert_floor("batch-ak", 0.85, 0.72);
+}
