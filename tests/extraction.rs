@@ -3798,3 +3798,29 @@ fn an_area_named_by_its_short_form_carries_that_form_in_full() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_company_s_trade_verb_and_a_box_line_around_it() {
+    let x = extract(
+        "班列运费分段结算",
+        "改革依托成都国际陆港运营有限公司的平台实施，市城投建设有限公司参与。\n│西安陆港班列运营有限公司负责班列组织│\n辖内银行积极参与。",
+    );
+    for firm in [
+        "成都国际陆港运营有限公司",
+        "市城投建设有限公司",
+        "西安陆港班列运营有限公司",
+    ] {
+        assert!(has_entity(&x, Class::Firm, firm), "{}", entities(&x));
+    }
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains('│')),
+        "{}",
+        entities(&x)
+    );
+    // 辖内 before 银行 is no trade: no firm named 辖内银行.
+    assert!(
+        !x.entities.iter().any(|e| e.label.ends_with("辖内银行")),
+        "{}",
+        entities(&x)
+    );
+}

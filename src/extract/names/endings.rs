@@ -46,6 +46,11 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
         if ending.use_ == EndingUse::Verb && !stopped_by_trigger {
             continue;
         }
+        let start = if ending.text.ends_with("公司") && start == e_start {
+            firm_trade_word(known, s, e_start, mentions).unwrap_or(start)
+        } else {
+            start
+        };
         let qualifier = trailing_qualifier(&text[e_end..]);
         let inner = text[e_end..e_end + qualifier].trim_matches(['（', '）', '(', ')']);
         let acronym = inner.chars().all(|c| c.is_ascii_uppercase());
@@ -366,6 +371,25 @@ pub(super) fn extend_back(
         start = w_start;
     }
     Some((start, false))
+}
+
+/// 成都国际陆港运营有限公司, 城投建设有限公司: a verb of the stop list right
+/// before a company's ending (…公司; not 辖内银行) is its trade, part of its name, when a name runs
+/// on before it. Returns where that name starts.
+fn firm_trade_word(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    ending_start: usize,
+    mentions: &[Mention],
+) -> Option<usize> {
+    let i = s.word_at(ending_start)?.checked_sub(1)?;
+    let trade = s.word(i);
+    if trade.chars().count() < 2 || !known.rules.stop.contains(trade) {
+        return None;
+    }
+    let trade_start = s.words[i].start;
+    let (start, _) = extend_back(known, s, trade_start, mentions)?;
+    (start < trade_start).then_some(start)
 }
 
 pub(super) fn is_trigger_word(known: &Knowledge, w: &str) -> bool {
