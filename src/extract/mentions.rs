@@ -73,7 +73,8 @@ fn lexicon_names(known: &Knowledge, sentence: &Sentence<'_>, mentions: &mut Vec<
         if entry.class == Class::Area
             && let Some(zone) = &entry.part_of
             && surface.ends_with("片区")
-            && !surface.contains('自')
+            && !surface.contains("自贸")
+            && !surface.contains("自由贸易")
         {
             let full = format!("{zone}{surface}");
             if full != entry.label {

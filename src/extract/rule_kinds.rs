@@ -95,11 +95,12 @@ pub enum WordList {
     AddressWords,
     FirmFields,
     SourceWords,
+    TradeEndings,
     Demonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 86] = [
+    pub const ALL: [WordList; 87] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -186,6 +187,7 @@ impl WordList {
         WordList::FirmFields,
         WordList::Demonstratives,
         WordList::SourceWords,
+        WordList::TradeEndings,
     ];
 
     /// The name used in words.tsv.
@@ -246,6 +248,7 @@ impl WordList {
             WordList::MakerAdverbs => "maker_adverbs",
             WordList::ItemListKinds => "item_list_kinds",
             WordList::SourceWords => "source_words",
+            WordList::TradeEndings => "trade_endings",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
             WordList::RecipientVerbs => "recipient_verbs",

@@ -46,7 +46,12 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
         if ending.use_ == EndingUse::Verb && !stopped_by_trigger {
             continue;
         }
-        let start = if ending.text.ends_with("公司") && start == e_start {
+        let trade = known
+            .rules
+            .words(WordList::TradeEndings)
+            .iter()
+            .any(|w| ending.text.ends_with(w.as_str()));
+        let start = if trade && start == e_start {
             firm_trade_word(known, s, e_start, mentions).unwrap_or(start)
         } else {
             start
@@ -374,8 +379,8 @@ pub(super) fn extend_back(
 }
 
 /// 成都国际陆港运营有限公司, 城投建设有限公司: a verb of the stop list right
-/// before a company's ending (…公司; not 辖内银行) is its trade, part of its name, when a name runs
-/// on before it. Returns where that name starts.
+/// before a firm ending of `trade_endings` (…公司; not 辖内银行) is its
+/// trade, part of its name, when a name runs on before it. Returns where that name starts.
 fn firm_trade_word(
     known: &Knowledge,
     s: &Sentence<'_>,
