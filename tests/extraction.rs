@@ -3824,3 +3824,23 @@ fn a_company_s_trade_verb_and_a_box_line_around_it() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_special_zone_lies_in_the_place_its_name_holds_only_where_the_sentence_names_it() {
+    // 西安 is named on its own in two other sentences, not in the one that
+    // names 西安综合保税区: that sentence states nothing of where it lies.
+    let x = extract(
+        "西安片区动态",
+        "西安外贸进出口总额增长。西安综合保税区推出保税维修新模式，保税维修规模持续扩大。\n\n位于西安的西安高新综合保税区开展研发业务。",
+    );
+    assert!(
+        !has_relation(&x, "西安综合保税区", Property::LocatedIn, "西安"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(&x, "西安高新综合保税区", Property::LocatedIn, "西安"),
+        "{}",
+        relations(&x)
+    );
+}

@@ -112,13 +112,15 @@ pub(super) fn applies_to(
     }
 }
 
-/// A name that contains a zone or a place: 绥芬河综合保税区 lies in 绥芬河;
+/// A name that contains a zone or a place: 绥芬河综合保税区 lies in 绥芬河
+/// where the sentence names 绥芬河 on its own too (a place only inside the
+/// name, or named elsewhere in the article, states nothing: the blind
+/// writers annotate 188 such facts as false to 28 true);
 /// …绥芬河综合保税区教学科研基地 is based in 绥芬河综合保税区.
 pub(super) fn names_inside_names(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
-    context: &Context<'_>,
     evidence: &str,
     graph: &mut ArticleGraph,
 ) {
@@ -137,9 +139,7 @@ pub(super) fn names_inside_names(
                 (Class::SpecialZone, Class::Place)
                     if i.start == outer.start
                         && city(i)
-                        && context.named.contains(&i.key)
-                        && (context.repeated.contains(&i.key)
-                            || mentions.iter().any(|o| !o.nested && o.key == i.key)) =>
+                        && mentions.iter().any(|o| !o.nested && o.key == i.key) =>
                 {
                     graph.add_relation(&outer.key, Property::LocatedIn, &i.key, evidence)
                 }

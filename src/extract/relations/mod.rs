@@ -72,7 +72,7 @@ pub fn apply(
 ) {
     let evidence = s.original;
     reference_facts(known, s, mentions, context, evidence, graph);
-    names_inside_names(known, s, mentions, context, evidence, graph);
+    names_inside_names(known, s, mentions, evidence, graph);
     let triggers = find_triggers(known, s, mentions);
     let scopes: Vec<(usize, usize)> = triggers
         .iter()
