@@ -268,10 +268,23 @@ fn batch_ai_stays_above_its_floor() {
 
 #[test]
 fn batch_aj_stays_above_its_floor() {
-    assert_floor("batch-aj", 0.86, 0.68);
+    // 0.66, not 0.68: since 40172ab a special zone lies in the place its
+    // name holds only where the sentence names that place (LOG.md, session
+    // 34); aj's writer marked some name-only facts true (aj 0.684 → 0.679).
+    assert_floor("batch-aj", 0.86, 0.66);
 }
 
 #[test]
 fn batch_ak_stays_above_its_floor() {
     assert_floor("batch-ak", 0.85, 0.72);
+}
+
+#[test]
+fn batch_al_stays_above_its_floor() {
+    assert_floor("batch-al", 0.81, 0.70);
+}
+
+#[test]
+fn batch_am_stays_above_its_floor() {
+    assert_floor("batch-am", 0.85, 0.63);
 }

@@ -3,6 +3,7 @@
 //! wrap) is joined again, so "今年\n\n上半年复制推广…" becomes one paragraph.
 
 use super::headings::{HeadingKind, classify};
+use super::table_words::is_page_number;
 use crate::model::Table;
 use std::borrow::Cow;
 
@@ -235,19 +236,6 @@ fn running_heads(lines: &[String]) -> std::collections::HashSet<&str> {
         .collect()
 }
 
-/// A page number line left by PDF extraction: "— 3 —", "- 12 -", "第 3 页",
-/// "3 / 12".
-fn is_page_number(line: &str) -> bool {
-    let core = line
-        .trim_matches(|c: char| "—–-－ 　".contains(c))
-        .trim_start_matches('第')
-        .trim_end_matches('页')
-        .trim();
-    let is_number = |d: &str| (1..=3).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit());
-    let decorated = line.chars().any(|c| "—–-－第页/／".contains(c));
-    !core.is_empty() && core.split(['/', '／']).map(str::trim).all(is_number) && decorated
-}
-
 /// Whether `line` continues the paragraph `prev` across a break.
 fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) -> bool {
     let table = |t: &str| is_table_row(t) || t.starts_with(TABLE_MARK);
@@ -420,6 +408,7 @@ mod tests {
             vec!["片区企业泸州临港通达供应链管理有限公司作为首家试点企业。"]
         );
         assert!(is_page_number("- 12 -") && is_page_number("第 3 页") && is_page_number("3/12"));
+        assert!(is_page_number("第 1 页 共 3 页") && !is_page_number("共 3 页 第"));
         assert!(!is_page_number("2024") && !is_page_number("一、总体要求"));
     }
 
