@@ -3844,3 +3844,53 @@ fn a_special_zone_lies_in_the_place_its_name_holds_only_where_the_sentence_names
         relations(&x)
     );
 }
+
+#[test]
+fn a_quote_holding_a_list_names_one_practice_unless_it_stands_alone_before_gaige() {
+    let x = extract(
+        "沈阳片区经验在省内推广",
+        "由沈阳片区会同沈阳海关首创的大型成套设备“分段申报、整体放行”改革已在省内大连片区、营口片区复制推广。\
+★沈阳片区“检验前置、口岸直放”入选国家第八批改革试点经验。\
+“一业一证、证照联办”改革实施范围扩大至12个行业。",
+    );
+    for p in [
+        "大型成套设备分段申报、整体放行改革",
+        "检验前置、口岸直放",
+        "一业一证",
+    ] {
+        assert!(has_entity(&x, Class::Practice, p), "{p}: {}", entities(&x));
+    }
+    assert!(
+        !has_entity(&x, Class::Practice, "分段申报"),
+        "{}",
+        entities(&x)
+    );
+    assert!(!has_entity(&x, Class::Practice, "一业一证、证照联办"));
+    assert!(
+        has_relation(
+            &x,
+            "大型成套设备分段申报、整体放行改革",
+            Property::ReplicatedIn,
+            "中国（辽宁）自由贸易试验区营口片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn zones_before_quanmian_tuiguang_copy_the_practice_it_refers_back_to() {
+    let x = extract(
+        "金义片区“保税直播+前店后仓”模式",
+        "浙江自贸试验区金义片区2021年在全国率先探索“保税直播+前店后仓”模式。\
+今年9月，浙江省商务厅印发《关于推广“保税直播+前店后仓”模式的通知》，在宁波片区、杭州片区、舟山片区全面推广这一做法。",
+    );
+    for zone in ["宁波片区", "杭州片区", "舟山片区"] {
+        let zone = format!("中国（浙江）自由贸易试验区{zone}");
+        assert!(
+            has_relation(&x, "保税直播+前店后仓模式", Property::ReplicatedIn, &zone),
+            "{zone}: {}",
+            relations(&x)
+        );
+    }
+}

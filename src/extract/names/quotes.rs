@@ -83,16 +83,22 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
             } else {
                 None
             };
+            // “一业一证、证照联办”改革 names two practices; but 大型成套设备
+            // “分段申报、整体放行”改革, “检验前置、口岸直放”模式 and a quote
+            // with no word after it name one (writers mark 48 such quotes
+            // whole and none split).
+            let mut split = false;
             if let Some((tail_text, tail_end, class)) = tail.clone().filter(|_| single) {
-                let split = class == Class::Practice
+                let prefix = compound_prefix(known, s, q.start, mentions);
+                split = class == Class::Practice
                     && inner.contains('、')
                     && !has_short_item(&inner)
+                    && prefix.chars().count() < 2
                     && known
                         .rules
                         .ends_with_word(WordList::PracticeHeads, &tail_text)
                         .is_none();
                 if !split {
-                    let prefix = compound_prefix(known, s, q.start, mentions);
                     quoted_compound(mentions, q, &prefix, &inner, &tail_text, tail_end, class);
                     continue;
                 }
@@ -124,8 +130,7 @@ pub fn quoted(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention>) 
                     })
             };
             let Some(class) = class else { continue };
-            if class == Class::Practice && inner.contains('、') && !has_short_item(&inner) && single
-            {
+            if split {
                 // “一业一证、证照联办”改革: two practices.
                 for item in inner.split('、').filter(|i| i.chars().count() >= 3) {
                     add(mentions, Mention::new(class, item, q.start, q.end));

@@ -182,7 +182,13 @@ pub fn apply(
             // “一单制”…目前已在前海蛇口片区、横琴片区复制推广: the practice
             // comes before the zones.
             let zones_at = s.text[..t.start].rfind('在').unwrap_or(t.start);
-            let practice = practice_before(known, s, mentions, zones_at, context);
+            // …，在宁波片区、杭州片区全面推广这一做法: the words after the
+            // verb refer back.
+            let (_, clause_end) = s.clause_bounds(t.end);
+            let referred = subjects::refers_back(known, &s.text[t.end..clause_end])
+                .then_some(context.last_practice)
+                .flatten();
+            let practice = practice_before(known, s, mentions, zones_at, context).or(referred);
             let named: Vec<&EntityKey> = mentions
                 .iter()
                 .filter(|m| {
