@@ -3851,7 +3851,8 @@ fn a_quote_holding_a_list_names_one_practice_unless_it_stands_alone_before_gaige
         "沈阳片区经验在省内推广",
         "由沈阳片区会同沈阳海关首创的大型成套设备“分段申报、整体放行”改革已在省内大连片区、营口片区复制推广。\
 ★沈阳片区“检验前置、口岸直放”入选国家第八批改革试点经验。\
-“一业一证、证照联办”改革实施范围扩大至12个行业。",
+“一业一证、证照联办”改革实施范围扩大至12个行业。\
+“分段申报、整体放行”累计服务设备出口97台（套）。",
     );
     for p in [
         "大型成套设备分段申报、整体放行改革",
@@ -3866,6 +3867,12 @@ fn a_quote_holding_a_list_names_one_practice_unless_it_stands_alone_before_gaige
         entities(&x)
     );
     assert!(!has_entity(&x, Class::Practice, "一业一证、证照联办"));
+    // 累计 is no word of a name: the quote's name ends at the quote.
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("累计")),
+        "{}",
+        entities(&x)
+    );
     assert!(
         has_relation(
             &x,
