@@ -3901,3 +3901,20 @@ fn zones_before_quanmian_tuiguang_copy_the_practice_it_refers_back_to() {
         );
     }
 }
+
+#[test]
+fn a_list_before_ruxuan_takes_the_title_announced_before_it() {
+    let x = extract(
+        "海南自贸港发布第十六批制度创新案例",
+        "海南省委自由贸易港工作委员会办公室21日对外发布海南自由贸易港第十六批制度创新案例，国际船舶登记“一次核验”制度、外籍人才“一卡通办”服务等8项案例入选。",
+    );
+    let title = "海南自由贸易港第十六批制度创新案例";
+    for p in ["国际船舶登记一次核验制度", "外籍人才一卡通办服务"] {
+        let found = x.relations.iter().any(|r| {
+            (r.subject.label == p || p.starts_with(r.subject.label.as_str()))
+                && r.property == Property::RecognizedAs
+                && r.object.label == title
+        });
+        assert!(found, "{p}: {}", relations(&x));
+    }
+}

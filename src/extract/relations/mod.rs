@@ -140,6 +140,12 @@ pub fn apply(
         if t.kind == TriggerKind::Recognize && subjects.as_slice() != context.topic {
             let announced = announced_before(s, mentions, t, &objects);
             link(known, t.kind, false, &subjects, &announced, evidence, graph);
+            // 发布第十六批制度创新案例，A、B等8项案例入选: the whole list.
+            for title in &announced {
+                for r in recognition::listed_before(s, mentions, t.start) {
+                    graph.add_relation(r, Property::RecognizedAs, &title.key, evidence);
+                }
+            }
         }
         if t.kind == TriggerKind::Issue && !objects.iter().any(|o| o.class() == Class::Policy) {
             // 现将《…》印发给你们: the policy stands between 将 and the verb.

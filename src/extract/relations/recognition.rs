@@ -227,7 +227,11 @@ fn is_glue(text: &str, first: bool) -> bool {
 
 /// Practices listed before the verb (A、B 等10个案例入选; A、B 入选): every
 /// item but the last, which the subject rule already takes.
-fn listed_before<'m>(s: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Vec<&'m EntityKey> {
+pub(super) fn listed_before<'m>(
+    s: &Sentence<'_>,
+    mentions: &'m [Mention],
+    at: usize,
+) -> Vec<&'m EntityKey> {
     let before: Vec<&Mention> = mentions
         .iter()
         .filter(|m| !m.nested && m.end <= at)
