@@ -3918,3 +3918,37 @@ fn a_list_before_ruxuan_takes_the_title_announced_before_it() {
         assert!(found, "{p}: {}", relations(&x));
     }
 }
+
+#[test]
+fn a_firm_referred_back_to_moves_into_a_zone() {
+    let x = extract(
+        "航空维修",
+        "卡斯蒂利亚航空服务（北京）有限公司成立于2019年，主营航空零部件维修。2021年，该公司将保税维修业务整体迁入北京天竺综合保税区。\
+沃尔夫精密部件（沈阳）有限公司3月完成注册。这家汽车零部件企业注册在中国（辽宁）自由贸易试验区沈阳片区。",
+    );
+    assert!(
+        has_entity(&x, Class::SpecialZone, "北京天竺综合保税区"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "卡斯蒂利亚航空服务（北京）有限公司",
+            Property::BasedIn,
+            "北京天竺综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "沃尔夫精密部件（沈阳）有限公司",
+            Property::BasedIn,
+            "中国（辽宁）自由贸易试验区沈阳片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

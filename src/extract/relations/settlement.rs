@@ -154,8 +154,33 @@ fn firm_referred_back(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    for word in known.rules.words(WordList::FirmAnaphora) {
-        for (at, _) in text.match_indices(word.as_str()) {
+    // 该公司, and 这家 with the firm's trade before its noun (这家汽车零部件企业).
+    let mut referring: Vec<(usize, usize)> = known
+        .rules
+        .words(WordList::FirmAnaphora)
+        .iter()
+        .flat_map(|w| {
+            text.match_indices(w.as_str())
+                .map(|(at, w)| (at, at + w.len()))
+        })
+        .collect();
+    for (at, _) in text.match_indices("这家") {
+        let rest = &text[at..];
+        let noun = ["企业", "公司"]
+            .iter()
+            .filter_map(|n| rest.find(n).map(|i| i + n.len()))
+            .min()
+            .filter(|&end| {
+                rest[..end].chars().count() <= 12 && !rest[..end].contains(['，', '。'])
+            });
+        if let Some(end) = noun {
+            referring.push((at, at + end));
+        }
+    }
+    referring.sort_unstable();
+    referring.dedup();
+    for (at, from) in referring {
+        {
             let firm = mentions
                 .iter()
                 .rfind(|m| !m.nested && m.class() == Class::Firm && m.end <= at)
@@ -164,7 +189,6 @@ fn firm_referred_back(
             let Some(firm) = firm else {
                 continue;
             };
-            let from = at + word.len();
             let (_, clause_end) = s.clause_bounds(from);
             let Some(zone) = mentions.iter().find(|z| {
                 !z.nested && z.class().is_zone() && z.start >= from && z.end <= clause_end
@@ -184,7 +208,8 @@ fn firm_referred_back(
                     .rules
                     .starts_with_trigger(TriggerKind::Settle, &text[zone.end..])
                     .is_some();
-            if (settles || settles_after) && verbs.chars().count() <= 8 {
+            // 该公司将保税维修业务整体迁入 Z: the object moved may stand between.
+            if (settles || settles_after) && verbs.chars().count() <= 12 {
                 graph.add_relation(firm, Property::BasedIn, &zone.key, evidence);
             }
         }
