@@ -3952,3 +3952,32 @@ fn a_firm_referred_back_to_moves_into_a_zone() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_platform_is_run_by_who_built_and_runs_it_and_by_partners_joined_by_xieshou() {
+    let x = extract(
+        "岳阳片区数字赋能",
+        "“寒地智检”平台由哈尔滨冰城智汇科技有限公司自主研发并建设运营，2023年入选黑龙江省工业互联网标杆平台。\
+岳阳片区携手湖南城陵矶国际港务集团有限公司上线运营“岳港通”口岸综合服务平台。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "哈尔滨冰城智汇科技有限公司",
+            Property::Operates,
+            "寒地智检平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Firm, "湖南城陵矶国际港务集团有限公司"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains("携手")),
+        "{}",
+        entities(&x)
+    );
+}
