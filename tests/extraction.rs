@@ -3981,3 +3981,37 @@ fn a_platform_is_run_by_who_built_and_runs_it_and_by_partners_joined_by_xieshou(
         entities(&x)
     );
 }
+
+#[test]
+fn a_zutuan_is_part_of_its_pianqu_where_the_article_names_it_else_of_the_zone() {
+    let beijing = "中国（北京）自由贸易试验区";
+    let x = extract(
+        "顺义组团深化改革创新",
+        "为支持中国（北京）自由贸易试验区国际商务服务片区顺义组团深化改革创新，制定本措施。",
+    );
+    let shunyi = "顺义组团";
+    assert!(
+        has_relation(
+            &x,
+            shunyi,
+            Property::PartOf,
+            &format!("{beijing}国际商务服务片区")
+        ),
+        "{}",
+        relations(&x)
+    );
+    let x = extract(
+        "医疗领域扩大开放试点政策在亦庄落地",
+        "中国（北京）自由贸易试验区亦庄组团落地全国首家外商独资医院。",
+    );
+    assert!(
+        has_relation(&x, "亦庄组团", Property::PartOf, beijing),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_entity(&x, Class::Area, &format!("{beijing}高端产业片区")),
+        "{}",
+        entities(&x)
+    );
+}

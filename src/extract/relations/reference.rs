@@ -71,9 +71,20 @@ pub(super) fn reference_facts(
             || mentions
                 .iter()
                 .any(|o| !o.nested && &o.key.label == zone_label);
-        let Some(zone) = lexicon.lookup(zone_label) else {
+        let Some(mut zone) = lexicon.lookup(zone_label) else {
             continue;
         };
+        // A 组团 is part of its 片区 where the article names that 片区 (or
+        // the 组团's own name holds it); else of the zone, as GUIDELINES has it.
+        if zone.class == Class::Area
+            && !context.named.contains(&key(Class::Area, &zone.label))
+            && !std::iter::once(&zone.label)
+                .chain(&zone.aliases)
+                .any(|n| m.surface.contains(n.as_str()))
+            && let Some(outer) = zone.part_of.as_deref().and_then(|l| lexicon.lookup(l))
+        {
+            zone = outer;
+        }
         let zone_key = key(zone.class, &zone.label);
         if !zone_named {
             // The article names the zone elsewhere: the area is part of it
