@@ -4015,3 +4015,21 @@ fn a_zutuan_is_part_of_its_pianqu_where_the_article_names_it_else_of_the_zone() 
         entities(&x)
     );
 }
+
+#[test]
+fn a_name_introduced_by_jiao_starts_after_it() {
+    let x = extract(
+        "平潭片区跨境电商",
+        "平潭片区有个叫平潭岚台优品跨境电商有限公司的企业，专做台湾商品进口。",
+    );
+    assert!(
+        has_entity(&x, Class::Firm, "平潭岚台优品跨境电商有限公司"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        !x.entities.iter().any(|e| e.label.contains('叫')),
+        "{}",
+        entities(&x)
+    );
+}
