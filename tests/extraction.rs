@@ -4033,3 +4033,25 @@ fn a_name_introduced_by_jiao_starts_after_it() {
         entities(&x)
     );
 }
+
+#[test]
+fn verbs_of_holding_and_asking_end_a_name() {
+    let x = extract(
+        "营口片区综保区",
+        "营口片区所辖营口综合保税区开展保税维修业务。南宁片区范围内含南宁综合保税区。该做法经商省发展改革委同意后实施。",
+    );
+    for (class, name) in [
+        (Class::SpecialZone, "营口综合保税区"),
+        (Class::SpecialZone, "南宁综合保税区"),
+        (Class::GovernmentBody, "省发展改革委"),
+    ] {
+        assert!(has_entity(&x, class, name), "{name}: {}", entities(&x));
+    }
+    for word in ["所辖", "内含", "经商"] {
+        assert!(
+            !x.entities.iter().any(|e| e.label.contains(word)),
+            "{word}: {}",
+            entities(&x)
+        );
+    }
+}
