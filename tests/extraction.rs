@@ -4055,3 +4055,18 @@ fn verbs_of_holding_and_asking_end_a_name() {
         );
     }
 }
+
+#[test]
+fn the_home_country_named_in_passing_is_no_place_unless_another_country_is_named() {
+    let x = extract(
+        "南宁片区金融开放",
+        "南宁片区创建科创教育制度的新样本，为中国基础教育改革探索新路径。",
+    );
+    assert!(!has_entity(&x, Class::Place, "中国"), "{}", entities(&x));
+    let x = extract(
+        "崇左片区跨境物流",
+        "崇左片区推动崇左—越南跨境物流发展，为中国—越南跨境电商发展奠定基础。",
+    );
+    assert!(has_entity(&x, Class::Place, "中国"), "{}", entities(&x));
+    assert!(has_entity(&x, Class::Place, "越南"), "{}", entities(&x));
+}

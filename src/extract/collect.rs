@@ -2,6 +2,7 @@
 //! sentences into one `Extraction`: each entity once (with every name it
 //! was called), each relation once (with every sentence that states it).
 
+use super::lexicon::Lexicon;
 use super::mention::{Mention, clean_label};
 use crate::model::{Class, Entity, EntityKey, Extraction, Property, Relation, Statistic};
 use std::collections::BTreeMap;
@@ -90,6 +91,38 @@ impl ArticleGraph {
 
     pub fn add_statistic(&mut self, statistic: Statistic) {
         self.statistics.push(statistic);
+    }
+
+    /// Drops the places labelled `labels` that no relation of the article
+    /// holds (中国 named in passing is no fact a reader wants), unless the
+    /// article names another country too (中国—越南, 地跨中国、哈萨克斯坦).
+    pub fn drop_unrelated_places(&mut self, labels: &[String], lexicon: &Lexicon) {
+        let is_country = |l: &str| {
+            lexicon
+                .lookup(l)
+                .is_some_and(|e| e.kind.as_deref() == Some("country"))
+        };
+        let abroad = self
+            .entities
+            .keys()
+            .any(|k| k.class == Class::Place && !labels.contains(&k.label) && is_country(&k.label));
+        if abroad {
+            return;
+        }
+        let held = |k: &EntityKey| {
+            self.relations
+                .iter()
+                .any(|r| &r.subject == k || &r.object == k)
+        };
+        let dropped: Vec<EntityKey> = self
+            .entities
+            .keys()
+            .filter(|k| k.class == Class::Place && labels.contains(&k.label) && !held(k))
+            .cloned()
+            .collect();
+        for k in dropped {
+            self.entities.remove(&k);
+        }
     }
 
     pub fn finish(mut self) -> Extraction {

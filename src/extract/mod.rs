@@ -364,6 +364,8 @@ impl Extractor {
                 graph.add_statistic(stat);
             }
         }
+        let unstated = self.known.rules.words(WordList::UnstatedPlaces);
+        graph.drop_unrelated_places(unstated, &self.known.lexicon);
         graph.finish()
     }
 

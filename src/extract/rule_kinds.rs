@@ -97,10 +97,11 @@ pub enum WordList {
     SourceWords,
     TradeEndings,
     Demonstratives,
+    UnstatedPlaces,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 87] = [
+    pub const ALL: [WordList; 88] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -186,6 +187,7 @@ impl WordList {
         WordList::AddressWords,
         WordList::FirmFields,
         WordList::Demonstratives,
+        WordList::UnstatedPlaces,
         WordList::SourceWords,
         WordList::TradeEndings,
     ];
@@ -280,6 +282,7 @@ impl WordList {
             WordList::AddressWords => "address_words",
             WordList::FirmFields => "firm_fields",
             WordList::Demonstratives => "demonstratives",
+            WordList::UnstatedPlaces => "unstated_places",
         }
     }
 }
