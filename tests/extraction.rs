@@ -4070,3 +4070,15 @@ fn the_home_country_named_in_passing_is_no_place_unless_another_country_is_named
     assert!(has_entity(&x, Class::Place, "中国"), "{}", entities(&x));
     assert!(has_entity(&x, Class::Place, "越南"), "{}", entities(&x));
 }
+
+#[test]
+fn a_quote_before_rongzi_or_tongguan_names_a_practice() {
+    let x = extract(
+        "港务区片区一单制",
+        "中国（陕西）自由贸易试验区西安国际港务区片区首创多式联运“一单制”提单融资。\
+郑州片区复制推广研发用物品进口“白名单”便利通关。",
+    );
+    for p in ["多式联运一单制提单融资", "研发用物品进口白名单便利通关"] {
+        assert!(has_entity(&x, Class::Practice, p), "{p}: {}", entities(&x));
+    }
+}
