@@ -4082,3 +4082,23 @@ fn a_quote_before_rongzi_or_tongguan_names_a_practice() {
         assert!(has_entity(&x, Class::Practice, p), "{p}: {}", entities(&x));
     }
 }
+
+#[test]
+fn a_zone_named_inside_its_area_name_carries_that_form() {
+    let x = extract(
+        "上海自贸试验区学习借鉴",
+        "上海自贸试验区学习借鉴浙江自贸试验区金义片区首创的跨境电商保税展示+直播销售模式。",
+    );
+    let zone = "中国（浙江）自由贸易试验区";
+    let e = x
+        .entities
+        .iter()
+        .find(|e| e.label == zone)
+        .expect("the zone");
+    assert!(e.aliases.contains("浙江自贸试验区"), "{:?}", e.aliases);
+    assert!(
+        has_relation(&x, &format!("{zone}金义片区"), Property::PartOf, zone),
+        "{}",
+        relations(&x)
+    );
+}

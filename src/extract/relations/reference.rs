@@ -95,6 +95,19 @@ pub(super) fn reference_facts(
             continue;
         }
         graph.add_relation(&m.key, Property::PartOf, &zone_key, evidence);
+        // 浙江自贸试验区金义片区: the zone is named by the form its area's name holds.
+        let held = m
+            .surface
+            .char_indices()
+            .map(|(i, _)| &m.surface[..i])
+            .rfind(|p| {
+                lexicon
+                    .lookup(p)
+                    .is_some_and(|e| e.class == zone.class && e.label == zone.label)
+            });
+        if let Some(form) = held {
+            graph.add_entity(&zone_key, form);
+        }
         // Where it lies: its city, or a place its name contains (亦庄组团,
         // 珠海横琴新区片区 → 横琴), when the article names that place itself.
         let place = |name: &str| {
