@@ -98,10 +98,11 @@ pub enum WordList {
     TradeEndings,
     Demonstratives,
     UnstatedPlaces,
+    FirmDemonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 88] = [
+    pub const ALL: [WordList; 89] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -188,6 +189,7 @@ impl WordList {
         WordList::FirmFields,
         WordList::Demonstratives,
         WordList::UnstatedPlaces,
+        WordList::FirmDemonstratives,
         WordList::SourceWords,
         WordList::TradeEndings,
     ];
@@ -283,6 +285,7 @@ impl WordList {
             WordList::FirmFields => "firm_fields",
             WordList::Demonstratives => "demonstratives",
             WordList::UnstatedPlaces => "unstated_places",
+            WordList::FirmDemonstratives => "firm_demonstratives",
         }
     }
 }

@@ -154,7 +154,8 @@ fn firm_referred_back(
     graph: &mut ArticleGraph,
 ) {
     let text = &s.text;
-    // 该公司, and 这家 with the firm's trade before its noun (这家汽车零部件企业).
+    // 该公司 (firm_anaphora), and 这家 with the firm's trade before its noun
+    // (firm_demonstratives, firm_nouns: 这家汽车零部件企业).
     let mut referring: Vec<(usize, usize)> = known
         .rules
         .words(WordList::FirmAnaphora)
@@ -164,54 +165,57 @@ fn firm_referred_back(
                 .map(|(at, w)| (at, at + w.len()))
         })
         .collect();
-    for (at, _) in text.match_indices("这家") {
-        let rest = &text[at..];
-        let noun = ["企业", "公司"]
-            .iter()
-            .filter_map(|n| rest.find(n).map(|i| i + n.len()))
-            .min()
-            .filter(|&end| {
-                rest[..end].chars().count() <= 12 && !rest[..end].contains(['，', '。'])
-            });
-        if let Some(end) = noun {
-            referring.push((at, at + end));
+    for lead in known.rules.words(WordList::FirmDemonstratives) {
+        for (at, _) in text.match_indices(lead.as_str()) {
+            let rest = &text[at..];
+            let noun = known
+                .rules
+                .words(WordList::FirmNouns)
+                .iter()
+                .filter_map(|n| rest.find(n.as_str()).map(|i| i + n.len()))
+                .min()
+                .filter(|&end| {
+                    rest[..end].chars().count() <= 12 && !rest[..end].contains(['，', '。'])
+                });
+            if let Some(end) = noun {
+                referring.push((at, at + end));
+            }
         }
     }
     referring.sort_unstable();
     referring.dedup();
     for (at, from) in referring {
-        {
-            let firm = mentions
-                .iter()
-                .rfind(|m| !m.nested && m.class() == Class::Firm && m.end <= at)
-                .map(|m| &m.key)
-                .or(context.last_firm);
-            let Some(firm) = firm else {
-                continue;
-            };
-            let (_, clause_end) = s.clause_bounds(from);
-            let Some(zone) = mentions.iter().find(|z| {
-                !z.nested && z.class().is_zone() && z.start >= from && z.end <= clause_end
-            }) else {
-                continue;
-            };
-            let verbs = &text[from..zone.start];
-            let settles = known
+        let firm = mentions
+            .iter()
+            .rfind(|m| !m.nested && m.class() == Class::Firm && m.end <= at)
+            .map(|m| &m.key)
+            .or(context.last_firm);
+        let Some(firm) = firm else {
+            continue;
+        };
+        let (_, clause_end) = s.clause_bounds(from);
+        let Some(zone) = mentions
+            .iter()
+            .find(|z| !z.nested && z.class().is_zone() && z.start >= from && z.end <= clause_end)
+        else {
+            continue;
+        };
+        let verbs = &text[from..zone.start];
+        let settles = known
+            .rules
+            .triggers(TriggerKind::Settle)
+            .iter()
+            .chain(known.rules.words(WordList::LocatedVerbs))
+            .any(|v| verbs.contains(v.as_str()));
+        // 这家企业在 Z 注册落户: 在 before the zone, the verb after it.
+        let settles_after = verbs.trim_end().ends_with('在')
+            && known
                 .rules
-                .triggers(TriggerKind::Settle)
-                .iter()
-                .chain(known.rules.words(WordList::LocatedVerbs))
-                .any(|v| verbs.contains(v.as_str()));
-            // 这家企业在 Z 注册落户: 在 before the zone, the verb after it.
-            let settles_after = verbs.trim_end().ends_with('在')
-                && known
-                    .rules
-                    .starts_with_trigger(TriggerKind::Settle, &text[zone.end..])
-                    .is_some();
-            // 该公司将保税维修业务整体迁入 Z: the object moved may stand between.
-            if (settles || settles_after) && verbs.chars().count() <= 12 {
-                graph.add_relation(firm, Property::BasedIn, &zone.key, evidence);
-            }
+                .starts_with_trigger(TriggerKind::Settle, &text[zone.end..])
+                .is_some();
+        // 该公司将保税维修业务整体迁入 Z: the object moved may stand between.
+        if (settles || settles_after) && verbs.chars().count() <= 12 {
+            graph.add_relation(firm, Property::BasedIn, &zone.key, evidence);
         }
     }
 }
