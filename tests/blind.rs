@@ -42,6 +42,9 @@ impl Counts {
     }
 }
 
+/// The formats a blind writer hands in, as users hold them.
+const DOCUMENT_EXTENSIONS: [&str; 3] = ["txt", "html", "docx"];
+
 fn documents(batch: &str) -> Vec<(PathBuf, PathBuf)> {
     let dir = Path::new(FIXTURES).join(batch);
     let mut docs: Vec<(PathBuf, PathBuf)> = std::fs::read_dir(&dir)
@@ -53,8 +56,12 @@ fn documents(batch: &str) -> Vec<(PathBuf, PathBuf)> {
                 .to_str()?
                 .strip_suffix(".gold.tsv")?
                 .to_owned();
-            let text = dir.join(format!("{name}.txt"));
-            text.exists().then_some((gold, text))
+            // The annotated document is the text, web page or Word file of that name.
+            DOCUMENT_EXTENSIONS
+                .iter()
+                .map(|ext| dir.join(format!("{name}.{ext}")))
+                .find(|path| path.exists())
+                .map(|text| (gold, text))
         })
         .collect();
     docs.sort();
