@@ -4103,3 +4103,69 @@ fn a_zone_named_inside_its_area_name_carries_that_form() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_platform_run_by_someone_receives_the_title_given_later_in_the_sentence() {
+    let x = extract(
+        "泉城跨境通入选典型应用场景",
+        "“泉城跨境通”由济南高新技术产业开发区管理委员会建设运营，集通关、结汇、退税于一体，2025年入选山东省数字经济典型应用场景。\
+“丝路云仓”服务平台由新疆丝路数港供应链有限公司搭建运营，2024年获评自治区数字经济创新应用示范项目。\
+中国人民银行武汉分行牵头搭建的“楚贸通”跨境金融服务平台已接入38家银行，2021年被列入第二批跨境金融服务平台试点应用场景。",
+    );
+    for (platform, title) in [
+        ("泉城跨境通", "山东省数字经济典型应用场景"),
+        ("丝路云仓服务平台", "自治区数字经济创新应用示范项目"),
+        (
+            "楚贸通跨境金融服务平台",
+            "第二批跨境金融服务平台试点应用场景",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, platform, Property::RecognizedAs, title),
+            "{platform}: {}",
+            relations(&x)
+        );
+    }
+    for runner in [
+        "济南高新技术产业开发区管理委员会",
+        "新疆丝路数港供应链有限公司",
+        "中国人民银行武汉分行",
+    ] {
+        assert!(
+            !x.relations
+                .iter()
+                .any(|r| r.subject.label == runner && r.property == Property::RecognizedAs),
+            "{runner}: {}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_short_brand_name_is_the_platform_whose_name_it_opens() {
+    let x = extract(
+        "江城链仓",
+        "芜湖港联储运有限公司建设运营的江城链仓大宗商品仓单服务平台已上线。“江城链仓”入选2022年安徽省数字经济典型应用场景。",
+    );
+    let platform = "江城链仓大宗商品仓单服务平台";
+    assert!(
+        !has_entity(&x, Class::Practice, "江城链仓"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_entity(&x, Class::Platform, "江城链仓"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            platform,
+            Property::RecognizedAs,
+            "2022年安徽省数字经济典型应用场景"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -127,7 +127,9 @@ fn han_count(text: &str) -> usize {
 }
 
 /// The element that holds the article: a known container with text in
-/// it, else the parent of the most paragraph text.
+/// it, else the innermost element that still holds most of the page's
+/// reading text (a 政策文件库 page: the list of documents and the full text
+/// of one, side by side).
 fn main_element(page: &Html) -> Option<ElementRef<'_>> {
     for css in CONTENT_SELECTORS {
         let found = page
@@ -137,18 +139,44 @@ fn main_element(page: &Html) -> Option<ElementRef<'_>> {
             return found;
         }
     }
-    let mut scores: Vec<(ElementRef<'_>, usize)> = Vec::new();
-    for p in page.select(&selector("p")) {
-        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
-            continue;
-        };
-        let score = han_count(&p.text().collect::<String>());
-        match scores.iter_mut().find(|(e, _)| e.id() == parent.id()) {
-            Some((_, s)) => *s += score,
-            None => scores.push((parent, score)),
+    let mut current = page.select(&selector("body")).next()?;
+    let mut held = reading_text(current);
+    loop {
+        let largest = current
+            .child_elements()
+            .map(|child| (child, reading_text(child)))
+            .max_by_key(|&(_, n)| n);
+        match largest {
+            Some((child, n)) if n * 10 >= held * 8 => {
+                current = child;
+                held = n;
+            }
+            _ => break,
         }
     }
-    scores.into_iter().max_by_key(|(_, s)| *s).map(|(e, _)| e)
+    (held >= 30).then_some(current)
+}
+
+/// The Han characters of an element that a reader reads: not in chrome, not
+/// in lists of links (navigation, related articles), not hidden.
+fn reading_text(element: ElementRef<'_>) -> usize {
+    element
+        .children()
+        .map(|child| match child.value() {
+            Node::Text(t) => han_count(t),
+            Node::Element(e) => {
+                let Some(child) = ElementRef::wrap(child) else {
+                    return 0;
+                };
+                if CHROME.contains(&e.name()) || is_link_list(child) || is_hidden(child) {
+                    0
+                } else {
+                    reading_text(child)
+                }
+            }
+            _ => 0,
+        })
+        .sum()
 }
 
 /// `<h1>` (in the article, else on the page; WeChat's #activity-name),
@@ -287,22 +315,43 @@ fn table(element: ElementRef<'_>, text: &mut String, pieces: &mut Vec<Piece>) {
         text.push('\n');
         return;
     }
+    // A cell with rowspan (a 发布机构 written once for two documents)
+    // stands in each row it spans, at its column.
+    let mut spanning: Vec<(usize, usize, String)> = Vec::new();
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let mut row = Vec::new();
+            let mut row: Vec<String> = Vec::new();
+            let carry = |row: &mut Vec<String>, spanning: &mut Vec<(usize, usize, String)>| {
+                while let Some(at) = spanning.iter().position(|(col, _, _)| *col == row.len()) {
+                    let (_, left, text) = &mut spanning[at];
+                    row.push(text.clone());
+                    *left -= 1;
+                    if *left == 0 {
+                        spanning.remove(at);
+                    }
+                }
+            };
             for cell in r
                 .child_elements()
                 .filter(|c| matches!(c.value().name(), "td" | "th"))
             {
-                row.push(collapse(&cell.text().collect::<String>()).replace(' ', ""));
-                let span: usize = cell
-                    .value()
-                    .attr("colspan")
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(1);
-                row.extend(std::iter::repeat_n(String::new(), span.clamp(1, 64) - 1));
+                carry(&mut row, &mut spanning);
+                let text = collapse(&cell.text().collect::<String>()).replace(' ', "");
+                let span = |name: &str| -> usize {
+                    cell.value()
+                        .attr(name)
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64)
+                };
+                if span("rowspan") > 1 {
+                    spanning.push((row.len(), span("rowspan") - 1, text.clone()));
+                }
+                row.push(text);
+                row.extend(std::iter::repeat_n(String::new(), span("colspan") - 1));
             }
+            carry(&mut row, &mut spanning);
             row
         })
         .collect();
@@ -383,5 +432,29 @@ mod tests {
             "江苏自贸试验区秋季“成绩单”来了\n\n江苏自贸区 2024-10-08 18:30\n\n\
              南京片区推出弹性年期供地模式。\n\n苏州片区首创白名单模式，已复制推广至南京片区。\n"
         );
+    }
+
+    #[test]
+    fn page_without_a_known_container_keeps_the_document_list_and_the_full_text() {
+        let html = r#"<html><body><ul class="nav"><li><a href="/">首页</a></li><li><a href="/z">政策文件库</a></li></ul>
+<div class="wrap"><div class="list"><table><tr><th>序号</th><th>标题</th><th>发布机构</th></tr>
+<tr><td>1</td><td><a href="/1">长沙片区跨境贸易便利化十条措施</a></td><td rowspan="2">湖南省商务厅</td></tr>
+<tr><td>2</td><td><a href="/2">岳阳片区航运物流若干政策</a></td></tr></table></div>
+<div class="detail"><div class="part"><p>各片区管理委员会：现将措施印发给你们。</p></div>
+<div class="part"><p>第一条 本措施适用于长沙片区、岳阳片区和郴州片区的企业。</p>
+<p>第二条 在岳阳片区推开诉调仲衔接做法。</p></div></div></div>
+<div class="footer">主办：湖南省商务厅</div></body></html>"#;
+        let pieces = read(html.as_bytes());
+        let Some(Piece::Table(table)) = pieces.iter().find(|p| matches!(p, Piece::Table(_))) else {
+            panic!("no table in {pieces:?}");
+        };
+        // The issuer written once for two rows stands in both.
+        assert_eq!(
+            table.rows[1],
+            ["2", "岳阳片区航运物流若干政策", "湖南省商务厅"]
+        );
+        let text = texts(&pieces);
+        assert!(text.contains("现将措施印发给你们") && text.contains("第二条 在岳阳片区推开"));
+        assert!(!text.contains("首页") && !text.contains("主办"), "{text}");
     }
 }

@@ -169,6 +169,12 @@ impl ArticleGraph {
                 self.merge(short, &long);
                 continue;
             }
+            // “楚贸通”入选… next to 楚贸通国际贸易综合服务平台: a short
+            // brand name is the one platform of the article it opens.
+            if let Some(platform) = self.platform_opened_by(short) {
+                self.merge(short, &platform);
+                continue;
+            }
             // 料件共享核销 next to 保税维修料件共享核销(做法) alone: the one
             // practice of the article that says more before the same words.
             if short.class == Class::Practice && short.label.chars().count() >= 5 {
@@ -189,7 +195,28 @@ impl ArticleGraph {
         }
     }
 
-    /// Moves every name, relation and statistic of `short` to `long`.
+    /// The one platform of the article whose name a short practice name
+    /// opens (楚贸通 → 楚贸通国际贸易综合服务平台): brand names are short,
+    /// and a bare head after them (法治体检 → 法治体检中心) is another thing.
+    fn platform_opened_by(&self, short: &EntityKey) -> Option<EntityKey> {
+        let length = short.label.chars().count();
+        if short.class != Class::Practice || !(2..=6).contains(&length) {
+            return None;
+        }
+        let mut platforms = self.entities.keys().filter(|k| {
+            k.class == Class::Platform
+                && k.label
+                    .strip_prefix(short.label.as_str())
+                    .is_some_and(|tail| tail.chars().count() >= 4)
+        });
+        match (platforms.next(), platforms.next()) {
+            (Some(platform), None) => Some(platform.clone()),
+            _ => None,
+        }
+    }
+
+    /// Moves every name, relation and statistic of `short` to `long`; what
+    /// only a practice can be (copied somewhere) does not move to a platform.
     fn merge(&mut self, short: &EntityKey, long: &EntityKey) {
         let Some(removed) = self.entities.remove(short) else {
             return;
@@ -197,6 +224,10 @@ impl ArticleGraph {
         if let Some(target) = self.entities.get_mut(long) {
             target.aliases.insert(removed.label);
             target.aliases.extend(removed.aliases);
+        }
+        if short.class != long.class {
+            self.relations
+                .retain(|r| !(&r.subject == short && r.property == Property::ReplicatedIn));
         }
         for r in &mut self.relations {
             if &r.subject == short {

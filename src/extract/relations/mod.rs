@@ -113,10 +113,14 @@ pub fn apply(
         let referred = (t.kind == TriggerKind::Recognize)
             .then(|| recognition::platform_referred(known, s, mentions, t))
             .flatten();
+        let topic = (t.kind == TriggerKind::Recognize && referred.is_none())
+            .then(|| recognition::run_by_topic(known, s, mentions, t, context))
+            .flatten()
+            .filter(|_| !objects.iter().any(|o| known.is_firm_title(&o.key)));
         let subjects = if receivers_after {
             Vec::new()
-        } else if let Some(platform) = referred {
-            vec![platform.clone()]
+        } else if let Some(platform) = referred.cloned().or(topic) {
+            vec![platform]
         } else if let Some(operator) = operation::relative_operator(s, mentions, t) {
             vec![operator.clone()]
         } else {

@@ -154,6 +154,57 @@ pub(super) fn platform_referred<'m>(
         .map(|m| &m.key)
 }
 
+/// The thing a sentence is about when its first clause states who runs or
+/// makes it (“泉城跨境通”由…管委会建设运营，…，2025年入选…; 该平台由 X 建设，
+/// 委托 Y 运营，…被列入…): the platform or practice before 由, or the one
+/// 该平台 refers back to, receives a title the trigger gives later, not the
+/// runner. Only when the trigger's own clause names no one and the title is
+/// not one only organisations receive.
+pub(super) fn run_by_topic(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    mentions: &[Mention],
+    t: &Trigger,
+    context: &Context<'_>,
+) -> Option<EntityKey> {
+    let (clause_start, _) = s.clause_bounds(t.start);
+    let own = &s.text[clause_start..t.start];
+    let names_own = mentions
+        .iter()
+        .any(|m| !m.nested && m.start >= clause_start && m.end <= t.start);
+    if names_own || known.rules.contains_word(WordList::FirmAnaphora, own) {
+        return None;
+    }
+    let (_, first_end) = s.clause_bounds(0);
+    let by_follows = |at: usize| {
+        let rest = s.text[at..].trim_start_matches(['”', '*', '：', ':', ' ']);
+        let rest = rest.strip_prefix("平台").unwrap_or(rest);
+        let rest = rest.trim_start_matches(['*', '：', ':', ' ']);
+        known
+            .rules
+            .starts_with_word(WordList::ByMarks, rest)
+            .is_some()
+    };
+    let named = mentions.iter().find(|m| {
+        !m.nested
+            && matches!(m.class(), Class::Platform | Class::Practice)
+            && m.end <= first_end
+            && by_follows(m.end)
+    });
+    if let Some(m) = named {
+        return Some(m.key.clone());
+    }
+    // 该平台由 X 建设: the platform of an earlier sentence.
+    let opening = s.text[..first_end].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lead = known
+        .rules
+        .starts_with_word(WordList::PlatformSubjects, opening)?;
+    by_follows(first_end - opening.len() + lead.len())
+        .then_some(context.last_platform)
+        .flatten()
+        .cloned()
+}
+
 /// Classes that can receive a recognition.
 fn receives(class: Class) -> bool {
     matches!(class, Class::Practice | Class::Platform) || class.is_organisation()

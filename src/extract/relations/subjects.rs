@@ -58,13 +58,12 @@ pub(super) fn subjects_before(
             && m.class() == Class::Practice
             && gap.trim_matches(['，', ',', ' ']).chars().count() <= 4
     };
-    // 集团建设运营的“港航通”平台，…，2025年入选…: the head an earlier
-    // verb's 的 phrase ends in opens the sentence and is what is selected.
+    // 集团建设运营的“港航通”平台(已接入…)，…，2025年入选…: the head an
+    // earlier verb's 的 phrase ends in is what is selected.
     let relative_head = |m: &Mention| {
         kind == TriggerKind::Recognize
             && matches!(m.class(), Class::Practice | Class::Platform)
             && s.text[..m.start].trim_end_matches('“').ends_with('的')
-            && s.text[m.end..].trim_start_matches('”').starts_with('，')
     };
     let candidates: Vec<&Mention> = mentions
         .iter()
