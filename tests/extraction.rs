@@ -4169,3 +4169,51 @@ fn a_short_brand_name_is_the_platform_whose_name_it_opens() {
         relations(&x)
     );
 }
+
+#[test]
+fn items_under_a_zone_heading_name_practice_origin_list_and_copy() {
+    let x = extract(
+        "信息公开答复书",
+        "二、各片区复制推广外省改革试点经验情况\n\n（一）成都天府新区片区\n\n\
+1．专利开放许可“先试后买”：2025年4月引进，原创地为中国（安徽）自由贸易试验区合肥片区，出自全国自贸试验区第六批最佳实践案例。\n\n\
+2．工程款“区块链+穿透式支付”：2024年移植自中国（河北）自由贸易试验区雄安片区。\n\n\
+（二）川南临港片区\n\n\
+1．二手车出口“预检直放”：2025年借鉴中国（安徽）自由贸易试验区芜湖片区做法。",
+    );
+    let tianfu = "中国（四川）自由贸易试验区成都天府新区片区";
+    let chuannan = "中国（四川）自由贸易试验区川南临港片区";
+    for (practice, origin, copy) in [
+        (
+            "专利开放许可先试后买",
+            "中国（安徽）自由贸易试验区合肥片区",
+            tianfu,
+        ),
+        (
+            "工程款区块链+穿透式支付",
+            "中国（河北）自由贸易试验区雄安片区",
+            tianfu,
+        ),
+        (
+            "二手车出口预检直放",
+            "中国（安徽）自由贸易试验区芜湖片区",
+            chuannan,
+        ),
+    ] {
+        assert!(
+            has_relation(&x, practice, Property::OriginatedIn, origin)
+                && has_relation(&x, practice, Property::ReplicatedIn, copy),
+            "{practice}: {}",
+            relations(&x)
+        );
+    }
+    assert!(
+        has_relation(
+            &x,
+            "专利开放许可先试后买",
+            Property::RecognizedAs,
+            "全国自贸试验区第六批最佳实践案例"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -5,12 +5,13 @@
 use super::announced::announced_title;
 use super::collect::ArticleGraph;
 use super::items::{
-    copied_in, field_line, item_name, item_practice, item_with_source, source_group,
+    after_item_number, copied_from, copied_in, field_line, item_name, item_name_before_colon,
+    item_practice, item_with_source, source_group,
 };
 use super::mention::clean_label;
-use super::rules::{TriggerKind, WordList};
+use super::rules::{Rules, TriggerKind, WordList};
 use super::sentence::strip_aliases;
-use super::tables::{names_in, recognition_of_title};
+use super::tables::{mentioned_in, names_in, recognition_of_title};
 use super::{Extractor, key};
 use crate::model::{Article, Class, EntityKey, Property};
 
@@ -23,7 +24,16 @@ use crate::model::{Article, Class, EntityKey, Property};
 pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
     let rules = &extractor.known.rules;
     let mut recognition: Option<EntityKey> = None;
+    // The zone of the heading the items stand under, else of the article's title.
+    let mut section_zone = heading_zone(extractor, &article.title);
     for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
+        let heading = match p.sentences.as_slice() {
+            [line] if item_name_before_colon(line).is_none() => Some(line.as_str()),
+            _ => p.heading.as_deref(),
+        };
+        if let Some(heading) = heading.filter(|h| h.chars().count() <= 30) {
+            section_zone = heading_zone(extractor, heading).or(section_zone);
+        }
         let titles = p.heading.iter().chain(&p.sentences);
         if let Some(label) = titles
             .rev()
@@ -57,8 +67,14 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
         let Some((first, rest)) = p.sentences.split_first() else {
             continue;
         };
-        let Some(name) = item_name(first) else {
-            continue;
+        // 1．X：2025年引进，原创地为…: the name before the colon, the rest
+        // of the line read like the item's next sentence.
+        let (name, lead) = match item_name(first) {
+            Some(name) => (name, None),
+            None => match item_name_before_colon(first) {
+                Some((name, rest)) if item_practice(extractor, name) => (name, Some(rest)),
+                _ => continue,
+            },
         };
         // （一）X模式（简称“Y”）。: the name without its alias, which it
         // also goes by.
@@ -69,7 +85,21 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
         let practice_named = item_practice(extractor, name);
         let mut origins: Vec<(EntityKey, &str)> = Vec::new();
         let mut targets: Vec<(EntityKey, &str)> = Vec::new();
-        for sentence in rest {
+        // 2025年4月引进 under the heading （一）成都天府新区片区: copied by
+        // the zone the item's article is about.
+        let mut unplaced_copy = false;
+        let mut lists: Vec<(EntityKey, &str)> = Vec::new();
+        let copies_here = |clause: &str| {
+            rules
+                .triggers(TriggerKind::Replicate)
+                .iter()
+                .any(|t| clause.contains(t.as_str()))
+        };
+        let body = lead
+            .map(|text| (text, first.as_str()))
+            .into_iter()
+            .chain(rest.iter().map(|s| (s.as_str(), s.as_str())));
+        for (sentence, evidence) in body {
             let (source, after) = source_group(sentence);
             // （牵头单位：省商务厅；责任单位：…）: who carries a task out,
             // not where the practice came from.
@@ -78,29 +108,44 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
                 .is_some_and(|(h, _)| rules.column_role(h.trim()) == Some("lead"));
             if let Some(source) = source.filter(|_| !leads) {
                 let names = names_in(extractor, source, graph);
-                origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+                origins.extend(names.into_iter().map(|n| (n, evidence)));
             }
             // 由雄安片区首创，…; 发源于曹妃甸片区，…: the maker opens a
             // sentence of the item.
-            let clause = after.split(['，', '。', '；']).next().unwrap_or("");
-            let led = rules.starts_with_word(WordList::CreatorLeads, clause);
-            let sourced = rules
-                .starts_with_word(WordList::CreatorSources, clause)
-                .is_some();
-            let made = rules
-                .ends_with_trigger(TriggerKind::Originate, clause)
-                .is_some();
-            // 中国（四川）…片区原创，…: the maker needs no 由 when the
-            // clause is the maker and the verb alone.
-            let bare = led.is_none() && made && practice_named && clause.chars().count() <= 40;
-            if (led.is_some() && (sourced || made)) || bare {
-                let names = names_in(extractor, clause, graph);
-                origins.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+            // (2025年4月引进，原创地为 Y: any clause of the item.)
+            for (i, clause) in after.split(['，', '。', '；']).enumerate() {
+                let led = rules.starts_with_word(WordList::CreatorLeads, clause);
+                let sourced = rules
+                    .starts_with_word(WordList::CreatorSources, clause)
+                    .is_some();
+                let made = rules
+                    .ends_with_trigger(TriggerKind::Originate, clause)
+                    .is_some();
+                // 中国（四川）…片区原创，…: the maker needs no 由 when the
+                // clause is the maker and the verb alone.
+                let bare = i == 0
+                    && led.is_none()
+                    && made
+                    && practice_named
+                    && clause.chars().count() <= 40;
+                if (led.is_some() && (sourced || made) && (i == 0 || practice_named)) || bare {
+                    let names = names_in(extractor, clause, graph);
+                    origins.extend(names.into_iter().map(|n| (n, evidence)));
+                }
             }
             if practice_named {
                 for clause in after.split(['，', '。', '；']) {
+                    // 出自全国自贸试验区第六批最佳实践案例: the list it was selected from.
+                    if let Some(title) = selected_from(rules, clause) {
+                        let list = key(Class::Recognition, &title);
+                        graph.add_entity(&list, &title);
+                        lists.push((list, evidence));
+                    }
                     let names = copied_in(extractor, clause, graph);
-                    targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+                    unplaced_copy |= names.is_empty() && copies_here(clause);
+                    targets.extend(names.into_iter().map(|n| (n, evidence)));
+                    let sources = copied_from(extractor, clause, graph);
+                    origins.extend(sources.into_iter().map(|n| (n, evidence)));
                 }
             }
             // 推广范围：雄安片区、正定片区。: where it is to be copied.
@@ -109,7 +154,7 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
                     && rules.column_role(&field) == Some("scope")
                 {
                     let names = names_in(extractor, value, graph);
-                    targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+                    targets.extend(names.into_iter().map(|n| (n, evidence)));
                 }
             }
             let copies = rules
@@ -118,10 +163,17 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
                 .any(|t| after.contains(t.as_str()));
             if copies && after.starts_with('在') {
                 let names = names_in(extractor, after, graph);
-                targets.extend(names.into_iter().map(|n| (n, sentence.as_str())));
+                targets.extend(names.into_iter().map(|n| (n, evidence)));
             }
         }
-        if origins.is_empty() && targets.is_empty() {
+        if targets.is_empty()
+            && unplaced_copy
+            && let Some(zone) = section_zone.clone()
+        {
+            graph.add_entity(&zone, &zone.label);
+            targets.push((zone, first.as_str()));
+        }
+        if origins.is_empty() && targets.is_empty() && lists.is_empty() {
             continue;
         }
         let practice = key(Class::Practice, &clean_label(name));
@@ -131,6 +183,9 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
         }
         if let Some(recognition) = &recognition {
             graph.add_relation(&practice, Property::RecognizedAs, recognition, first);
+        }
+        for (list, evidence) in lists {
+            graph.add_relation(&practice, Property::RecognizedAs, &list, evidence);
         }
         for (origin, evidence) in origins {
             if origin.class.is_zone() || origin.class.is_organisation() {
@@ -143,4 +198,39 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
             }
         }
     }
+}
+
+/// The zone a heading is no more than (（一）成都天府新区片区, 二、岳阳片区).
+fn heading_zone(extractor: &Extractor, heading: &str) -> Option<EntityKey> {
+    let heading = after_item_number(heading)
+        .or_else(|| heading.split_once('、').map(|(_, rest)| rest))
+        .unwrap_or(heading)
+        .trim()
+        .trim_end_matches(['：', ':', '。']);
+    if heading.chars().count() > 24 || heading.contains(['，', '。', '；']) {
+        return None;
+    }
+    let mut names = mentioned_in(extractor, heading).into_iter();
+    match (names.next(), names.next()) {
+        (Some(zone), None) if zone.class.is_zone() => Some(zone),
+        _ => None,
+    }
+}
+
+/// The list a clause of an item says its practice was selected from
+/// (出自全国自贸试验区第六批最佳实践案例, 2024年入选…案例): a recognition by
+/// its ending after an item recognition verb.
+fn selected_from(rules: &Rules, clause: &str) -> Option<String> {
+    rules
+        .words(WordList::ItemRecognitionVerbs)
+        .iter()
+        .find_map(|verb| {
+            let (_, title) = clause.split_once(verb.as_str())?;
+            let title = clean_label(title);
+            let recognition = matches!(
+                rules.class_by_ending(&title),
+                Some((Class::Recognition, _, _))
+            );
+            (recognition && title.chars().count() >= 6).then_some(title)
+        })
 }

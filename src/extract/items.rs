@@ -57,6 +57,45 @@ pub(super) fn copied_in(
     zones
 }
 
+/// Where a copying clause of an item says the practice came from: the
+/// zones right after its verb (借鉴 Y片区做法, 移植自 Y片区, 对标 Y片区做法落地),
+/// unless a word of direction makes them the copy (复制推广至 Z).
+pub(super) fn copied_from(
+    extractor: &Extractor,
+    clause: &str,
+    graph: &mut ArticleGraph,
+) -> Vec<EntityKey> {
+    let rules = &extractor.known.rules;
+    let Some((at, verb)) = rules
+        .triggers(TriggerKind::Replicate)
+        .iter()
+        .filter_map(|t| clause.find(t.as_str()).map(|i| (i, t.len())))
+        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
+    else {
+        return Vec::new();
+    };
+    let rest = &clause[at + verb..];
+    if rules
+        .starts_with_word(WordList::CopyTargets, rest)
+        .is_some()
+    {
+        return Vec::new();
+    }
+    let mut zones = names_in(extractor, rest, graph);
+    zones.retain(|z| z.class.is_zone());
+    zones
+}
+
+/// A numbered item that names its practice before a colon and goes on
+/// after it (1．专利开放许可“先试后买”：2025年4月引进，原创地为…): the name
+/// and the rest of the line.
+pub(super) fn item_name_before_colon(sentence: &str) -> Option<(&str, &str)> {
+    let (name, rest) = after_item_number(sentence)?.split_once(['：', ':'])?;
+    let name = name.trim();
+    let n = name.chars().count();
+    ((4..=40).contains(&n) && !name.contains(['，', '。', '；'])).then_some((name, rest))
+}
+
 /// The name of a numbered item: 1．X。 (or 1.X。/1、X。) with a short X
 /// that is a name, not a clause.
 pub(super) fn item_name(sentence: &str) -> Option<&str> {

@@ -96,13 +96,14 @@ pub enum WordList {
     FirmFields,
     SourceWords,
     TradeEndings,
+    ItemRecognitionVerbs,
     Demonstratives,
     UnstatedPlaces,
     FirmDemonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 89] = [
+    pub const ALL: [WordList; 90] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -192,6 +193,7 @@ impl WordList {
         WordList::FirmDemonstratives,
         WordList::SourceWords,
         WordList::TradeEndings,
+        WordList::ItemRecognitionVerbs,
     ];
 
     /// The name used in words.tsv.
@@ -253,6 +255,7 @@ impl WordList {
             WordList::ItemListKinds => "item_list_kinds",
             WordList::SourceWords => "source_words",
             WordList::TradeEndings => "trade_endings",
+            WordList::ItemRecognitionVerbs => "item_recognition_verbs",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
             WordList::RecipientVerbs => "recipient_verbs",

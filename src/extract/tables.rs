@@ -380,6 +380,16 @@ pub(super) fn practices_in(extractor: &Extractor, text: &str) -> Vec<EntityKey> 
         .collect()
 }
 
+/// The names a piece of text gives on their own (not added to the graph).
+pub(super) fn mentioned_in(extractor: &Extractor, text: &str) -> Vec<EntityKey> {
+    let s = Sentence::new(&extractor.segmenter, text);
+    mentions::find(&extractor.known, &s)
+        .into_iter()
+        .filter(|m| !m.nested)
+        .map(|m| m.key)
+        .collect()
+}
+
 /// The names of the classes `keep` takes that a cell gives (with where
 /// each starts, in bytes), added to the graph as entities.
 fn mentions_in(
