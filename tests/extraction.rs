@@ -4217,3 +4217,36 @@ fn items_under_a_zone_heading_name_practice_origin_list_and_copy() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_party_line_of_a_judgment_places_the_firm_in_its_area_and_bonded_zone() {
+    let x = extract(
+        "民事判决书",
+        "原告：山东海汇融通供应链管理有限公司，住所地中国（山东）自由贸易试验区青岛片区青岛前湾综合保税区北京路45号。\n\n\
+四、驳回原告山东海汇融通供应链管理有限公司的其他诉讼请求。",
+    );
+    let firm = "山东海汇融通供应链管理有限公司";
+    assert!(
+        has_entity(&x, Class::SpecialZone, "青岛前湾综合保税区"),
+        "{}",
+        entities(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            firm,
+            Property::BasedIn,
+            "中国（山东）自由贸易试验区青岛片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // Words of the court's ruling are no part of the firm's name.
+    assert!(
+        x.entities
+            .iter()
+            .all(|e| e.class != Class::Firm || e.label == firm),
+        "{}",
+        entities(&x)
+    );
+}

@@ -97,13 +97,14 @@ pub enum WordList {
     SourceWords,
     TradeEndings,
     ItemRecognitionVerbs,
+    BondedEndings,
     Demonstratives,
     UnstatedPlaces,
     FirmDemonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 90] = [
+    pub const ALL: [WordList; 91] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -194,6 +195,7 @@ impl WordList {
         WordList::SourceWords,
         WordList::TradeEndings,
         WordList::ItemRecognitionVerbs,
+        WordList::BondedEndings,
     ];
 
     /// The name used in words.tsv.
@@ -256,6 +258,7 @@ impl WordList {
             WordList::SourceWords => "source_words",
             WordList::TradeEndings => "trade_endings",
             WordList::ItemRecognitionVerbs => "item_recognition_verbs",
+            WordList::BondedEndings => "bonded_endings",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
             WordList::RecipientVerbs => "recipient_verbs",

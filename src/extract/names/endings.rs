@@ -76,7 +76,7 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
         }
         let mut start = trim_generic_start(known, text, start, e_start);
         if ending.class == Class::SpecialZone {
-            start = trim_address_chain(known, text, start, e_start);
+            start = trim_address_chain(known, text, start, (e_start, e_end));
         }
         let name = &text[start..e_end];
         let modifier = &text[start..e_start];
@@ -124,8 +124,14 @@ pub fn by_ending(known: &Knowledge, s: &Sentence<'_>, mentions: &mut Vec<Mention
 /// Drops the chain of administrative units an address puts before a zone's
 /// name (广西壮族自治区崇左市凭祥市凭祥综合保税区 → 凭祥综合保税区) when it
 /// holds two units or more; one (长沙黄花综合保税区) may be the name's own.
-/// An address's street number (妈湾大道×号前海综合保税区) ends the chain too.
-fn trim_address_chain(known: &Knowledge, text: &str, start: usize, ending_start: usize) -> usize {
+/// An address's street number (妈湾大道×号前海综合保税区) ends the chain too,
+/// and so does the name of the area or zone it lies in.
+fn trim_address_chain(
+    known: &Knowledge,
+    text: &str,
+    start: usize,
+    (ending_start, end): (usize, usize),
+) -> usize {
     let start = text[start..ending_start]
         .rfind('号')
         .map_or(start, |i| start + i + '号'.len_utf8());
@@ -151,7 +157,34 @@ fn trim_address_chain(known: &Knowledge, text: &str, start: usize, ending_start:
         at += len;
         units += 1;
     }
-    if units >= 2 { at } else { start }
+    let start = if units >= 2 { at } else { start };
+    // 住所地中国（山东）…青岛片区青岛前湾综合保税区: the area it lies in is
+    // named before a customs zone that its city names (雄安片区数字贸易产业园
+    // is one name).
+    let bonded = known
+        .rules
+        .words(WordList::BondedEndings)
+        .iter()
+        .any(|w| text[..end].ends_with(w.as_str()));
+    let known_as = |name: &str, class: &dyn Fn(Class) -> bool| {
+        known.lexicon.lookup(name).is_some_and(|e| class(e.class))
+    };
+    let city_first = |at: usize| {
+        text[at..ending_start]
+            .char_indices()
+            .skip(1)
+            .any(|(i, _)| known_as(&text[at..at + i], &|c| c == Class::Place))
+    };
+    let area_end = text[start..ending_start]
+        .char_indices()
+        .map(|(i, c)| start + i + c.len_utf8())
+        .filter(|_| bonded)
+        .rfind(|&cut| {
+            known_as(&text[start..cut], &|c| {
+                matches!(c, Class::Area | Class::FreeTradeZone)
+            }) && city_first(cut)
+        });
+    area_end.unwrap_or(start)
 }
 
 /// Drops generic words at the start of a name: 省内首个跨境金融服务站 → 跨境金融服务站.
