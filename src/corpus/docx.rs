@@ -120,8 +120,20 @@ fn body(xml: &[u8]) -> Result<Vec<Piece>, String> {
                     "p" => {
                         let text = paragraph.take().unwrap_or_default();
                         match tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                            // Paragraphs of a cell run on (Chinese needs no space).
-                            Some(cell) => cell.push_str(text.trim()),
+                            // Paragraphs of a cell run on (Chinese needs no
+                            // space); one that ends without punctuation is an
+                            // item of a list (钦州港片区管委会 / 钦州海关).
+                            Some(cell) => {
+                                let text = text.trim();
+                                let open = cell
+                                    .chars()
+                                    .last()
+                                    .is_some_and(|c| !"。；;，,、：:！？!?（(".contains(c));
+                                if open && !text.is_empty() {
+                                    cell.push('、');
+                                }
+                                cell.push_str(text);
+                            }
                             None => pieces.push(Piece::Text(format!("{}\n", text.trim_end()))),
                         }
                     }
@@ -260,6 +272,7 @@ mod tests {
 <w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>改革事项</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>推广范围</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>证照联办</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>南京片区、</w:t></w:r></w:p><w:p><w:r><w:t>苏州片区</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>无感续证</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>一单制</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>钦州港片区管委会</w:t></w:r></w:p><w:p><w:r><w:t>钦州海关</w:t></w:r></w:p></w:tc></w:tr>
 </w:tbl>
 <w:p><w:r><w:t>A&amp;B</w:t></w:r></w:p>
 </w:body></w:document>"#
@@ -276,6 +289,8 @@ mod tests {
         assert_eq!(table.header, ["序号", "改革事项", "推广范围"]);
         assert_eq!(table.rows[0], ["1", "证照联办", "南京片区、苏州片区"]);
         assert_eq!(table.rows[1], ["2", "无感续证", "南京片区、苏州片区"]);
+        // Two paragraphs of names in one cell are two names.
+        assert_eq!(table.rows[2], ["3", "一单制", "钦州港片区管委会、钦州海关"]);
         assert_eq!(pieces[3], Piece::Text("A&B\n".into()));
     }
 
