@@ -4250,3 +4250,28 @@ fn a_party_line_of_a_judgment_places_the_firm_in_its_area_and_bonded_zone() {
         entities(&x)
     );
 }
+
+#[test]
+fn gongsi_in_a_firms_own_document_is_that_firm_not_the_one_named_last() {
+    let x = extract(
+        "北京华研精测科技股份有限公司投资者关系活动记录表",
+        "问：合肥子公司有什么新进展？答：合肥华研精测半导体装备有限公司今年试用了3件专利。\
+问：公司近期获得了哪些荣誉？答：公司2022年被工业和信息化部认定为国家级专精特新“小巨人”企业。",
+    );
+    let own = "北京华研精测科技股份有限公司";
+    assert!(
+        has_relation(&x, own, Property::RecognizedAs, "国家级专精特新小巨人企业"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(
+            &x,
+            "合肥华研精测半导体装备有限公司",
+            Property::RecognizedAs,
+            "国家级专精特新小巨人企业"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -203,6 +203,7 @@ impl Extractor {
             })
             .collect();
         let topic = topic_zones(&prepared, home);
+        let own_firm = references::own_firm(&prepared);
         let mut zones: Vec<EntityKey> = Vec::new();
         for m in prepared
             .iter()
@@ -321,7 +322,7 @@ impl Extractor {
                 &self.known,
                 s,
                 mentions,
-                last_firm.as_ref(),
+                [last_firm.as_ref(), own_firm.as_ref()],
                 last_subject.as_ref(),
             );
             if refs.is_empty() {

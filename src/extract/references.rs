@@ -14,12 +14,30 @@ use crate::model::{Class, EntityKey};
 /// 其 stands for the subject of the sentence before only when it is a firm.
 const ITS: &str = "其";
 
-/// The mentions the sentence's firm references stand for.
+/// How many sentences of an article, its title first, may name the firm
+/// the article is by (a press release's or an investor-relations form's
+/// masthead).
+const MASTHEAD_SENTENCES: usize = 3;
+
+/// The firm an article is by or about: one named in its first sentences,
+/// before any other actor. 公司 and 本公司 stand for it in its own
+/// documents (问：公司地处北京自贸试验区…).
+pub(super) fn own_firm(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Option<EntityKey> {
+    let first = prepared
+        .iter()
+        .take(MASTHEAD_SENTENCES)
+        .flat_map(|(_, mentions)| mentions.iter().filter(|m| !m.nested))
+        .find(|m| m.class().is_actor())?;
+    (first.class() == Class::Firm).then(|| first.key.clone())
+}
+
+/// The mentions the sentence's firm references stand for: the firm named
+/// last, or for the words of `own_refs` the firm the article is by.
 pub(super) fn firm_references(
     known: &Knowledge,
     s: &Sentence<'_>,
     mentions: &[Mention],
-    last_firm: Option<&EntityKey>,
+    [last_firm, own_firm]: [Option<&EntityKey>; 2],
     last_subject: Option<&EntityKey>,
 ) -> Vec<Mention> {
     let text = &s.text;
@@ -41,12 +59,13 @@ pub(super) fn firm_references(
             let in_sentence = mentions
                 .iter()
                 .rfind(|m| !m.nested && m.end <= at && m.class().is_actor());
+            let own = own_firm.filter(|_| known.rules.is_word(WordList::OwnRefs, word));
             let firm = match in_sentence {
                 Some(m) if m.class() == Class::Firm => Some(&m.key),
                 Some(_) if word == ITS => None,
-                Some(_) => last_firm,
+                Some(_) => own.or(last_firm),
                 None if word == ITS => last_subject.filter(|k| k.class == Class::Firm),
-                None => last_firm,
+                None => own.or(last_firm),
             };
             let Some(firm) = firm else {
                 continue;

@@ -98,13 +98,14 @@ pub enum WordList {
     TradeEndings,
     ItemRecognitionVerbs,
     BondedEndings,
+    OwnRefs,
     Demonstratives,
     UnstatedPlaces,
     FirmDemonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 91] = [
+    pub const ALL: [WordList; 92] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -196,6 +197,7 @@ impl WordList {
         WordList::TradeEndings,
         WordList::ItemRecognitionVerbs,
         WordList::BondedEndings,
+        WordList::OwnRefs,
     ];
 
     /// The name used in words.tsv.
@@ -259,6 +261,7 @@ impl WordList {
             WordList::TradeEndings => "trade_endings",
             WordList::ItemRecognitionVerbs => "item_recognition_verbs",
             WordList::BondedEndings => "bonded_endings",
+            WordList::OwnRefs => "own_refs",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
             WordList::RecipientVerbs => "recipient_verbs",
