@@ -4275,3 +4275,49 @@ fn gongsi_in_a_firms_own_document_is_that_firm_not_the_one_named_last() {
         relations(&x)
     );
 }
+
+#[test]
+fn benyuan_in_a_courts_own_document_is_that_court() {
+    let court = "福建省厦门市湖里区人民法院";
+    let x = extract(
+        court,
+        "民事判决书\n\n2023年，本院首创“调解确认一站通”机制，该机制已入选福建自贸试验区第二十一批创新举措。",
+    );
+    // The practice, by whichever of its two names the graph keeps.
+    let practice = |x: &Extraction, p: Property, o: &str| {
+        x.relations.iter().any(|r| {
+            r.subject.label.starts_with("调解确认一站通") && r.property == p && r.object.label == o
+        })
+    };
+    assert!(
+        practice(&x, Property::OriginatedIn, court),
+        "{}",
+        relations(&x)
+    );
+    // 该机制 is the practice, not the court named before it in the sentence.
+    let x = extract(
+        court,
+        "民事判决书\n\n双方经本院“调解确认一站通”机制引导进行诉前调解。“调解确认一站通”系本院首创的诉调对接机制，当事人可当日申请司法确认，该机制已入选福建自贸试验区第二十一批创新举措。",
+    );
+    assert!(
+        practice(
+            &x,
+            Property::RecognizedAs,
+            "福建自贸试验区第二十一批创新举措"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.label == court && r.property == Property::RecognizedAs),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_entity(&x, Class::Practice, "本院调解确认一站通机制"),
+        "{}",
+        entities(&x)
+    );
+}

@@ -19,16 +19,17 @@ const ITS: &str = "其";
 /// masthead).
 const MASTHEAD_SENTENCES: usize = 3;
 
-/// The firm an article is by or about: one named in its first sentences,
-/// before any other actor. 公司 and 本公司 stand for it in its own
-/// documents (问：公司地处北京自贸试验区…).
+/// The organisation an article is by: one named in its first sentences,
+/// before any other actor. 公司 and 本公司 stand for it in a firm's own
+/// documents (问：公司地处北京自贸试验区…), 本院 and 本机关 in a court's or
+/// an office's.
 pub(super) fn own_firm(prepared: &[(Sentence<'_>, Vec<Mention>)]) -> Option<EntityKey> {
     let first = prepared
         .iter()
         .take(MASTHEAD_SENTENCES)
         .flat_map(|(_, mentions)| mentions.iter().filter(|m| !m.nested))
         .find(|m| m.class().is_actor())?;
-    (first.class() == Class::Firm).then(|| first.key.clone())
+    first.class().is_organisation().then(|| first.key.clone())
 }
 
 /// The mentions the sentence's firm references stand for: the firm named
@@ -59,7 +60,8 @@ pub(super) fn firm_references(
             let in_sentence = mentions
                 .iter()
                 .rfind(|m| !m.nested && m.end <= at && m.class().is_actor());
-            let own = own_firm.filter(|_| known.rules.is_word(WordList::OwnRefs, word));
+            let own = own_firm
+                .filter(|k| k.class == Class::Firm && known.rules.is_word(WordList::OwnRefs, word));
             let firm = match in_sentence {
                 Some(m) if m.class() == Class::Firm => Some(&m.key),
                 Some(_) if word == ITS => None,
@@ -73,6 +75,22 @@ pub(super) fn firm_references(
             let mut m = Mention::new(Class::Firm, &firm.label, at, end);
             m.surface = word.clone();
             out.push(m);
+        }
+    }
+    // 本院适用…, 本机关制定…: the court or office whose document it is.
+    if let Some(own) = own_firm.filter(|k| k.class != Class::Firm) {
+        for word in known.rules.words(WordList::BodyRefs) {
+            for (at, _) in text.match_indices(word.as_str()) {
+                let end = at + word.len();
+                if out.iter().any(|m| m.start < end && at < m.end)
+                    || mentions.iter().any(|m| m.start < end && at < m.end)
+                {
+                    continue;
+                }
+                let mut m = Mention::new(own.class, &own.label, at, end);
+                m.surface = word.clone();
+                out.push(m);
+            }
         }
     }
     out

@@ -99,13 +99,14 @@ pub enum WordList {
     ItemRecognitionVerbs,
     BondedEndings,
     OwnRefs,
+    BodyRefs,
     Demonstratives,
     UnstatedPlaces,
     FirmDemonstratives,
 }
 
 impl WordList {
-    pub const ALL: [WordList; 92] = [
+    pub const ALL: [WordList; 93] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -198,6 +199,7 @@ impl WordList {
         WordList::ItemRecognitionVerbs,
         WordList::BondedEndings,
         WordList::OwnRefs,
+        WordList::BodyRefs,
     ];
 
     /// The name used in words.tsv.
@@ -262,6 +264,7 @@ impl WordList {
             WordList::ItemRecognitionVerbs => "item_recognition_verbs",
             WordList::BondedEndings => "bonded_endings",
             WordList::OwnRefs => "own_refs",
+            WordList::BodyRefs => "body_refs",
             WordList::CollectiveLevels => "collective_levels",
             WordList::DrawVerbs => "draw_verbs",
             WordList::RecipientVerbs => "recipient_verbs",

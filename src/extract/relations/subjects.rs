@@ -93,15 +93,23 @@ pub(super) fn subjects_before(
     }
     if kind == TriggerKind::Recognize
         && refers_back(known, &s.text[..at])
-        && candidates.iter().all(|m| m.class() != Class::Practice)
+        && candidates
+            .last()
+            .is_none_or(|m| m.class() != Class::Practice)
     {
-        // 该模式: the practice named last, in this sentence or before it.
+        // 该模式: the practice named last, in this sentence or before it
+        // (“X”系本院首创的机制，…，该机制已入选…: X, not the court).
         let here = mentions
             .iter()
             .rfind(|m| !m.nested && m.end <= at && m.class() == Class::Practice);
-        if let Some(p) = here.map(|m| &m.key).or(context.last_practice) {
-            return vec![p.clone()];
-        }
+        // 该做法 names what was selected even when that is not found: not
+        // the body named before it in the sentence.
+        return here
+            .map(|m| &m.key)
+            .or(context.last_practice)
+            .cloned()
+            .into_iter()
+            .collect();
     }
     if kind == TriggerKind::Recognize && candidates.is_empty() {
         // 该公司入选…: the firm named last; 该平台获评…: not the topic zone.
@@ -155,7 +163,7 @@ pub(super) fn subjects_before(
         let made = mentions.iter().rfind(|m| {
             !m.nested && m.class() == Class::Practice && m.start >= nearest.end && m.end <= at
         });
-        if nearest.class().is_zone()
+        if (nearest.class().is_zone() || nearest.class().is_organisation())
             && let Some(practice) = made
         {
             return vec![practice.key.clone()];
