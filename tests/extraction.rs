@@ -4321,3 +4321,16 @@ fn benyuan_in_a_courts_own_document_is_that_court() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_quote_right_after_tuichu_names_a_practice() {
+    let x = extract(
+        "青岛片区",
+        "同年，青岛片区在全国率先推出“仓单质押一码通”，为每一张数字仓单赋予唯一编码。",
+    );
+    assert!(
+        has_entity(&x, Class::Practice, "仓单质押一码通"),
+        "{}",
+        entities(&x)
+    );
+}

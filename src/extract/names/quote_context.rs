@@ -16,6 +16,13 @@ const MAX_OWNER_CHARS: usize = 25;
 pub(super) fn context_before(known: &Knowledge, s: &Sentence<'_>, start: usize) -> Option<Class> {
     let mut before = s.text[..start].trim_end();
     loop {
+        // 推出“X”: a verb is no filler, though it ends like one (探索出“X”).
+        let verb = [TriggerKind::Practice, TriggerKind::Platform]
+            .into_iter()
+            .any(|k| known.rules.ends_with_trigger(k, before).is_some());
+        if verb {
+            break;
+        }
         let filler = known.rules.ends_with_word(WordList::QuoteFillers, before);
         match filler {
             Some(f) => before = before[..before.len() - f.len()].trim_end(),
