@@ -184,8 +184,15 @@ fn spread_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, Vec
 /// key names the other way round.
 const MIN_REORDERED_PART: usize = 2;
 
+/// The shortest core, in characters, that a reordered form may move to
+/// the front while shortening what it moves behind (先试后买专利许可 for
+/// 专利开放许可先试后买).
+const MIN_MOVED_CORE: usize = 4;
+
 /// Keys that name one practice with their two parts the other way round
-/// (离港即退出口退税 and 出口退税离港即退): each is the other rotated.
+/// (离港即退出口退税 and 出口退税离港即退): each is the other rotated, or
+/// the part moved behind the core is written shorter, its words in order
+/// (专利开放许可先试后买 and 先试后买专利许可).
 fn reordered_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, &'a str)> {
     let mut out = Vec::new();
     for (&key, _) in keys.iter() {
@@ -196,11 +203,25 @@ fn reordered_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, 
             .skip(MIN_REORDERED_PART)
             .take((n + 1).saturating_sub(2 * MIN_REORDERED_PART))
         {
-            let rotated = format!("{}{}", &key[at..], &key[..at]);
+            let (front, core) = (&key[..at], &key[at..]);
+            let rotated = format!("{core}{front}");
             if let Some((&other, _)) = keys.get_key_value(rotated.as_str())
                 && other != key
             {
                 out.push((key, other));
+                continue;
+            }
+            if core.chars().count() < MIN_MOVED_CORE {
+                continue;
+            }
+            for (&other, _) in keys.range(core..).take_while(|(k, _)| k.starts_with(core)) {
+                let behind = &other[core.len()..];
+                let shorter = behind.chars().count() >= MIN_REORDERED_PART
+                    && behind != front
+                    && (is_subsequence(behind, front) || is_subsequence(front, behind));
+                if shorter {
+                    out.push((key, other));
+                }
             }
         }
     }
@@ -372,6 +393,12 @@ mod tests {
             "进口药品一站式查验"
         ));
         assert!(run(&[("p/a", "出口退税离港即退"), ("p/b", "离港即退进口退税")]).is_empty());
+        // The part moved behind the core may be written shorter, not other.
+        assert_eq!(
+            run(&[("p/a", "专利开放许可先试后买"), ("p/b", "先试后买专利许可")]),
+            vec![("p/b".into(), "p/a".into())]
+        );
+        assert!(run(&[("p/a", "专利开放许可先试后买"), ("p/b", "先试后买商标许可")]).is_empty());
     }
 
     #[test]
