@@ -4334,3 +4334,26 @@ fn a_quote_right_after_tuichu_names_a_practice() {
         entities(&x)
     );
 }
+
+#[test]
+fn a_headline_that_exclaims_in_the_middle_is_the_title_not_a_wrapped_line() {
+    let document = parse_text(
+        "wechat.txt",
+        "全省首创！跨境税费“一码清缴”入选福建自贸试验区第二十一批创新举措\n\n厦门自贸片区 2024-05-28 11:00\n\n\
+近日，福建省自贸办公布了福建自贸试验区第二十一批创新举措，共18项。\n",
+    );
+    let article = &document.articles[0];
+    assert_eq!(
+        article.title,
+        "全省首创！跨境税费“一码清缴”入选福建自贸试验区第二十一批创新举措"
+    );
+    assert!(
+        article
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.sentences)
+            .any(|s| s.starts_with("近日，福建省自贸办公布了")),
+        "{:?}",
+        article.paragraphs
+    );
+}

@@ -254,8 +254,11 @@ fn continues(prev: &Block, line: &str, after_blank_line: bool, lenient: bool) ->
     if lenient || (starts_with_bullet(&prev.text) && !after_blank_line) {
         return true;
     }
-    // A short line without any sentence in it is a title, not a fragment.
-    let body_like = prev.text.contains(['。', '！', '？', '；']) || prev.text.chars().count() >= 50;
+    // A short line without any sentence in it is a title, not a fragment;
+    // a headline may exclaim in the middle (全省首创！跨境税费…入选…).
+    let n = prev.text.chars().count();
+    let body_like =
+        prev.text.contains(['。', '；']) || (prev.text.contains(['！', '？']) && n > 48) || n >= 50;
     if after_blank_line {
         body_like
     } else {

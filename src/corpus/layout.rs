@@ -151,7 +151,8 @@ fn is_title_line(blocks: &[Block], i: usize) -> bool {
         b.heading.is_none() || matches!(b.heading, Some(HeadingKind::SubHeading(_)))
     });
     (4..=48).contains(&n)
-        && !text.contains(['。', '；', '！', '？'])
+        && !text.contains(['。', '；'])
+        && !text.ends_with(['！', '？'])
         && !text.ends_with(['：', ':'])
         && !is_table_row(text)
         && next_is_body
