@@ -4357,3 +4357,29 @@ fn a_headline_that_exclaims_in_the_middle_is_the_title_not_a_wrapped_line() {
         article.paragraphs
     );
 }
+
+#[test]
+fn minglie_qizhong_selects_into_the_list_announced_and_a_time_may_stand_before_the_verb_of_making()
+{
+    let x = extract(
+        "西永片区",
+        "日前，商务部公布全国自贸试验区第六批最佳实践案例，中国（重庆）自由贸易试验区西永片区报送的进口货物“智验分流”监管模式名列其中。\
+这项改革由西永片区与西永海关在两年前联合探索。",
+    );
+    let practice = "进口货物智验分流监管模式";
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::RecognizedAs,
+            "全国自贸试验区第六批最佳实践案例"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(&x, practice, Property::OriginatedIn, "西永海关"),
+        "{}",
+        relations(&x)
+    );
+}

@@ -375,7 +375,7 @@ static COUNTED_FIRMS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static SETTLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|近日|日前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
+    Regex::new(r"^(?:于|在)?\s*(?:\d{4}\s*年|今年|去年|前年|同年|当年|近日|日前|[一二两三四五六七八九十\d]{1,2}年前)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?(?:初|底|中旬|上旬|下旬)?")
         .expect("date pattern")
 });
 
