@@ -4383,3 +4383,19 @@ fn minglie_qizhong_selects_into_the_list_announced_and_a_time_may_stand_before_t
         relations(&x)
     );
 }
+
+#[test]
+fn zones_before_a_copy_verb_copy_the_practice_its_object_refers_back_to() {
+    let x = extract(
+        "苏州片区",
+        "2021年，苏州片区管委会推出“风险共担池”。据了解，湖南自贸试验区、黑龙江自贸试验区已相继引入这一模式。",
+    );
+    for zone in ["中国（湖南）自由贸易试验区", "中国（黑龙江）自由贸易试验区"]
+    {
+        assert!(
+            has_relation(&x, "风险共担池", Property::ReplicatedIn, zone),
+            "{zone}: {}",
+            relations(&x)
+        );
+    }
+}

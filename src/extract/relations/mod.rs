@@ -199,13 +199,18 @@ pub fn apply(
                 .then_some(context.last_practice)
                 .flatten();
             let practice = practice_before(known, s, mentions, zones_at, context).or(referred);
-            let named: Vec<&EntityKey> = mentions
+            let mut named: Vec<&EntityKey> = mentions
                 .iter()
                 .filter(|m| {
                     !m.nested && m.class().is_zone() && m.start >= zones_at && m.end <= t.start
                 })
                 .map(|m| &m.key)
                 .collect();
+            // 湖南自贸试验区、黑龙江自贸试验区已相继引入这一模式: the
+            // zones that copy stand before the verb, the practice after it.
+            if named.is_empty() && referred.is_some() {
+                named.extend(subjects.iter().filter(|z| z.class.is_zone()));
+            }
             if let Some(practice) = practice {
                 for zone in named {
                     graph.add_relation(practice, Property::ReplicatedIn, zone, evidence);
