@@ -4399,3 +4399,22 @@ fn zones_before_a_copy_verb_copy_the_practice_its_object_refers_back_to() {
         );
     }
 }
+
+#[test]
+fn pianqu_guanweihui_is_the_one_area_committee_the_article_names() {
+    let x = extract(
+        "苏州片区",
+        "2021年，苏州片区管委会推出“风险共担池”。苏州片区搭建了“知融通”知识产权金融服务平台，由片区管委会负责运营。",
+    );
+    let committee = x
+        .entities
+        .iter()
+        .find(|e| e.label == "苏州片区管委会")
+        .expect("the committee");
+    assert!(committee.aliases.contains("片区管委会"), "{}", entities(&x));
+    assert!(
+        x.entities.iter().all(|e| e.label != "片区管委会"),
+        "{}",
+        entities(&x)
+    );
+}

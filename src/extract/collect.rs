@@ -150,6 +150,18 @@ impl ArticleGraph {
         for short in &keys {
             let body_short_form = short.label.starts_with(['省', '市', '区', '县'])
                 && short.label.chars().count() >= 3;
+            // 片区管委会 beside 苏州片区管委会 (the one area committee named).
+            let area_body = short.class == Class::GovernmentBody && short.label.starts_with("片区");
+            let mut committees = keys.iter().filter(|k| {
+                k.class == short.class
+                    && k.label.len() > short.label.len()
+                    && k.label.ends_with(short.label.as_str())
+            });
+            if area_body && let (Some(long), None) = (committees.next(), committees.next()) {
+                let long = long.clone();
+                self.merge(short, &long);
+                continue;
+            }
             let long = keys.iter().find(|k| {
                 if k.class != short.class || k.label.len() <= short.label.len() {
                     return false;
