@@ -4418,3 +4418,32 @@ fn pianqu_guanweihui_is_the_one_area_committee_the_article_names() {
         entities(&x)
     );
 }
+
+#[test]
+fn pianqu_nei_de_special_zone_is_in_the_area_whose_name_it_shares() {
+    let x = extract(
+        "红河片区",
+        "红河片区引进山东自贸试验区青岛片区原创的大宗商品仓单质押“一码通”模式，6月在片区内的红河综合保税区完成首单业务。",
+    );
+    let zone = "红河综合保税区";
+    assert!(
+        has_relation(
+            &x,
+            zone,
+            Property::PartOf,
+            "中国（云南）自由贸易试验区红河片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_relation(
+            &x,
+            zone,
+            Property::PartOf,
+            "中国（山东）自由贸易试验区青岛片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

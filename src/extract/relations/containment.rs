@@ -44,11 +44,19 @@ pub(super) fn zones_within(
             .iter()
             .rev()
             .find(|z| z.end == head.len() && z.class() == Class::Area && !z.nested);
-        // A bare 片区 is the area the sentence named last, else the topic.
+        // A bare 片区 is the area the sentence named whose name the special
+        // zone's opens with (红河片区引进青岛片区原创的…，在片区内的红河综合
+        // 保税区…), else the area it named last, else the topic.
+        let city: String = m.key.label.chars().take(2).collect();
         let last_area = || {
-            mentions
+            let before: Vec<&Mention> = mentions
                 .iter()
-                .rfind(|z| z.end <= head.len() && z.class() == Class::Area && !z.nested)
+                .filter(|z| z.end <= head.len() && z.class() == Class::Area && !z.nested)
+                .collect();
+            before
+                .iter()
+                .rfind(|z| z.surface.contains(city.as_str()) || z.key.label.contains(city.as_str()))
+                .or(before.last())
                 .map(|z| vec![&z.key])
         };
         let areas: Vec<&EntityKey> = match named {
