@@ -295,3 +295,14 @@ fn batch_al_stays_above_its_floor() {
 fn batch_am_stays_above_its_floor() {
     assert_floor("batch-am", 0.87, 0.70);
 }
+
+#[test]
+fn batch_an_stays_above_its_floor() {
+    assert_floor("batch-an", 0.84, 0.76);
+}
+
+/// Saved web pages and Word files, read through the document model.
+#[test]
+fn batch_ao_stays_above_its_floor() {
+    assert_floor("batch-ao", 0.87, 0.76);
+}
