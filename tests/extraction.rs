@@ -4447,3 +4447,29 @@ fn pianqu_nei_de_special_zone_is_in_the_area_whose_name_it_shares() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_bulleted_item_naming_a_quoted_practice_before_a_colon_gives_its_origin() {
+    let x = extract(
+        "乌鲁木齐片区制度创新",
+        "- **中欧班列“集拼集运一次查验”**：乌鲁木齐海关率先探索，在乌鲁木齐片区先行先试，2025年被评为新疆自贸试验区第二批制度创新成果。\n\n\
+● 台资服务：苏州片区引进“台企信用互查”服务。",
+    );
+    let practice = "中欧班列集拼集运一次查验";
+    assert!(
+        has_relation(
+            &x,
+            practice,
+            Property::OriginatedIn,
+            "中国（新疆）自由贸易试验区乌鲁木齐片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // A bullet before a field label names no practice.
+    assert!(
+        !has_entity(&x, Class::Practice, "台资服务"),
+        "{}",
+        entities(&x)
+    );
+}

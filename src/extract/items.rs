@@ -90,8 +90,22 @@ pub(super) fn copied_from(
 /// after it (1．专利开放许可“先试后买”：2025年4月引进，原创地为…): the name
 /// and the rest of the line.
 pub(super) fn item_name_before_colon(sentence: &str) -> Option<(&str, &str)> {
-    let (name, rest) = after_item_number(sentence)?.split_once(['：', ':'])?;
-    let name = name.trim();
+    // - **中欧班列“集拼集运一次查验”**：…: a bulleted item names it too.
+    let bulleted = || {
+        let rest = sentence
+            .trim_start()
+            .strip_prefix(['-', '*', '•', '●', '▶', '■', '◆', '★'])?;
+        Some(rest.trim_start())
+    };
+    // (A bullet may open a field label, ● 台资服务：…; a quoted core says a
+    // practice is named.)
+    let (name, rest) = match after_item_number(sentence) {
+        Some(item) => item.split_once(['：', ':'])?,
+        None => bulleted()?
+            .split_once(['：', ':'])
+            .filter(|(name, _)| name.contains('“'))?,
+    };
+    let name = name.trim().trim_matches('*').trim();
     let n = name.chars().count();
     ((4..=40).contains(&n) && !name.contains(['，', '。', '；'])).then_some((name, rest))
 }
