@@ -1,7 +1,7 @@
 //! Saved web pages (.html): the encoding from a BOM, `<meta charset>` or the
 //! bytes themselves (GBK pages are common); the article from WeChat's
-//! `#js_content` or a government CMS's content container, else the element
-//! that holds most paragraph text; its title from `<h1>` or `<title>`; its
+//! `#js_content` or a government CMS's content container, else the innermost
+//! element that holds most of the reading text; its title from `<h1>` or `<title>`; its
 //! 发布时间 and 来源 (WeChat: account and publish time) as a line under the
 //! title. Navigation, scripts, lists of links and footers are dropped;
 //! `<table>`s become typed tables.
