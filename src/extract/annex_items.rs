@@ -5,8 +5,8 @@
 use super::announced::announced_title;
 use super::collect::ArticleGraph;
 use super::items::{
-    after_item_number, copied_from, copied_in, field_line, item_name, item_name_before_colon,
-    item_practice, item_with_source, source_group,
+    after_item_number, copied_from, copied_in, copy_verb, field_line, item_name,
+    item_name_before_colon, item_practice, item_with_source, source_group,
 };
 use super::mention::clean_label;
 use super::rules::{Rules, TriggerKind, WordList};
@@ -89,12 +89,6 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
         // the zone the item's article is about.
         let mut unplaced_copy = false;
         let mut lists: Vec<(EntityKey, &str)> = Vec::new();
-        let copies_here = |clause: &str| {
-            rules
-                .triggers(TriggerKind::Replicate)
-                .iter()
-                .any(|t| clause.contains(t.as_str()))
-        };
         let body = lead
             .map(|text| (text, first.as_str()))
             .into_iter()
@@ -142,7 +136,7 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
                         lists.push((list, evidence));
                     }
                     let names = copied_in(extractor, clause, graph);
-                    unplaced_copy |= names.is_empty() && copies_here(clause);
+                    unplaced_copy |= names.is_empty() && copy_verb(rules, clause).is_some();
                     targets.extend(names.into_iter().map(|n| (n, evidence)));
                     let sources = copied_from(extractor, clause, graph);
                     origins.extend(sources.into_iter().map(|n| (n, evidence)));

@@ -5,7 +5,7 @@
 use super::Extractor;
 use super::collect::ArticleGraph;
 use super::mention::clean_label;
-use super::rules::{TriggerKind, WordList};
+use super::rules::{Rules, TriggerKind, WordList};
 use super::tables::names_in;
 use crate::model::EntityKey;
 
@@ -28,6 +28,16 @@ pub(super) fn item_practice(extractor: &Extractor, name: &str) -> bool {
     (headed || name.contains('“')) && !task
 }
 
+/// Where a clause's first verb of copying starts and how long it is, in
+/// its longest form (复制推广 before 复制).
+pub(super) fn copy_verb(rules: &Rules, clause: &str) -> Option<(usize, usize)> {
+    rules
+        .triggers(TriggerKind::Replicate)
+        .iter()
+        .filter_map(|t| clause.find(t.as_str()).map(|i| (i, t.len())))
+        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
+}
+
 /// The zones a clause of an item copies it to: those before its verb of
 /// copying (洛阳片区学习借鉴这一做法, 已在开封片区推广应用) and those after
 /// 至/到 (已复制推广至宁波片区), not where it is copied from (从…).
@@ -37,13 +47,7 @@ pub(super) fn copied_in(
     graph: &mut ArticleGraph,
 ) -> Vec<EntityKey> {
     let rules = &extractor.known.rules;
-    let Some((at, verb)) = rules
-        .triggers(TriggerKind::Replicate)
-        .iter()
-        .filter_map(|t| clause.find(t.as_str()).map(|i| (i, t.len())))
-        // The first verb, in its longest form (复制推广 before 复制).
-        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
-    else {
+    let Some((at, verb)) = copy_verb(rules, clause) else {
         return Vec::new();
     };
     let before = clause[..at].split('从').next().unwrap_or("");
@@ -66,12 +70,7 @@ pub(super) fn copied_from(
     graph: &mut ArticleGraph,
 ) -> Vec<EntityKey> {
     let rules = &extractor.known.rules;
-    let Some((at, verb)) = rules
-        .triggers(TriggerKind::Replicate)
-        .iter()
-        .filter_map(|t| clause.find(t.as_str()).map(|i| (i, t.len())))
-        .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
-    else {
+    let Some((at, verb)) = copy_verb(rules, clause) else {
         return Vec::new();
     };
     let rest = &clause[at + verb..];
