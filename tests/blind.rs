@@ -43,7 +43,7 @@ impl Counts {
 }
 
 /// The formats a blind writer hands in, as users hold them.
-const DOCUMENT_EXTENSIONS: [&str; 3] = ["txt", "html", "docx"];
+const DOCUMENT_EXTENSIONS: [&str; 4] = ["txt", "html", "docx", "pdf"];
 
 fn documents(batch: &str) -> Vec<(PathBuf, PathBuf)> {
     let dir = Path::new(FIXTURES).join(batch);
