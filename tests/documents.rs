@@ -137,6 +137,34 @@ fn extract_text_shows_a_word_table_as_a_table() {
     );
 }
 
+/// A PDF printed by Chromium (a blind batch's 红头文件): many characters are
+/// drawn with a Kangxi-radical glyph (⼴ for 广) and named in `/ActualText`;
+/// the text must read as printed, and a run-in heading cut by a wrap reads
+/// on into its paragraph.
+#[test]
+fn a_chromium_pdf_reads_its_actual_text() {
+    let ws = Workspace::new();
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/blind/batch-aq/aq1-gd-hongtou-2025.pdf"
+    );
+    let out = ws.ok(&["extract", pdf, "--text"]);
+    assert!(
+        out.contains("广东省商务厅关于印发《中国（广东）自由贸易试验区第九批制度创新案例复制推广工作方案》的通知"),
+        "{out}"
+    );
+    assert!(!out.contains('å') && !out.contains('⼴'), "{out}");
+    assert!(
+        out.contains("（一）跨境电商退货中心仓模式。针对出口商品退货难、退货慢的问题"),
+        "{out}"
+    );
+    let relations = ws.ok(&["extract", pdf]);
+    assert!(
+        relations.contains("广州港湾跨境供应链管理有限公司 —驻在→ 南沙综合保税区"),
+        "{relations}"
+    );
+}
+
 #[test]
 fn pdf_text_is_joined_and_page_furniture_dropped() {
     let ws = Workspace::new();

@@ -4473,3 +4473,21 @@ fn a_bulleted_item_naming_a_quoted_practice_before_a_colon_gives_its_origin() {
         entities(&x)
     );
 }
+
+#[test]
+fn setting_up_developing_or_building_a_platform_runs_it() {
+    let x = extract(
+        "郑州片区优化政务服务",
+        "郑州片区设立的“自贸通”综合服务窗口，2021年办理涉企事项4.6万件。郑州片区开发的“迁易办”小程序全年受理迁移业务1300余件。长安银行股份有限公司依托自建的“秦知贷”线上平台发放贷款。",
+    );
+    for (operator, platform) in [
+        ("中国（河南）自由贸易试验区郑州片区", "自贸通综合服务窗口"),
+        ("中国（河南）自由贸易试验区郑州片区", "迁易办小程序"),
+    ] {
+        assert!(
+            has_relation(&x, operator, Property::Operates, platform),
+            "{operator} → {platform}\n{}",
+            relations(&x)
+        );
+    }
+}

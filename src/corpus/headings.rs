@@ -58,7 +58,11 @@ pub fn classify(line: &str) -> Option<HeadingKind> {
     if ends_sentence {
         return None;
     }
-    if let Some(c) = ARTICLE.captures(line) {
+    // （一）X模式。针对…退货 | 慢的问题: a run-in heading whose paragraph a
+    // wrap cut (a PDF's line) is body, as the whole paragraph on one line is.
+    if let Some(c) = ARTICLE.captures(line)
+        && !c[1].contains('。')
+    {
         return Some(HeadingKind::Article(c[1].trim().to_owned()));
     }
     if let Some(c) = SECTION
@@ -107,6 +111,11 @@ mod tests {
             ))
         );
         assert_eq!(classify("(三) 冰城造星"), Some(Article("冰城造星".into())));
+        // A run-in heading cut by a wrap is the start of its paragraph.
+        assert_eq!(
+            classify("（一）跨境电商退货中心仓模式。针对出口商品退货难、退货"),
+            None
+        );
     }
 
     #[test]

@@ -75,16 +75,20 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Piece>, FormatError> {
     Ok(vec![Piece::Text(layout_pages(&pages))])
 }
 
-/// Every character of every page, as `pdf_oxide` places them.
+/// Every character of every page, as `pdf_oxide` places them. The
+/// characters come from its text spans, which honour a span's
+/// `/ActualText` (Chromium prints 广 as the radical glyph ⼴ and says 广 in
+/// ActualText; its per-character list garbles those into Latin-1 bytes).
 fn glyphs_by_page(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, FormatError> {
     let bad = |e: pdf_oxide::Error| FormatError::Pdf(e.to_string());
     let document = PdfDocument::from_bytes(bytes.to_vec()).map_err(bad)?;
     let count = document.page_count().map_err(bad)?;
     (0..count)
         .map(|page| {
-            let chars = document.extract_chars(page).map_err(bad)?;
-            Ok(chars
-                .into_iter()
+            let spans = document.extract_spans(page).map_err(bad)?;
+            Ok(spans
+                .iter()
+                .flat_map(|span| span.to_chars())
                 .map(|c| Glyph {
                     c: c.char,
                     x: c.bbox.x,
