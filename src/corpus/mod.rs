@@ -19,6 +19,7 @@ mod html;
 mod json_text;
 mod layout;
 mod markup;
+mod page_columns;
 mod pdf;
 mod script;
 mod sentences;

@@ -10,6 +10,7 @@
 //! Input: the file's bytes. Output: `Piece`s (text), or why not.
 
 use super::format::{FormatError, Piece};
+use super::page_columns;
 use pdf_oxide::PdfDocument;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -53,10 +54,10 @@ pub struct Glyph {
 
 /// A line of a page: its baseline and its characters, left to right.
 #[derive(Clone, Debug, PartialEq)]
-struct Line {
-    baseline: f32,
-    size: f32,
-    glyphs: Vec<Glyph>,
+pub(super) struct Line {
+    pub baseline: f32,
+    pub size: f32,
+    pub glyphs: Vec<Glyph>,
 }
 
 /// Reads the text of a PDF.
@@ -114,35 +115,51 @@ pub fn layout_pages(pages: &[Vec<Glyph>]) -> String {
     let unit = median(pages.iter().flatten().map(|l| l.size)).unwrap_or(10.0) / 2.0;
     let mut out = String::new();
     for page in &pages {
-        let kept: Vec<&Line> = page
+        let kept: Vec<Line> = page
             .iter()
             .filter(|l| !running.contains(&line_key(l)))
+            .cloned()
             .collect();
-        let pitch = median(kept.windows(2).map(|w| w[0].baseline - w[1].baseline));
-        let right = kept.iter().map(|l| l.right()).fold(f32::MIN, f32::max);
-        let mut previous: Option<(&Line, String)> = None;
-        for line in kept {
-            let text = render(line, left, unit);
-            if let Some((above, above_text)) = &previous {
-                let spaced = pitch.is_some_and(|p| above.baseline - line.baseline > p * 1.3);
-                // A line of prose that stops short of the margin ends its
-                // paragraph (not so a table row).
-                let prose = !above_text.trim().contains("  ") && !text.trim().contains("  ");
-                let short = above.right() < right - 2.0 * above.size;
-                if spaced || (prose && short) {
-                    out.push('\n');
+        // The line above: its baseline, size, text and whether it stopped
+        // short of its region's right margin.
+        let mut previous: Option<(f32, f32, String, bool)> = None;
+        for region in page_columns::regions(kept) {
+            let lines = &region.lines;
+            // A column's lines stand at the column's left edge.
+            let left = if region.column {
+                lines
+                    .iter()
+                    .flat_map(|l| l.glyphs.first())
+                    .map(|g| g.x)
+                    .fold(f32::INFINITY, f32::min)
+            } else {
+                left
+            };
+            let pitch = median(lines.windows(2).map(|w| w[0].baseline - w[1].baseline));
+            let right = lines.iter().map(Line::right).fold(f32::MIN, f32::max);
+            for line in lines {
+                let text = render(line, left, unit);
+                if let Some((baseline, _, above_text, short)) = &previous {
+                    let spaced = pitch.is_some_and(|p| baseline - line.baseline > p * 1.3);
+                    // A line of prose that stops short of the margin ends its
+                    // paragraph (not so a table row).
+                    let prose = !above_text.trim().contains("  ") && !text.trim().contains("  ");
+                    if spaced || (prose && *short) {
+                        out.push('\n');
+                    }
                 }
+                out.push_str(&text);
+                out.push('\n');
+                let short = line.right() < right - 2.0 * line.size;
+                previous = Some((line.baseline, line.size, text, short));
             }
-            out.push_str(&text);
-            out.push('\n');
-            previous = Some((line, text));
         }
     }
     out
 }
 
 impl Line {
-    fn right(&self) -> f32 {
+    pub(super) fn right(&self) -> f32 {
         self.glyphs.last().map_or(0.0, |g| g.right)
     }
 }
