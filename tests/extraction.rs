@@ -4491,3 +4491,39 @@ fn setting_up_developing_or_building_a_platform_runs_it() {
         );
     }
 }
+
+#[test]
+fn numbered_list_titles_with_counts_name_the_recognition_of_every_row() {
+    let x = extract(
+        "拟认定名单的公示",
+        "一、拟认定名单\n\n（一）2024年度中国（湖南）自由贸易试验区示范企业（2家）\n\n序号　名称　所在片区或地址　推荐单位\n1　长沙星联物流有限公司　长沙片区　长沙市商务局\n2　岳阳港汇供应链有限公司　岳阳片区　岳阳市商务局\n\n注：以上企业均经第三方评估。\n\n（二）第一批湖南自贸试验区重点服务平台（1个）\n\n序号　名称　所在片区或地址　推荐单位\n1　湘贸通跨境服务平台　长沙片区　长沙市商务局\n\n注：湘贸通跨境服务平台由长沙星联物流有限公司建设并负责运行。",
+    );
+    let firms = "2024年度中国（湖南）自由贸易试验区示范企业";
+    let platforms = "第一批湖南自贸试验区重点服务平台";
+    for (holder, recognition) in [
+        ("长沙星联物流有限公司", firms),
+        ("岳阳港汇供应链有限公司", firms),
+        ("湘贸通跨境服务平台", platforms),
+    ] {
+        assert!(
+            has_relation(&x, holder, Property::RecognizedAs, recognition),
+            "{holder} → {recognition}\n{}",
+            relations(&x)
+        );
+    }
+    assert!(
+        !has_relation(&x, "湘贸通跨境服务平台", Property::RecognizedAs, firms),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "长沙星联物流有限公司",
+            Property::Operates,
+            "湘贸通跨境服务平台"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -128,6 +128,21 @@ fn columns(band: &[Line], gutter: (f32, f32), size: f32) -> Option<(Vec<Line>, V
     if left.len() < MIN_SIDE_LINES || right.len() < MIN_SIDE_LINES {
         return None;
     }
+    // Each side a column of prose: eight characters wide at least (not a
+    // table's 序号 column), lines of six characters or more on average.
+    let wide = |lines: &[Line]| {
+        let from = lines
+            .iter()
+            .flat_map(|l| l.glyphs.first())
+            .map(|g| g.x)
+            .fold(f32::INFINITY, f32::min);
+        let to = lines.iter().map(Line::right).fold(f32::MIN, f32::max);
+        let glyphs: usize = lines.iter().map(|l| l.glyphs.len()).sum();
+        to - from >= 8.0 * size && glyphs >= 6 * lines.len()
+    };
+    if !wide(&left) || !wide(&right) {
+        return None;
+    }
     let filled = left
         .iter()
         .filter(|l| gutter.0 - l.right() <= 1.5 * size)
@@ -228,6 +243,19 @@ mod tests {
         let regions = regions(lines);
         assert_eq!(regions.len(), 1);
         assert!(!regions[0].column);
+    }
+
+    #[test]
+    fn a_narrow_number_column_is_no_band() {
+        let mut lines = Vec::new();
+        for i in 0..6 {
+            let y = 700.0 - 12.0 * i as f32;
+            let mut row = line(&(i + 1).to_string(), 0.0, y);
+            row.glyphs
+                .extend(line("科研用物品进口白名单联合监管模式", 40.0, y).glyphs);
+            lines.push(row);
+        }
+        assert!(regions(lines).iter().all(|r| !r.column));
     }
 
     #[test]

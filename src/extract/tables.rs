@@ -15,8 +15,16 @@ use crate::model::{Article, Class, EntityKey, Paragraph, Property};
 /// paragraph before, or that paragraph's heading).
 fn tables(article: &Article) -> impl Iterator<Item = (Option<&str>, &Paragraph)> {
     let mut title: Option<&str> = None;
+    let mut last_heading: Option<&str> = None;
     article.paragraphs.iter().filter_map(move |p| {
         if p.table.is_some() {
+            // A table under a heading of its own ((二)…示范企业 after the
+            // table of (一)…案例): the line above the last table is not its title.
+            let heading = p.heading.as_deref();
+            if last_heading.is_some() && heading != last_heading {
+                title = None;
+            }
+            last_heading = heading;
             return Some((title, p));
         }
         title = p
@@ -38,6 +46,10 @@ pub(super) fn recognition_of_title(rules: &Rules, kinds: WordList, title: &str) 
         .split_once(['：', ':'])
         .filter(|(lead, _)| lead.starts_with("附件"))
         .map_or(title, |(_, rest)| rest.trim());
+    // （一）…最佳实践案例（6项）: a section's number and its count are no
+    // part of the title.
+    let title = NUMBER.find(title).map_or(title, |m| &title[m.end()..]);
+    let title = COUNT.find(title).map_or(title, |m| &title[..m.start()]);
     let kind = rules.ends_with_word(kinds, title).unwrap_or("");
     let name = clean_label(&title[..title.len() - kind.len()]);
     let selected = rules.contains_word(WordList::SeriesMarks, &name);
@@ -47,6 +59,17 @@ pub(super) fn recognition_of_title(rules: &Rules, kinds: WordList, title: &str) 
     );
     (selected && recognition && name.chars().count() >= 6).then_some(name)
 }
+
+/// A section's number that opens a list's title: （一）, 一、, 1．.
+static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．])\s*")
+        .expect("number pattern")
+});
+
+/// A count in brackets that ends a list's title: （6项）, (5家), （共4个）.
+static COUNT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[（(]\s*共?\s*\d{1,3}\s*[项家个批条件]\s*[）)]\s*$").expect("count pattern")
+});
 
 /// Reads every table of an article into the graph.
 pub fn read(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
@@ -159,6 +182,10 @@ fn read_row(
         let whole =
             |k: &EntityKey| matches!(k.class, Class::Firm | Class::Institution) && k.label == label;
         if let Some((firm, _)) = named.iter().find(|(k, _)| whole(k)) {
+            // 2025年度…示范企业（5家）: the list the table names.
+            if let Some(recognition) = recognition {
+                graph.add_relation(firm, Property::RecognizedAs, recognition, row);
+            }
             let seats = cells("source").into_iter().chain(cells("declarer"));
             for cell in seats.chain(cells("site")) {
                 for zone in names_in(extractor, cell, graph) {
