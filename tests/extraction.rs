@@ -4527,3 +4527,66 @@ fn numbered_list_titles_with_counts_name_the_recognition_of_every_row() {
         relations(&x)
     );
 }
+
+#[test]
+fn an_address_after_a_firm_places_it_and_names_its_zone() {
+    let x = extract(
+        "中标结果公告",
+        "供应商名称：襄阳汉江数智科技有限公司，地址：湖北省襄阳市樊城区追日路36号襄阳综合保税区综合服务楼5层。联系我们：湖北楚天云数科技有限公司　电话：027-8888 8888。总部：武汉市洪山区珞喻路1037号。",
+    );
+    for place in ["湖北省", "襄阳市", "樊城区"] {
+        let found = x.relations.iter().any(|r| {
+            r.subject.label == "襄阳汉江数智科技有限公司"
+                && r.property == Property::LocatedIn
+                && place.starts_with(r.object.label.as_str())
+        });
+        assert!(found, "{place}\n{}", relations(&x));
+    }
+    assert!(
+        has_relation(
+            &x,
+            "襄阳汉江数智科技有限公司",
+            Property::BasedIn,
+            "襄阳综合保税区"
+        ),
+        "{}",
+        relations(&x)
+    );
+    // An address after a heading is not the address of the firm before it.
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.subject.label == "湖北楚天云数科技有限公司"
+                && r.property == Property::LocatedIn),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn a_body_that_opens_a_policy_title_issued_it() {
+    let x = extract(
+        "办事指南",
+        "设定依据：《洛阳市人民政府关于向中国（河南）自由贸易试验区洛阳片区下放部分市级经济社会管理权限的决定》。本指南依据河南省人大常委会制定的《中国（河南）自由贸易试验区条例》编制。",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "洛阳市人民政府",
+            Property::Issued,
+            "洛阳市人民政府关于向中国（河南）自由贸易试验区洛阳片区下放部分市级经济社会管理权限的决定"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        has_relation(
+            &x,
+            "河南省人大常委会",
+            Property::Issued,
+            "中国（河南）自由贸易试验区条例"
+        ),
+        "{}",
+        relations(&x)
+    );
+}

@@ -83,6 +83,6 @@ pub(super) fn quote_groups(text: &str, quotes: &[Quote]) -> Vec<Vec<Quote>> {
 
 pub(super) fn is_boundary_char(c: char) -> bool {
     // Box-drawing lines (│, ┃, ─) frame a boxed case in a PDF's text.
-    "，,。；;：:！？!?、（）()“”「」《》【】［］[]〔〕‹›«»—\n◆◇●○■□★☆▲△▶►•※．|｜".contains(c)
+    "，,。；;：:！？!?、（）()“”「」《》【】［］[]〔〕‹›«»—\n◆◇●○■□★☆▲△▶►•※．|｜@".contains(c)
         || ('\u{2500}'..='\u{257F}').contains(&c)
 }

@@ -6,8 +6,8 @@
 use super::Context;
 use crate::extract::collect::ArticleGraph;
 use crate::extract::knowledge::Knowledge;
-use crate::extract::mention::Mention;
-use crate::extract::rules::{TriggerKind, WordList};
+use crate::extract::mention::{Mention, key};
+use crate::extract::rules::{EndingUse, TriggerKind, WordList};
 use crate::extract::sentence::Sentence;
 use crate::model::{Class, EntityKey, Property};
 
@@ -142,6 +142,10 @@ pub(super) fn names_inside_names(
             .iter()
             .filter(|m| m.nested && m.start >= outer.start && m.end <= outer.end)
             .collect();
+        if outer.class() == Class::Policy && !inner.iter().any(|i| opens_policy_title(s, outer, i))
+        {
+            title_issuer(known, s, outer, evidence, graph);
+        }
         for i in inner {
             match (outer.class(), i.class()) {
                 (Class::SpecialZone, Class::Place)
@@ -160,6 +164,31 @@ pub(super) fn names_inside_names(
                 _ => {}
             }
         }
+    }
+}
+
+/// 《洛阳市人民政府关于…的决定》 where no name was found inside the title:
+/// the words before 关于, when they end like a body (人民政府, 委员会 …),
+/// are that body, and it issued the policy.
+fn title_issuer(
+    known: &Knowledge,
+    s: &Sentence<'_>,
+    policy: &Mention,
+    evidence: &str,
+    graph: &mut ArticleGraph,
+) {
+    let title = s.text[policy.start..policy.end].trim_start_matches(['《', '“']);
+    let Some((body, _)) = title.split_once("关于") else {
+        return;
+    };
+    let strong = matches!(
+        known.rules.class_by_ending(body),
+        Some((Class::GovernmentBody, EndingUse::Strong, _))
+    );
+    if strong && (4..=20).contains(&body.chars().count()) && !body.contains(['，', '、', '《']) {
+        let issuer = key(Class::GovernmentBody, body);
+        graph.add_entity(&issuer, body);
+        graph.add_relation(&issuer, Property::Issued, &policy.key, evidence);
     }
 }
 

@@ -5,6 +5,7 @@
 //! Reference facts are stated when the text names them: an area named in
 //! full states that it is part of its zone and lies in its city.
 
+mod address;
 mod containment;
 mod operation;
 mod placement;
@@ -73,6 +74,7 @@ pub fn apply(
     let evidence = s.original;
     reference_facts(known, s, mentions, context, evidence, graph);
     names_inside_names(known, s, mentions, evidence, graph);
+    address::addressed(s, mentions, evidence, graph);
     let triggers = find_triggers(known, s, mentions);
     let scopes: Vec<(usize, usize)> = triggers
         .iter()
