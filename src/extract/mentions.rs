@@ -26,6 +26,7 @@ pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     names::quoted(known, sentence, &mut mentions);
     names::acronym_agreements(sentence, &mut mentions);
     names::by_ending(known, sentence, &mut mentions);
+    names::notice_titles(known, sentence, &mut mentions);
     names::made_phrases(known, sentence, &mut mentions);
     names::selected_phrases(known, sentence, &mut mentions);
     names::copied_phrases(known, sentence, &mut mentions);

@@ -6,6 +6,7 @@ mod appositions;
 mod endings;
 mod lists;
 mod made_phrases;
+mod notice_titles;
 mod quote_context;
 mod quotes;
 mod recognitions;
@@ -15,6 +16,7 @@ pub use appositions::{acronym_agreements, appositions};
 pub use endings::by_ending;
 pub use lists::{coordinated, enumerations, practice_lists};
 pub use made_phrases::{copied_phrases, made_phrases, selected_phrases};
+pub use notice_titles::notice_titles;
 pub use quotes::{book_titles, quoted};
 pub use recognitions::{announced, recognitions};
 

@@ -193,11 +193,19 @@ fn title_issuer(
 }
 
 /// 《国务院关于印发…的通知》: the body that opens a policy's title issued it.
+/// 海南省商务厅　海南省司法厅关于…: each body of the opening list did.
 pub fn opens_policy_title(s: &Sentence<'_>, policy: &Mention, body: &Mention) -> bool {
-    let lead = &s.text[policy.start..body.start];
+    let title = &s.text[policy.start..policy.end];
+    let Some(head) = title.split("关于").next() else {
+        return false;
+    };
+    let surface = &s.text[body.start..body.end];
     body.class() == Class::GovernmentBody
-        && lead.trim_start_matches(['《', '“']).is_empty()
-        && s.text[body.end..].starts_with("关于")
+        && body.end <= policy.start + head.len()
+        && head
+            .trim_start_matches(['《', '“'])
+            .split([' ', '　', '、'])
+            .any(|name| name == surface)
 }
 
 /// "作为 Z 内唯一的综合保税区，X …": X is part of Z.
