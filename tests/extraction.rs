@@ -4590,3 +4590,27 @@ fn a_body_that_opens_a_policy_title_issued_it() {
         relations(&x)
     );
 }
+
+#[test]
+fn an_area_named_in_full_in_a_table_cell_is_part_of_its_zone() {
+    let x = extract(
+        "复制推广经验清单",
+        "序号　经验名称　首创单位　推广范围\n1　船舶证书远程核验　浙江自贸试验区舟山片区　洋浦经济开发区\n2　冷链预检分流　辽宁自贸试验区大连片区　海口综合保税区",
+    );
+    for (area, zone) in [
+        (
+            "中国（浙江）自由贸易试验区舟山片区",
+            "中国（浙江）自由贸易试验区",
+        ),
+        (
+            "中国（辽宁）自由贸易试验区大连片区",
+            "中国（辽宁）自由贸易试验区",
+        ),
+    ] {
+        assert!(
+            has_relation(&x, area, Property::PartOf, zone),
+            "{area}\n{}",
+            relations(&x)
+        );
+    }
+}

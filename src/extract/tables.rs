@@ -435,6 +435,7 @@ fn mentions_in(
             continue;
         }
         graph.add_mention(m);
+        zone_of_full_area_name(extractor, m, &s.text[m.start..m.end], cell, graph);
         for alias in &m.aliases {
             graph.add_entity(&m.key, alias);
         }
@@ -446,4 +447,35 @@ fn mentions_in(
         }
     }
     out
+}
+
+/// 浙江自贸试验区舟山片区 in a cell: the area is part of the zone its name
+/// holds, and the zone is named by that form.
+fn zone_of_full_area_name(
+    extractor: &Extractor,
+    m: &super::mention::Mention,
+    surface: &str,
+    cell: &str,
+    graph: &mut ArticleGraph,
+) {
+    let lexicon = &extractor.known.lexicon;
+    let Some(zone) = m
+        .entry
+        .map(|i| &lexicon.entries[i])
+        .filter(|e| e.class == Class::Area)
+        .and_then(|e| e.part_of.as_deref())
+        .and_then(|label| lexicon.lookup(label))
+        .filter(|z| z.class == Class::FreeTradeZone)
+    else {
+        return;
+    };
+    let Some(form) = ["自由贸易试验区", "自贸试验区"]
+        .iter()
+        .find_map(|w| surface.find(w).map(|at| &surface[..at + w.len()]))
+    else {
+        return;
+    };
+    let zone_key = key(zone.class, &zone.label);
+    graph.add_entity(&zone_key, form);
+    graph.add_relation(&m.key, Property::PartOf, &zone_key, cell);
 }
