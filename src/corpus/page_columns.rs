@@ -1,9 +1,10 @@
 //! Reading order of a PDF page set in columns or side-by-side boxes (a
-//! journal's two columns, a 简报's boxes): lines that share one gutter — a
-//! strip no character of theirs covers, with text on both sides — are read
-//! column by column, the left one first. A strip is a gutter only where the
-//! text on its left fills its lines up to it (prose, not a table's column),
-//! and only one such strip runs through the band (a table has several).
+//! journal's two columns, a newspaper's three, a 简报's boxes): lines that
+//! share gutters — strips no character of theirs covers, with text on both
+//! sides — are read column by column, the left one first. A strip is a
+//! gutter only where the text on its left fills its lines up to it (prose,
+//! not a table's column); three columns or more are about as wide as each
+//! other (a table's are not).
 //!
 //! Input: a page's lines, top to bottom. Output: its regions in reading
 //! order, each a run of lines and whether it is a column of a band.
@@ -32,18 +33,15 @@ pub(super) fn regions(lines: Vec<Line>) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let split = band(&lines[i..], page_left, page_right, size)
-            .and_then(|(len, gutter)| columns(&lines[i..i + len], gutter, size).map(|c| (len, c)));
+        let split = band(&lines[i..], page_left, page_right, size).and_then(|(len, gutters)| {
+            columns(&lines[i..i + len], &gutters, size).map(|c| (len, c))
+        });
         match split {
-            Some((len, (left, right))) => {
-                out.push(Region {
-                    lines: left,
+            Some((len, columns)) => {
+                out.extend(columns.into_iter().map(|lines| Region {
+                    lines,
                     column: true,
-                });
-                out.push(Region {
-                    lines: right,
-                    column: true,
-                });
+                }));
                 i += len;
             }
             None => {
@@ -61,27 +59,30 @@ pub(super) fn regions(lines: Vec<Line>) -> Vec<Region> {
     out
 }
 
-/// The longest run of lines from the first that leaves a strip at least
-/// 1.2 characters wide uncovered between text, with that strip (its left
-/// and right edges); `None` when no run of two lines or more has one.
-fn band(lines: &[Line], page_left: f32, page_right: f32, size: f32) -> Option<(usize, (f32, f32))> {
+/// The longest run of lines from the first that leaves strips at least 1.2
+/// characters wide uncovered between text, with those strips (left and
+/// right edges); `None` when no run of `MIN_SIDE_LINES` lines has one.
+fn band(
+    lines: &[Line],
+    page_left: f32,
+    page_right: f32,
+    size: f32,
+) -> Option<(usize, Vec<(f32, f32)>)> {
     let min_width = 1.2 * size;
     let mut free: Vec<(f32, f32)> = vec![(page_left - 1.0, page_right + 1.0)];
-    let mut best: Option<(usize, (f32, f32))> = None;
+    let mut best: Option<(usize, Vec<(f32, f32)>)> = None;
     for (k, line) in lines.iter().enumerate() {
         free = subtract(&free, line, min_width);
+        if free.is_empty() {
+            break;
+        }
         let inner: Vec<(f32, f32)> = free
             .iter()
             .copied()
             .filter(|&(a, b)| a > page_left && b < page_right)
             .collect();
-        if free.is_empty() {
-            break;
-        }
-        // Two strips or more: a table's columns, or a gap inside a line
-        // that the next lines may cover.
-        if let [one] = inner.as_slice() {
-            best = Some((k + 1, *one));
+        if !inner.is_empty() {
+            best = Some((k + 1, inner));
         }
     }
     best.filter(|(len, _)| *len >= MIN_SIDE_LINES)
@@ -106,48 +107,58 @@ fn subtract(free: &[(f32, f32)], line: &Line, min_width: f32) -> Vec<(f32, f32)>
     out
 }
 
-/// The band's lines split at the gutter, when both sides hold text on
-/// enough lines and the left side is prose that fills its lines up to the
-/// gutter.
-fn columns(band: &[Line], gutter: (f32, f32), size: f32) -> Option<(Vec<Line>, Vec<Line>)> {
-    let middle = (gutter.0 + gutter.1) / 2.0;
-    let side = |keep: &dyn Fn(f32) -> bool| -> Vec<Line> {
-        band.iter()
-            .filter_map(|l| {
-                let glyphs: Vec<_> = l.glyphs.iter().copied().filter(|g| keep(g.x)).collect();
-                (!glyphs.is_empty()).then(|| Line {
+/// The band's lines split at its gutters, when every column holds text on
+/// enough lines, is prose (eight characters wide, lines of six or more on
+/// average) and fills its lines up to the gutter after it; three columns
+/// or more must be about as wide as each other (a table's are not).
+fn columns(band: &[Line], gutters: &[(f32, f32)], size: f32) -> Option<Vec<Vec<Line>>> {
+    let cuts: Vec<f32> = gutters.iter().map(|(a, b)| (a + b) / 2.0).collect();
+    let column_of = |x: f32| cuts.iter().filter(|&&c| x >= c).count();
+    let mut columns: Vec<Vec<Line>> = vec![Vec::new(); cuts.len() + 1];
+    for l in band {
+        for (n, column) in columns.iter_mut().enumerate() {
+            let glyphs: Vec<_> = l
+                .glyphs
+                .iter()
+                .copied()
+                .filter(|g| column_of(g.x) == n)
+                .collect();
+            if !glyphs.is_empty() {
+                column.push(Line {
                     baseline: l.baseline,
                     size: glyphs.iter().map(|g| g.size).fold(0.0, f32::max),
                     glyphs,
-                })
-            })
-            .collect()
-    };
-    let left = side(&|x| x < middle);
-    let right = side(&|x| x >= middle);
-    if left.len() < MIN_SIDE_LINES || right.len() < MIN_SIDE_LINES {
-        return None;
+                });
+            }
+        }
     }
-    // Each side a column of prose: eight characters wide at least (not a
-    // table's 序号 column), lines of six characters or more on average.
-    let wide = |lines: &[Line]| {
+    let width = |lines: &[Line]| {
         let from = lines
             .iter()
             .flat_map(|l| l.glyphs.first())
             .map(|g| g.x)
             .fold(f32::INFINITY, f32::min);
-        let to = lines.iter().map(Line::right).fold(f32::MIN, f32::max);
-        let glyphs: usize = lines.iter().map(|l| l.glyphs.len()).sum();
-        to - from >= 8.0 * size && glyphs >= 6 * lines.len()
+        lines.iter().map(Line::right).fold(f32::MIN, f32::max) - from
     };
-    if !wide(&left) || !wide(&right) {
+    let prose = |lines: &[Line]| {
+        let glyphs: usize = lines.iter().map(|l| l.glyphs.len()).sum();
+        lines.len() >= MIN_SIDE_LINES && width(lines) >= 8.0 * size && glyphs >= 6 * lines.len()
+    };
+    if !columns.iter().all(|c| prose(c)) {
         return None;
     }
-    let filled = left
-        .iter()
-        .filter(|l| gutter.0 - l.right() <= 1.5 * size)
-        .count();
-    (filled * 2 >= left.len()).then_some((left, right))
+    let filled = columns.iter().zip(gutters).all(|(c, gutter)| {
+        let up_to = c
+            .iter()
+            .filter(|l| gutter.0 - l.right() <= 1.5 * size)
+            .count();
+        up_to * 2 >= c.len()
+    });
+    let widths: Vec<f32> = columns.iter().map(|c| width(c)).collect();
+    let even = widths.len() <= 2
+        || widths.iter().copied().fold(f32::MIN, f32::max)
+            <= 1.5 * widths.iter().copied().fold(f32::INFINITY, f32::min);
+    (filled && even).then_some(columns)
 }
 
 fn median_size(lines: &[Line]) -> f32 {
@@ -228,6 +239,24 @@ mod tests {
             texts(&regions[3])[0],
             "尾一二三四五六七八九十一二三四五六七八九十二"
         );
+    }
+
+    #[test]
+    fn three_even_columns_read_one_after_another() {
+        let mut lines = Vec::new();
+        for i in 0..4 {
+            let y = 700.0 - 12.0 * i as f32;
+            let mut row = line("甲栏文字甲栏文字甲栏", 0.0, y);
+            row.glyphs
+                .extend(line("乙栏文字乙栏文字乙栏", 120.0, y).glyphs);
+            row.glyphs
+                .extend(line("丙栏文字丙栏文字丙栏", 240.0, y).glyphs);
+            lines.push(row);
+        }
+        let regions = regions(lines);
+        assert_eq!(regions.len(), 3);
+        assert!(texts(&regions[1]).iter().all(|t| t.starts_with('乙')));
+        assert!(texts(&regions[2]).iter().all(|t| t.starts_with('丙')));
     }
 
     #[test]
