@@ -21,6 +21,7 @@ mod layout;
 mod markup;
 mod page_columns;
 mod pdf;
+mod ruled_tables;
 mod script;
 mod sentences;
 mod sheet;

@@ -11,6 +11,7 @@
 
 use super::format::{FormatError, Piece};
 use super::page_columns;
+use super::ruled_tables::{Row, Rule, ruled_rows};
 use pdf_oxide::PdfDocument;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -52,6 +53,9 @@ pub struct Glyph {
     pub size: f32,
 }
 
+/// A page's characters and the rules it draws.
+type Page = (Vec<Glyph>, Vec<Rule>);
+
 /// A line of a page: its baseline and its characters, left to right.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Line {
@@ -70,24 +74,28 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Piece>, FormatError> {
             .unwrap_or_else(|| "panic".to_owned());
         FormatError::ReaderPanic(message)
     })??;
-    if pages.iter().all(|p| p.iter().all(|g| g.c.is_whitespace())) {
+    if pages
+        .iter()
+        .all(|(p, _)| p.iter().all(|g| g.c.is_whitespace()))
+    {
         return Err(FormatError::Scanned);
     }
-    Ok(vec![Piece::Text(layout_pages(&pages))])
+    Ok(vec![Piece::Text(layout(&pages))])
 }
 
 /// Every character of every page, as `pdf_oxide` places them. The
 /// characters come from its text spans, which honour a span's
 /// `/ActualText` (Chromium prints 广 as the radical glyph ⼴ and says 广 in
 /// ActualText; its per-character list garbles those into Latin-1 bytes).
-fn glyphs_by_page(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, FormatError> {
+fn glyphs_by_page(bytes: &[u8]) -> Result<Vec<Page>, FormatError> {
     let bad = |e: pdf_oxide::Error| FormatError::Pdf(e.to_string());
     let document = PdfDocument::from_bytes(bytes.to_vec()).map_err(bad)?;
     let count = document.page_count().map_err(bad)?;
     (0..count)
         .map(|page| {
             let spans = document.extract_spans(page).map_err(bad)?;
-            Ok(spans
+            let rules = rules(&document.extract_paths(page).map_err(bad)?);
+            let glyphs = spans
                 .iter()
                 .flat_map(|span| span.to_chars())
                 .map(|c| Glyph {
@@ -97,14 +105,63 @@ fn glyphs_by_page(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, FormatError> {
                     baseline: c.origin_y,
                     size: c.font_size.max(1.0),
                 })
-                .collect())
+                .collect();
+            Ok((glyphs, rules))
         })
         .collect()
 }
 
+/// The thin lines and rectangles a page draws (a table's borders) as rules;
+/// a stroked rectangle gives its four edges.
+fn rules(paths: &[pdf_oxide::elements::PathContent]) -> Vec<Rule> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !(p.is_rectangle() || p.is_straight_line()) {
+            continue;
+        }
+        let b = &p.bbox;
+        let (x0, y0, x1, y1) = (b.x, b.y, b.x + b.width, b.y + b.height);
+        let horizontal = |at: f32| Rule {
+            horizontal: true,
+            at,
+            a: x0,
+            b: x1,
+        };
+        let vertical = |at: f32| Rule {
+            horizontal: false,
+            at,
+            a: y0,
+            b: y1,
+        };
+        if b.height <= 2.0 && b.width >= 4.0 {
+            out.push(horizontal((y0 + y1) / 2.0));
+        } else if b.width <= 2.0 && b.height >= 4.0 {
+            out.push(vertical((x0 + x1) / 2.0));
+        } else if p.is_rectangle() && p.stroke_color.is_some() && p.fill_color.is_none() {
+            out.extend([horizontal(y0), horizontal(y1), vertical(x0), vertical(x1)]);
+        }
+    }
+    out
+}
+
 /// The text of all pages, running headers and footers left out.
+#[cfg(test)]
 pub fn layout_pages(pages: &[Vec<Glyph>]) -> String {
-    let pages: Vec<Vec<Line>> = pages.iter().map(|p| lines(p)).collect();
+    let pages: Vec<(Vec<Glyph>, Vec<Rule>)> =
+        pages.iter().map(|p| (p.clone(), Vec::new())).collect();
+    layout(&pages)
+}
+
+/// The text of all pages: ruled tables as rows of cells, the other lines in
+/// reading order, running headers and footers left out.
+fn layout(pages: &[Page]) -> String {
+    let (tables, pages): (Vec<Vec<Row>>, Vec<Vec<Line>>) = pages
+        .iter()
+        .map(|(glyphs, rules)| {
+            let (rows, outside) = ruled_rows(glyphs, rules);
+            (rows, lines(&outside))
+        })
+        .unzip();
     let running = running_lines(&pages);
     let left = pages
         .iter()
@@ -114,7 +171,8 @@ pub fn layout_pages(pages: &[Vec<Glyph>]) -> String {
         .fold(f32::INFINITY, f32::min);
     let unit = median(pages.iter().flatten().map(|l| l.size)).unwrap_or(10.0) / 2.0;
     let mut out = String::new();
-    for page in &pages {
+    for (page, rows) in pages.iter().zip(tables) {
+        let mut rows = rows.into_iter().peekable();
         let kept: Vec<Line> = page
             .iter()
             .filter(|l| !running.contains(&line_key(l)))
@@ -138,6 +196,16 @@ pub fn layout_pages(pages: &[Vec<Glyph>]) -> String {
             let pitch = median(lines.windows(2).map(|w| w[0].baseline - w[1].baseline));
             let right = lines.iter().map(Line::right).fold(f32::MIN, f32::max);
             for line in lines {
+                // The table rows above this line come first.
+                if rows.peek().is_some_and(|r| r.top > line.baseline) {
+                    out.push('\n');
+                    while let Some(row) = rows.next_if(|r| r.top > line.baseline) {
+                        out.push_str(&row.text);
+                        out.push('\n');
+                    }
+                    out.push('\n');
+                    previous = None;
+                }
                 let text = render(line, left, unit);
                 if let Some((baseline, _, above_text, short)) = &previous {
                     let spaced = pitch.is_some_and(|p| baseline - line.baseline > p * 1.3);
@@ -153,6 +221,14 @@ pub fn layout_pages(pages: &[Vec<Glyph>]) -> String {
                 let short = line.right() < right - 2.0 * line.size;
                 previous = Some((line.baseline, line.size, text, short));
             }
+        }
+        if rows.peek().is_some() {
+            out.push('\n');
+            for row in rows {
+                out.push_str(&row.text);
+                out.push('\n');
+            }
+            out.push('\n');
         }
     }
     out
