@@ -165,6 +165,42 @@ fn a_chromium_pdf_reads_its_actual_text() {
     );
 }
 
+/// PDFs laid out in columns (a journal's two, a newspaper's three) read
+/// column by column, and a bordered table over two pages reads row by row
+/// with its wrapped cells whole (blind batches aq and ar).
+#[test]
+fn pdf_columns_and_ruled_tables_read_in_order() {
+    let ws = Workspace::new();
+    let blind = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/blind");
+    let journal = ws.ok(&[
+        "extract",
+        &format!("{blind}/batch-aq/aq2-sh-qikan-2024.pdf"),
+        "--text",
+    ]);
+    assert!(
+        journal.contains("自2013年中国（上海）自由贸易试验区设立以来，国家层面已分批向全国复制推广了300余项制度创新成果"),
+        "{journal}"
+    );
+    let paper = ws.ok(&[
+        "extract",
+        &format!("{blind}/batch-ar/ar1-hunan-baozhi-banmian.pdf"),
+        "--text",
+    ]);
+    assert!(
+        paper.contains("两年来，这一模式已帮助省内外312家企业完成易货交易4.7亿元"),
+        "{paper}"
+    );
+    let annex = ws.ok(&[
+        "extract",
+        &format!("{blind}/batch-ar/ar2-sichuan-fujian-qingdan.pdf"),
+        "--text",
+    ]);
+    assert!(
+        annex.contains("| 1 | 铁路提单信用证结算模式 | 以中欧班列铁路运单为基础"),
+        "{annex}"
+    );
+}
+
 #[test]
 fn pdf_text_is_joined_and_page_furniture_dropped() {
     let ws = Workspace::new();
