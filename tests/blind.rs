@@ -306,3 +306,21 @@ fn batch_an_stays_above_its_floor() {
 fn batch_ao_stays_above_its_floor() {
     assert_floor("batch-ao", 0.87, 0.76);
 }
+
+#[test]
+fn batch_ap_stays_above_its_floor() {
+    assert_floor("batch-ap", 0.82, 0.70);
+}
+
+/// Real PDFs printed by Chromium: ActualText characters, columns, boxes.
+#[test]
+fn batch_aq_stays_above_its_floor() {
+    assert_floor("batch-aq", 0.85, 0.66);
+}
+
+/// Mixed real files: a three-column newspaper PDF, a ruled annex table over
+/// two pages, Word minutes and reports, web pages.
+#[test]
+fn batch_ar_stays_above_its_floor() {
+    assert_floor("batch-ar", 0.84, 0.72);
+}
