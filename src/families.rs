@@ -13,7 +13,7 @@
 //! member → kept.
 
 pub use crate::identity::holds_in_order;
-use crate::identity::{IdentityRules, is_subsequence};
+use crate::identity::{IdentityRules, is_subsequence, one_side_of_compound};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The shortest key, in characters, that may stand for a longer one.
@@ -45,6 +45,7 @@ pub fn renames(
                     && part.chars().count() >= MIN_CHARS
                     && keys.contains_key(part)
                     && !rules.is_product_of(long, part)
+                    && !one_side_of_compound(long, part)
                     && seen.insert(part)
                 {
                     containing.entry(part).or_default().push(long);
@@ -170,7 +171,10 @@ fn spread_forms<'a>(keys: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<(&'a str, Vec
             .iter()
             .copied()
             .filter(|long| {
-                long.chars().count() > n && !long.contains(short) && holds_in_order(long, short)
+                long.chars().count() > n
+                    && !long.contains(short)
+                    && holds_in_order(long, short)
+                    && !one_side_of_compound(long, short)
             })
             .collect();
         if !holders.is_empty() && all_related(&holders) {

@@ -241,7 +241,8 @@ impl IdentityRules {
             // of the store, which know every document's names.
             let mut holders = keys
                 .iter()
-                .filter(|k| *k != key && !k.contains(key.as_str()) && holds_in_order(k, key));
+                .filter(|k| *k != key && !k.contains(key.as_str()) && holds_in_order(k, key))
+                .filter(|k| !one_side_of_compound(k, key));
             if let (Some(long), None) = (holders.next(), holders.next()) {
                 folds.push(Fold {
                     form: label.clone(),
@@ -335,6 +336,17 @@ pub fn holds_in_order(long: &str, short: &str) -> bool {
     long.contains(&head) && long.contains(&tail) && is_subsequence(short, long)
 }
 
+/// Whether `long` joins two practices with one + (预检分流＋海铁联运集成
+/// 改革) and `short` names only one side of it: a different practice. A
+/// formula of many parts (互助组+边民互市+企业+金融…生态圈) is one model.
+pub fn one_side_of_compound(long: &str, short: &str) -> bool {
+    long.matches(['+', '＋']).count() == 1
+        && !short.contains(['+', '＋'])
+        && long
+            .split(['+', '＋'])
+            .any(|side| is_subsequence(short, side))
+}
+
 /// Whether the chars of `short` occur in `long` in order.
 pub fn is_subsequence(short: &str, long: &str) -> bool {
     let mut rest = long.chars();
@@ -344,6 +356,26 @@ pub fn is_subsequence(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_side_of_a_compound_is_another_practice() {
+        assert!(one_side_of_compound(
+            "进口冷链货物预检分流＋海铁联运集成改革",
+            "进口冷链预检分流"
+        ));
+        assert!(!one_side_of_compound(
+            "进口冷链货物预检分流＋海铁联运集成改革",
+            "预检分流＋海铁联运"
+        ));
+        assert!(!one_side_of_compound(
+            "外商投资企业设立登记",
+            "外资企业登记"
+        ));
+        assert!(!one_side_of_compound(
+            "互助组+边民互市+企业+金融沿边金融生态圈",
+            "沿边金融"
+        ));
+    }
     use crate::model::{Entity, Property, Relation};
 
     fn key(name: &str) -> String {
