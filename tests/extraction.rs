@@ -4614,3 +4614,21 @@ fn an_area_named_in_full_in_a_table_cell_is_part_of_its_zone() {
         );
     }
 }
+
+#[test]
+fn a_column_of_landing_areas_names_the_copies() {
+    let x = extract(
+        "引进外地经验落地情况",
+        "引进事项　首创地　落地片区\n跨境电商退货中心仓　广东自贸试验区南沙片区　两江片区\n平行进口汽车保税仓储展示交易做法　天津港东疆片区　西永片区",
+    );
+    assert!(
+        has_relation(
+            &x,
+            "跨境电商退货中心仓",
+            Property::ReplicatedIn,
+            "中国（重庆）自由贸易试验区两江片区"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
