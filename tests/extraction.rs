@@ -4632,3 +4632,25 @@ fn a_column_of_landing_areas_names_the_copies() {
         relations(&x)
     );
 }
+
+#[test]
+fn a_seat_in_a_later_clause_or_an_address_opening_with_a_zone_bases_the_firm() {
+    let x = extract(
+        "服务案例",
+        "成都蓉欧达供应链管理有限公司主营中欧班列进口汽车及零部件业务，注册地为成都国际铁路港综合保税区。黑河北丰粮油进出口有限公司的注册地就在黑河片区。原告：山东海汇融通供应链管理有限公司，住所地中国（山东）自由贸易试验区青岛片区青岛前湾综合保税区北京路45号。",
+    );
+    for (firm, zone) in [
+        ("成都蓉欧达供应链管理有限公司", "成都国际铁路港综合保税区"),
+        (
+            "黑河北丰粮油进出口有限公司",
+            "中国（黑龙江）自由贸易试验区黑河片区",
+        ),
+        ("山东海汇融通供应链管理有限公司", "青岛前湾综合保税区"),
+    ] {
+        assert!(
+            has_relation(&x, firm, Property::BasedIn, zone),
+            "{firm} → {zone}\n{}",
+            relations(&x)
+        );
+    }
+}

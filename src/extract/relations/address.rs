@@ -30,8 +30,8 @@ fn ends_address(c: char) -> bool {
     )
 }
 
-/// The span of every address of the sentence: from the first place named
-/// right before its street up to its end (the number, its building and
+/// The span of every address of the sentence: from the first place (or
+/// zone: 住所地中国（山东）…青岛片区…北京路45号) named right before its street up to its end (the number, its building and
 /// floor, a bracket after it).
 fn addresses(s: &Sentence<'_>, mentions: &[Mention]) -> Vec<(usize, usize)> {
     let text = &s.text;
@@ -57,7 +57,7 @@ fn addresses(s: &Sentence<'_>, mentions: &[Mention]) -> Vec<(usize, usize)> {
             );
         let Some(first_place) = mentions
             .iter()
-            .filter(|m| m.class() == Class::Place)
+            .filter(|m| m.class() == Class::Place || m.class().is_zone())
             .filter(|m| m.start >= clause_start && m.end <= number.start())
             .map(|m| m.start)
             .min()

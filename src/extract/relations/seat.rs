@@ -177,20 +177,40 @@ fn zone_at<'m>(s: &Sentence<'_>, rest: &str, after: &[&'m Mention]) -> Option<&'
         .copied()
 }
 
-/// X，总部就设在 Z: a seat word (`seat_words`), then a verb of settling or
-/// lying, then the zone, in the clause after the name.
+/// X，总部就设在 Z / X的注册地为 Z / X主营…，注册地为 Z: a seat word
+/// (`seat_words`) right after the name or opening a later clause (no other
+/// firm or institution named between), then a verb of settling or lying or
+/// only 在/于/为/是, then the zone.
 fn seat_after<'m>(
     known: &Knowledge,
     s: &Sentence<'_>,
     m: &Mention,
     after: &[&'m Mention],
 ) -> Option<&'m Mention> {
-    let rest = s.text[m.end..].trim_start_matches(['，', ',', ' ']);
-    let seat = known.rules.starts_with_word(WordList::SeatWords, rest)?;
-    let rest = rest[seat.len()..].trim_start_matches(['就', '也', '均', '都']);
-    let verb = settle_or_lie(known, rest)?;
-    let rest = rest[verb.len()..].trim_start_matches(['在', '于']);
-    zone_at(s, rest, after)
+    let text = &s.text[m.end..];
+    // Where a seat word may stand: right after the name (的 between), or
+    // after any clause mark before the next organisation.
+    let next_actor = after
+        .iter()
+        .find(|o| matches!(o.class(), Class::Firm | Class::Institution))
+        .map_or(s.text.len(), |o| o.start);
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(_, c)| matches!(c, '，' | ',' | '；'))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&i| m.end + i < next_actor),
+    );
+    starts.into_iter().find_map(|from| {
+        let rest = text[from..].trim_start_matches(['，', ',', ' ', '的']);
+        let seat = known.rules.starts_with_word(WordList::SeatWords, rest)?;
+        let rest = rest[seat.len()..].trim_start_matches(['就', '也', '均', '都']);
+        let rest = match settle_or_lie(known, rest) {
+            Some(verb) => &rest[verb.len()..],
+            None if rest.starts_with(['在', '于', '为', '是']) => rest,
+            None => return None,
+        };
+        zone_at(s, rest.trim_start_matches(['在', '于', '为', '是']), after)
+    })
 }
 
 /// The verb of settling (triggers.tsv `settle`) or of lying (`located_verbs`)
