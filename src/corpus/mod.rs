@@ -13,6 +13,7 @@ mod csv_table;
 mod decode;
 mod docx;
 mod format;
+mod glyphs;
 mod header;
 mod headings;
 mod html;

@@ -9,7 +9,7 @@
 //! Input: a page's lines, top to bottom. Output: its regions in reading
 //! order, each a run of lines and whether it is a column of a band.
 
-use super::pdf::Line;
+use super::glyphs::Line;
 
 /// A run of lines read one after another; `column` when it is one column
 /// of a band (its lines are measured against the column, not the page).
@@ -169,7 +169,7 @@ fn median_size(lines: &[Line]) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::pdf::Glyph;
+    use super::super::glyphs::Glyph;
     use super::*;
 
     fn line(text: &str, x: f32, baseline: f32) -> Line {

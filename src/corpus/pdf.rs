@@ -10,6 +10,7 @@
 //! Input: the file's bytes. Output: `Piece`s (text), or why not.
 
 use super::format::{FormatError, Piece};
+use super::glyphs::{Glyph, Line};
 use super::page_columns;
 use super::ruled_tables::{Row, Rule, ruled_rows};
 use pdf_oxide::PdfDocument;
@@ -42,27 +43,8 @@ fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
     result
 }
 
-/// One character placed on a page: its text, left and right edges, the
-/// baseline (upwards, in points) and its size.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Glyph {
-    pub c: char,
-    pub x: f32,
-    pub right: f32,
-    pub baseline: f32,
-    pub size: f32,
-}
-
 /// A page's characters and the rules it draws.
 type Page = (Vec<Glyph>, Vec<Rule>);
-
-/// A line of a page: its baseline and its characters, left to right.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Line {
-    pub baseline: f32,
-    pub size: f32,
-    pub glyphs: Vec<Glyph>,
-}
 
 /// Reads the text of a PDF.
 pub fn read(bytes: &[u8]) -> Result<Vec<Piece>, FormatError> {
@@ -232,12 +214,6 @@ fn layout(pages: &[Page]) -> String {
         }
     }
     out
-}
-
-impl Line {
-    pub(super) fn right(&self) -> f32 {
-        self.glyphs.last().map_or(0.0, |g| g.right)
-    }
 }
 
 /// Groups a page's characters into lines, top to bottom.

@@ -9,7 +9,7 @@
 //! Input: a page's characters and rules. Output: the rows of its tables,
 //! top to bottom, and the characters that lie outside every table.
 
-use super::pdf::Glyph;
+use super::glyphs::Glyph;
 
 /// A ruling line: horizontal (`y` fixed, from `a` to `b` along x) or
 /// vertical (`x` fixed, from `a` to `b` along y).
