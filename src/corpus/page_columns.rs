@@ -169,25 +169,14 @@ fn median_size(lines: &[Line]) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::glyphs::Glyph;
+    use super::super::glyphs::placed;
     use super::*;
 
     fn line(text: &str, x: f32, baseline: f32) -> Line {
-        let glyphs = text
-            .chars()
-            .enumerate()
-            .map(|(i, c)| Glyph {
-                c,
-                x: x + 10.0 * i as f32,
-                right: x + 10.0 * (i + 1) as f32,
-                baseline,
-                size: 10.0,
-            })
-            .collect();
         Line {
             baseline,
             size: 10.0,
-            glyphs,
+            glyphs: placed(text, x, baseline),
         }
     }
 

@@ -127,8 +127,7 @@ fn band(
             .collect();
         // Reading order inside the cell: lines top to bottom.
         in_cell.sort_by(|(_, p), (_, q)| {
-            let same_line = (p.baseline - q.baseline).abs() <= p.size.min(q.size) * 0.4;
-            if same_line {
+            if p.same_line(q) {
                 p.x.total_cmp(&q.x)
             } else {
                 q.baseline.total_cmp(&p.baseline)
@@ -207,18 +206,7 @@ fn positions<'r>(rules: impl Iterator<Item = &'r Rule>) -> Vec<f32> {
 mod tests {
     use super::*;
 
-    fn glyphs(text: &str, x: f32, baseline: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| Glyph {
-                c,
-                x: x + 10.0 * i as f32,
-                right: x + 10.0 * (i + 1) as f32,
-                baseline,
-                size: 10.0,
-            })
-            .collect()
-    }
+    use super::super::glyphs::placed as glyphs;
 
     fn h(y: f32) -> Rule {
         Rule {
