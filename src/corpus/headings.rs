@@ -40,6 +40,18 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附\s*件\s*\d*\s*[：:]?\s*(.{0,60})$").expect("annex pattern"));
 
+/// Any heading's number: （一）, 一、, 1．, （1）, ①.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[）)]|[一二三四五六七八九十百]{1,3}\s*[、．.]|\d{1,2}\s*[.．、]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+        .expect("marker pattern")
+});
+
+/// A line without the number a heading opens with, of any kind
+/// ((一)2025年度…案例 → 2025年度…案例).
+pub fn without_marker(line: &str) -> &str {
+    MARKER.find(line).map_or(line, |m| &line[m.end()..])
+}
+
 /// A sub-heading's words without its number (1．石家庄海关… → 石家庄海关…).
 pub fn without_number(heading: &str) -> &str {
     match SUB_HEADING.captures(heading).and_then(|c| c.get(1)) {
@@ -86,6 +98,17 @@ pub fn classify(line: &str) -> Option<HeadingKind> {
 mod tests {
     use super::*;
     use HeadingKind::*;
+
+    #[test]
+    fn every_kind_of_number_leaves_a_line() {
+        assert_eq!(
+            without_marker("（一）2025年度示范企业（5家）"),
+            "2025年度示范企业（5家）"
+        );
+        assert_eq!(without_marker("二、拟认定名单"), "拟认定名单");
+        assert_eq!(without_marker("3．船舶证书远程核验"), "船舶证书远程核验");
+        assert_eq!(without_marker("2025年度示范企业"), "2025年度示范企业");
+    }
 
     #[test]
     fn sections_in_both_styles() {

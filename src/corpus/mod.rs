@@ -35,7 +35,7 @@ pub use blocks::{is_table_row, opens_with_field};
 pub use decode::{DecodeError, Decoded, TextEncoding, decode, decode_with_warnings};
 pub use format::{Format, FormatError};
 pub use header::find_date;
-pub use headings::without_number;
+pub use headings::{without_marker, without_number};
 pub use layout::issue_id;
 pub use sentences::split_sentences;
 

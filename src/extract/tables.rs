@@ -48,7 +48,7 @@ pub(super) fn recognition_of_title(rules: &Rules, kinds: WordList, title: &str) 
         .map_or(title, |(_, rest)| rest.trim());
     // （一）…最佳实践案例（6项）: a section's number and its count are no
     // part of the title.
-    let title = NUMBER.find(title).map_or(title, |m| &title[m.end()..]);
+    let title = crate::corpus::without_marker(title);
     let title = COUNT.find(title).map_or(title, |m| &title[..m.start()]);
     let kind = rules.ends_with_word(kinds, title).unwrap_or("");
     let name = clean_label(&title[..title.len() - kind.len()]);
@@ -59,12 +59,6 @@ pub(super) fn recognition_of_title(rules: &Rules, kinds: WordList, title: &str) 
     );
     (selected && recognition && name.chars().count() >= 6).then_some(name)
 }
-
-/// A section's number that opens a list's title: （一）, 一、, 1．.
-static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．])\s*")
-        .expect("number pattern")
-});
 
 /// A count in brackets that ends a list's title: （6项）, (5家), （共4个）.
 static COUNT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
