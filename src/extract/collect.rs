@@ -181,6 +181,33 @@ impl ArticleGraph {
                 self.merge(short, &long);
                 continue;
             }
+            // “白名单”企业 beside 跨境人民币结算“白名单”机制: a practice
+            // named by the quoted core of the article's one practice that
+            // has it as an alias is that practice.
+            // (“白名单”机制 there too is a shorter form of the same one.)
+            if short.class == Class::Practice {
+                let owners: Vec<&EntityKey> = keys
+                    .iter()
+                    .filter(|k| {
+                        k.class == Class::Practice
+                            && *k != short
+                            && self
+                                .entities
+                                .get(*k)
+                                .is_some_and(|e| e.aliases.contains(&short.label))
+                    })
+                    .collect();
+                let mut widest = owners.iter().filter(|k| {
+                    !owners
+                        .iter()
+                        .any(|o| o.label.len() > k.label.len() && o.label.contains(&k.label))
+                });
+                if let (Some(owner), None) = (widest.next(), widest.next()) {
+                    let owner = owner.clone();
+                    self.merge(short, &owner);
+                    continue;
+                }
+            }
             // “楚贸通”入选… next to 楚贸通国际贸易综合服务平台: a short
             // brand name is the one platform of the article it opens.
             if let Some(platform) = self.platform_opened_by(short) {
@@ -304,5 +331,42 @@ mod tests {
         assert_eq!(practices[0].label, long.label);
         assert!(practices[0].aliases.contains(&short.label));
         assert_eq!(x.relations[0].subject, long);
+    }
+
+    #[test]
+    fn a_quoted_core_is_the_one_practice_that_has_it_as_alias() {
+        let key = |class, label: &str| EntityKey {
+            class,
+            label: label.into(),
+        };
+        let long = key(Class::Practice, "跨境人民币结算白名单");
+        let core = key(Class::Practice, "白名单");
+        let list = key(Class::Recognition, "第四批最佳实践案例");
+        let mut g = ArticleGraph::new("a");
+        g.add_entity(&long, "跨境人民币结算白名单机制");
+        g.add_entity(&long, "白名单");
+        let mechanism = key(Class::Practice, "白名单机制");
+        g.add_entity(&mechanism, "白名单");
+        g.add_relation(
+            &core,
+            Property::RecognizedAs,
+            &list,
+            "该机制获评第四批最佳实践案例。",
+        );
+        let x = g.finish();
+        assert_eq!(x.relations[0].subject, long);
+        assert!(!x.entities.iter().any(|e| e.label == "白名单"));
+        // Two practices with that core: it names neither.
+        let other = key(Class::Practice, "保税维修白名单");
+        let mut g = ArticleGraph::new("b");
+        g.add_entity(&long, "白名单");
+        g.add_entity(&other, "白名单");
+        g.add_relation(
+            &core,
+            Property::RecognizedAs,
+            &list,
+            "该机制获评第四批最佳实践案例。",
+        );
+        assert_eq!(g.finish().relations[0].subject, core);
     }
 }
