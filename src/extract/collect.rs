@@ -203,7 +203,7 @@ impl ArticleGraph {
                         .any(|o| o.label.len() > k.label.len() && o.label.contains(&k.label))
                 });
                 if let (Some(owner), None) = (widest.next(), widest.next()) {
-                    let owner = owner.clone();
+                    let owner = EntityKey::clone(owner);
                     self.merge(short, &owner);
                     continue;
                 }
