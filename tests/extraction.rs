@@ -4654,3 +4654,45 @@ fn a_seat_in_a_later_clause_or_an_address_opening_with_a_zone_bases_the_firm() {
         );
     }
 }
+
+/// A news item listing a year's results: 一、名称 on a line of its own, then
+/// 首创单位：… and the item's prose in paragraphs of their own.
+#[test]
+fn numbered_results_with_their_creators_on_field_lines() {
+    let x = extract(
+        "重庆自贸试验区发布2024年度十大制度创新成果",
+        "十大制度创新成果如下：\n\n一、铁海联运“一单制”\n首创单位：果园港片区、重庆陆海新通道铁海联运有限公司\n依托西部陆海新通道，推行多式联运提单。该做法目前已复制到广西自贸试验区钦州港片区。\n\n四、电子信息产品全球保税维修监管模式\n首创单位：西永片区、重庆西永海关\n在西永综合保税区实施。已在全市推广。\n\n五、主要成效\n累计完成保税维修产品420万台。",
+    );
+    let rail = "铁海联运一单制";
+    for (p, o) in [
+        (
+            Property::OriginatedIn,
+            "中国（重庆）自由贸易试验区果园港片区",
+        ),
+        (Property::OriginatedIn, "重庆陆海新通道铁海联运有限公司"),
+        (
+            Property::ReplicatedIn,
+            "中国（广西）自由贸易试验区钦州港片区",
+        ),
+        (
+            Property::RecognizedAs,
+            "重庆自贸试验区2024年度十大制度创新成果",
+        ),
+    ] {
+        assert!(has_relation(&x, rail, p, o), "{p:?} {o}: {}", relations(&x));
+    }
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.label.starts_with("电子信息产品全球保税维修")
+                && r.property == Property::OriginatedIn
+                && r.object.label == "重庆西永海关"),
+        "{}",
+        relations(&x)
+    );
+    assert!(
+        !has_entity(&x, Class::Practice, "主要成效"),
+        "{}",
+        entities(&x)
+    );
+}

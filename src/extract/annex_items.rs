@@ -5,15 +5,17 @@
 use super::announced::announced_title;
 use super::collect::ArticleGraph;
 use super::items::{
-    after_item_number, copied_from, copied_in, copy_verb, field_line, item_name,
-    item_name_before_colon, item_practice, item_with_source, source_group,
+    after_chinese_number, after_item_number, copied_from, copied_in, copy_verb, field_line,
+    item_name, item_name_before_colon, item_practice, item_with_source, practice_title,
+    source_group,
 };
 use super::mention::clean_label;
 use super::rules::{Rules, TriggerKind, WordList};
 use super::sentence::strip_aliases;
 use super::tables::{mentioned_in, names_in, recognition_of_title};
 use super::{Extractor, key};
-use crate::model::{Article, Class, EntityKey, Property};
+use crate::model::{Article, Class, EntityKey, Paragraph, Property};
+use std::borrow::Cow;
 
 /// Numbered annex items (清单 of practices): 1．名称。做法…（来源地区、单位）
 /// 在…复制推广。 or …——来源。在全国范围内复制推广。 The item's first
@@ -23,10 +25,15 @@ use crate::model::{Article, Class, EntityKey, Property};
 /// every item belongs to.
 pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut ArticleGraph) {
     let rules = &extractor.known.rules;
-    let mut recognition: Option<EntityKey> = None;
+    // 重庆自贸试验区发布2024年度十大制度创新成果 above its items (not a
+    // section about them: 一、复制推广的第五批制度创新成果).
+    let mut recognition = recognition_of_title(rules, WordList::ItemListKinds, &article.title)
+        .filter(|label| !label.contains('的'))
+        .map(|label| key(Class::Recognition, &label));
     // The zone of the heading the items stand under, else of the article's title.
     let mut section_zone = heading_zone(extractor, &article.title);
-    for p in article.paragraphs.iter().filter(|p| p.table.is_none()) {
+    let paragraphs = item_runs(rules, &article.paragraphs);
+    for p in paragraphs.iter().filter(|p| p.table.is_none()) {
         let heading = match p.sentences.as_slice() {
             [line] if item_name_before_colon(line).is_none() => Some(line.as_str()),
             _ => p.heading.as_deref(),
@@ -69,10 +76,10 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
         };
         // 1．X：2025年引进，原创地为…: the name before the colon, the rest
         // of the line read like the item's next sentence.
-        let (name, lead) = match item_name(first) {
+        let (name, lead) = match item_name(first).or_else(|| practice_title(rules, first)) {
             Some(name) => (name, None),
             None => match item_name_before_colon(first) {
-                Some((name, rest)) if item_practice(extractor, name) => (name, Some(rest)),
+                Some((name, rest)) if item_practice(rules, name) => (name, Some(rest)),
                 _ => continue,
             },
         };
@@ -82,7 +89,7 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
         let name = plain.trim_end_matches('。');
         // The ways of naming a maker or a copy that need the item to be
         // named as a practice (机制, “…”) before they are read.
-        let practice_named = item_practice(extractor, name);
+        let practice_named = item_practice(rules, name);
         let mut origins: Vec<(EntityKey, &str)> = Vec::new();
         let mut targets: Vec<(EntityKey, &str)> = Vec::new();
         // 2025年4月引进 under the heading （一）成都天府新区片区: copied by
@@ -142,13 +149,17 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
                     origins.extend(sources.into_iter().map(|n| (n, evidence)));
                 }
             }
-            // 推广范围：雄安片区、正定片区。: where it is to be copied.
+            // 推广范围：雄安片区、正定片区。: where it is to be copied;
+            // 首创单位：果园港片区、…公司。: where it came from.
             for part in after.split(['。', '；']) {
-                if let Some((field, value)) = field_line(part)
-                    && rules.column_role(&field) == Some("scope")
-                {
-                    let names = names_in(extractor, value, graph);
-                    targets.extend(names.into_iter().map(|n| (n, evidence)));
+                let Some((field, value)) = field_line(part) else {
+                    continue;
+                };
+                let names = names_in(extractor, value, graph).into_iter();
+                match rules.column_role(&field) {
+                    Some("scope") => targets.extend(names.map(|n| (n, evidence))),
+                    Some("source") => origins.extend(names.map(|n| (n, evidence))),
+                    _ => {}
                 }
             }
             let copies = rules
@@ -192,6 +203,36 @@ pub(super) fn read_items(extractor: &Extractor, article: &Article, graph: &mut A
             }
         }
     }
+}
+
+/// 一、铁海联运“一单制” on a line of its own, then 首创单位：… and the
+/// item's prose in paragraphs of their own (a news item listing a year's
+/// results): one paragraph per item, its title first.
+fn item_runs<'a>(rules: &Rules, paragraphs: &'a [Paragraph]) -> Cow<'a, [Paragraph]> {
+    let lone_title = |p: &Paragraph| {
+        p.heading.is_none()
+            && p.table.is_none()
+            && matches!(p.sentences.as_slice(), [line] if practice_title(rules, line).is_some())
+    };
+    if !paragraphs.iter().any(lone_title) {
+        return Cow::Borrowed(paragraphs);
+    }
+    let numbered =
+        |line: &str| after_item_number(line).is_some() || after_chinese_number(line).is_some();
+    let mut runs: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    let mut open = false;
+    for p in paragraphs {
+        let plain = p.heading.is_none() && p.table.is_none();
+        let starts_item = p.sentences.first().is_some_and(|s| numbered(s));
+        if open && plain && !starts_item {
+            let run = runs.last_mut().expect("an open run");
+            run.sentences.extend(p.sentences.iter().cloned());
+            continue;
+        }
+        open = lone_title(p);
+        runs.push(p.clone());
+    }
+    Cow::Owned(runs)
 }
 
 /// The zone a heading is no more than (（一）成都天府新区片区, 二、岳阳片区).

@@ -12,8 +12,7 @@ use crate::model::EntityKey;
 /// Whether an item's title names a practice by itself: a practice head
 /// (…监管模式, …机制) or a quoted core (“班列舱单质押融资”), not a task
 /// (推广成熟经验, 复制推广要“因地制宜、再创新”).
-pub(super) fn item_practice(extractor: &Extractor, name: &str) -> bool {
-    let rules = &extractor.known.rules;
+pub(super) fn item_practice(rules: &Rules, name: &str) -> bool {
     let plain = clean_label(name);
     let headed = rules
         .words(WordList::ItemHeads)
@@ -26,6 +25,31 @@ pub(super) fn item_practice(extractor: &Extractor, name: &str) -> bool {
             .into_iter()
             .any(|k| rules.triggers(k).iter().any(|t| plain.contains(t.as_str())));
     (headed || name.contains('“')) && !task
+}
+
+/// The name of a numbered item title that names a practice by itself
+/// (一、铁海联运“一单制”, 四、电子信息产品全球保税维修监管模式), not a
+/// section (一、基本情况) or a task.
+pub(super) fn practice_title<'t>(rules: &Rules, line: &'t str) -> Option<&'t str> {
+    let name = after_item_number(line)
+        .or_else(|| after_chinese_number(line))?
+        .trim()
+        .trim_end_matches('。');
+    let n = name.chars().count();
+    // A clause or a phrase with 的 (我院…建设的主要做法) is no name.
+    let clause = name.contains(['，', '。', '；', '：', ':', '、', '?', '？', ' ', '的']);
+    // It ends as a name does: a head (…监管模式) or its quoted core
+    // (铁海联运“一单制”, 外籍人才“一卡通”服务); 关于…扩面 is a topic and
+    // 租赁资产交易服务 a field of work.
+    let ends_with = |list| rules.words(list).iter().any(|h| name.ends_with(h.as_str()));
+    let named = name.ends_with('”')
+        || ends_with(WordList::TitleHeads)
+        || (name.contains('“') && ends_with(WordList::ItemHeads));
+    let topic = rules
+        .starts_with_word(WordList::TitleTopics, name)
+        .is_some();
+    ((5..=24).contains(&n) && !clause && named && !topic && item_practice(rules, name))
+        .then_some(name)
 }
 
 /// Where a clause's first verb of copying starts and how long it is, in
@@ -226,12 +250,21 @@ mod tests {
 
     #[test]
     fn a_practice_is_named_by_its_head_or_its_quoted_core_not_by_a_task() {
-        assert!(item_practice(&EXTRACTOR, "保税维修“一单到底”监管模式"));
-        assert!(item_practice(&EXTRACTOR, "跨境电商退货中心仓模式"));
-        assert!(item_practice(&EXTRACTOR, "“班列舱单质押融资”"));
-        assert!(!item_practice(&EXTRACTOR, "推广成熟经验"));
-        assert!(!item_practice(&EXTRACTOR, "复制推广要“因地制宜、再创新”"));
-        assert!(!item_practice(&EXTRACTOR, "园区基础设施"));
+        assert!(item_practice(
+            &EXTRACTOR.known.rules,
+            "保税维修“一单到底”监管模式"
+        ));
+        assert!(item_practice(
+            &EXTRACTOR.known.rules,
+            "跨境电商退货中心仓模式"
+        ));
+        assert!(item_practice(&EXTRACTOR.known.rules, "“班列舱单质押融资”"));
+        assert!(!item_practice(&EXTRACTOR.known.rules, "推广成熟经验"));
+        assert!(!item_practice(
+            &EXTRACTOR.known.rules,
+            "复制推广要“因地制宜、再创新”"
+        ));
+        assert!(!item_practice(&EXTRACTOR.known.rules, "园区基础设施"));
     }
 
     #[test]
@@ -315,5 +348,27 @@ mod field_line_tests {
             Some(("来源片区".to_owned(), "西永片区"))
         );
         assert_eq!(field_line("2024.1：全年"), None);
+    }
+
+    #[test]
+    fn a_numbered_title_names_a_practice_when_it_ends_as_a_name_does() {
+        let rules = &EXTRACTOR.known.rules;
+        assert_eq!(
+            practice_title(rules, "一、铁海联运“一单制”"),
+            Some("铁海联运“一单制”")
+        );
+        assert_eq!(
+            practice_title(rules, "（四）电子信息产品全球保税维修监管模式"),
+            Some("电子信息产品全球保税维修监管模式")
+        );
+        for line in [
+            "二、我院服务保障自贸试验区建设的主要做法",
+            "（三）租赁资产交易服务",
+            "（三）关于离港即退服务扩面",
+            "（三）推行涉外案件“云送达”",
+            "五、主要成效",
+        ] {
+            assert_eq!(practice_title(rules, line), None, "{line}");
+        }
     }
 }

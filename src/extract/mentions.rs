@@ -20,6 +20,7 @@ pub fn find(known: &Knowledge, sentence: &Sentence<'_>) -> Vec<Mention> {
     let mut mentions = Vec::new();
     lexicon_names(known, sentence, &mut mentions);
     names_sharing_a_head(known, sentence, &mut mentions);
+    names::item_titles(known, sentence, &mut mentions);
     names::book_titles(known, sentence, &mut mentions);
     names::recognitions(known, sentence, &mut mentions);
     names::announced(known, sentence, &mut mentions);

@@ -89,6 +89,8 @@ pub enum WordList {
     PracticeAppositions,
     CopySources,
     ItemHeads,
+    TitleTopics,
+    TitleHeads,
     TaskVerbs,
     RunningVerbs,
     ByMarks,
@@ -106,7 +108,7 @@ pub enum WordList {
 }
 
 impl WordList {
-    pub const ALL: [WordList; 93] = [
+    pub const ALL: [WordList; 95] = [
         WordList::Anaphora,
         WordList::Joiners,
         WordList::AdverbTriggers,
@@ -186,6 +188,8 @@ impl WordList {
         WordList::PracticeAppositions,
         WordList::CopySources,
         WordList::ItemHeads,
+        WordList::TitleTopics,
+        WordList::TitleHeads,
         WordList::TaskVerbs,
         WordList::RunningVerbs,
         WordList::ByMarks,
@@ -290,6 +294,8 @@ impl WordList {
             WordList::PracticeAppositions => "practice_appositions",
             WordList::CopySources => "copy_sources",
             WordList::ItemHeads => "item_heads",
+            WordList::TitleTopics => "title_topics",
+            WordList::TitleHeads => "title_heads",
             WordList::TaskVerbs => "task_verbs",
             WordList::RunningVerbs => "running_verbs",
             WordList::ByMarks => "by_marks",

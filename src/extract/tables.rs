@@ -51,7 +51,18 @@ pub(super) fn recognition_of_title(rules: &Rules, kinds: WordList, title: &str) 
     let title = crate::corpus::without_marker(title);
     let title = COUNT.find(title).map_or(title, |m| &title[..m.start()]);
     let kind = rules.ends_with_word(kinds, title).unwrap_or("");
-    let name = clean_label(&title[..title.len() - kind.len()]);
+    let mut name = clean_label(&title[..title.len() - kind.len()]);
+    // 重庆自贸试验区发布2024年度十大制度创新成果: the list is who made it
+    // and what it is, without the verb of the headline.
+    if let Some(verb) = rules
+        .words(WordList::AnnounceVerbs)
+        .iter()
+        .find(|v| name.contains(v.as_str()))
+        && let Some((who, what)) = name.split_once(verb.as_str())
+        && !who.contains(['，', '。', '；'])
+    {
+        name = format!("{who}{what}");
+    }
     let selected = rules.contains_word(WordList::SeriesMarks, &name);
     let recognition = matches!(
         rules.class_by_ending(&name),

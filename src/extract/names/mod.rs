@@ -4,6 +4,7 @@
 
 mod appositions;
 mod endings;
+mod item_titles;
 mod lists;
 mod made_phrases;
 mod notice_titles;
@@ -14,6 +15,7 @@ mod spans;
 
 pub use appositions::{acronym_agreements, appositions};
 pub use endings::by_ending;
+pub use item_titles::item_titles;
 pub use lists::{coordinated, enumerations, practice_lists};
 pub use made_phrases::{copied_phrases, made_phrases, selected_phrases};
 pub use notice_titles::notice_titles;
