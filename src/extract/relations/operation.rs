@@ -60,7 +60,16 @@ pub(super) fn operated_by(
     graph: &mut ArticleGraph,
 ) {
     for c in by_clauses(known, s, mentions) {
-        if !runs_it(known, c.after) {
+        // 日常运营由 X 负责: the verb of running before 由, X 负责 after.
+        let (clause_start, _) = s.clause_bounds(c.by);
+        let passive = known
+            .rules
+            .ends_with_word(WordList::OperatorVerbs, &s.text[clause_start..c.by])
+            .is_some()
+            && known
+                .rules
+                .is_word(WordList::OperatorAdverbs, c.after.trim());
+        if !runs_it(known, c.after) && !passive {
             continue;
         }
         let named = mentions
@@ -217,16 +226,16 @@ fn run_rest<'a>(known: &Knowledge, after: &'a str) -> Option<&'a str> {
         let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
         rest = inner[close + close_len..].trim_start();
     }
-    while let Some(adverb) = known
-        .rules
-        .starts_with_word(WordList::OperatorAdverbs, rest)
-    {
+    // A verb before an adverb: 负责运行 is a verb, 负责 alone an adverb.
+    loop {
+        if let Some(verb) = known.rules.starts_with_word(WordList::OperatorVerbs, rest) {
+            return Some(rest[verb.len()..].trim());
+        }
+        let adverb = known
+            .rules
+            .starts_with_word(WordList::OperatorAdverbs, rest)?;
         rest = &rest[adverb.len()..];
     }
-    let verb = known
-        .rules
-        .starts_with_word(WordList::OperatorVerbs, rest)?;
-    Some(rest[verb.len()..].trim())
 }
 
 /// The last actor and those joined to it (X 和 Y, X、Y与Z).
