@@ -4696,3 +4696,35 @@ fn numbered_results_with_their_creators_on_field_lines() {
         entities(&x)
     );
 }
+
+/// A newsletter's 政策速递: each policy on a numbered line, then its fields
+/// one per line (发文单位：…, 适用范围：…), none of them a title.
+#[test]
+fn policy_records_under_numbered_titles() {
+    let document = parse_text(
+        "test.txt",
+        "南沙片区工作动态\n\n【政策速递】\n\n　　一、《广东省商务厅关于支持自由贸易试验区开展保税研发业务的通知》\n　　发文单位：广东省商务厅、海关总署广东分署\n　　适用范围：中国（广东）自由贸易试验区广州南沙新区片区、深圳前海蛇口片区\n　　主要内容：支持片区内企业开展保税研发。\n",
+    );
+    let x: Vec<Extraction> = extractor().extract_document(&document);
+    let policy = "广东省商务厅关于支持自由贸易试验区开展保税研发业务的通知";
+    let found = |s: &str, p: Property, o: &str| x.iter().any(|e| has_relation(e, s, p, o));
+    assert!(found("广东省商务厅", Property::Issued, policy));
+    assert!(found("海关总署广东分署", Property::Issued, policy));
+    assert!(found(
+        policy,
+        Property::AppliesTo,
+        "中国（广东）自由贸易试验区深圳前海蛇口片区"
+    ));
+    assert!(
+        document
+            .articles
+            .iter()
+            .all(|a| !a.title.starts_with("发文单位")),
+        "{:?}",
+        document
+            .articles
+            .iter()
+            .map(|a| &a.title)
+            .collect::<Vec<_>>()
+    );
+}

@@ -150,12 +150,33 @@ fn is_title_line(blocks: &[Block], i: usize) -> bool {
     let next_is_body = blocks.get(i + 1).is_some_and(|b| {
         b.heading.is_none() || matches!(b.heading, Some(HeadingKind::SubHeading(_)))
     });
+    // 发文单位：…, 适用范围：… one under the other: a record's fields, not
+    // titles (福建平潭：两岸检验检测结果互认 above its text is one).
+    let field = |j: Option<usize>| {
+        j.and_then(|j| blocks.get(j))
+            .is_some_and(|b| is_field_line(&b.text))
+    };
+    let in_record = is_field_line(text) && (field(i.checked_sub(1)) || field(Some(i + 1)));
     (4..=48).contains(&n)
         && !text.contains(['。', '；'])
         && !text.ends_with(['！', '？'])
         && !text.ends_with(['：', ':'])
         && !is_table_row(text)
+        && !in_record
         && next_is_body
+}
+
+/// A field line: a label of two to six Chinese characters, a colon and a
+/// value (发文单位：南沙片区管委会).
+fn is_field_line(text: &str) -> bool {
+    text.split_once(['：', ':']).is_some_and(|(label, value)| {
+        let n = label.chars().count();
+        (2..=6).contains(&n)
+            && label
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !value.trim().is_empty()
+    })
 }
 
 /// Adds a block to an article as a paragraph (or a sub-heading).

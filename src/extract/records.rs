@@ -5,7 +5,7 @@
 //! like one row of an annex table.
 
 use super::collect::ArticleGraph;
-use super::items::field_line;
+use super::items::{after_chinese_number, after_item_number, field_line};
 use super::mention::clean_label;
 use super::rules::{EndingUse, WordList};
 use super::tables::{names_in, practices_in, prose_links, recognition_of_title};
@@ -20,6 +20,10 @@ pub fn read_records(extractor: &Extractor, article: &Article, graph: &mut Articl
     super::annex_items::read_items(extractor, article, graph);
     let rules = &extractor.known.rules;
     let mut record = Record::default();
+    // 一、《…若干措施》 as the article's title, 发文单位：… under it.
+    if let Some(title) = policy_title(extractor, &article.title) {
+        record.heading_policy = Some((key(Class::Policy, &clean_label(title)), title));
+    }
     for p in &article.paragraphs {
         if let (Some(table), Some(practice)) = (&p.table, &record.item) {
             copies_table(extractor, table, &p.sentences, practice, graph);
@@ -281,6 +285,10 @@ fn printed_policy<'a>(extractor: &Extractor, title: &'a str) -> Option<&'a str> 
 /// A heading line that is a policy's title (1. 关于…的通知; 《…办法》):
 /// its number and title marks go, and what is left ends like a policy.
 fn policy_title<'a>(extractor: &Extractor, line: &'a str) -> Option<&'a str> {
+    // 一、《…》 and （二）《…》 as well as 1．《…》.
+    let line = after_chinese_number(line)
+        .or_else(|| after_item_number(line))
+        .unwrap_or(line);
     let title = line
         .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
         .trim_start_matches(['．', '.', '、'])
