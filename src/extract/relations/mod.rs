@@ -7,6 +7,7 @@
 
 mod address;
 mod containment;
+mod firm_places;
 mod operation;
 mod placement;
 mod policy_scope;
@@ -276,6 +277,7 @@ pub fn apply(
     seat::card_address(known, s, mentions, context.topic, evidence, graph);
     applies_to(known, s, mentions, evidence, graph);
     placement::located_in(known, s, mentions, context, evidence, graph);
+    firm_places::firms_located(known, s, mentions, context, evidence, graph);
     placement::contained_in(known, s, mentions, context, evidence, graph);
     placement::said_inside(known, s, mentions, context, evidence, graph);
     placement::applies_to_named(known, s, mentions, context, evidence, graph);
