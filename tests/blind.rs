@@ -324,3 +324,23 @@ fn batch_aq_stays_above_its_floor() {
 fn batch_ar_stays_above_its_floor() {
     assert_floor("batch-ar", 0.84, 0.72);
 }
+
+/// Classic layouts by a new writer: a hard-wrapped digest, a ★/■ bulletin,
+/// a web page with its chrome, annex tables aligned by spaces and boxes.
+#[test]
+fn batch_as_stays_above_its_floor() {
+    assert_floor("batch-as", 0.83, 0.71);
+}
+
+/// An area's about page, a year's ten results with 首创单位 lines, a
+/// signing roundup, a platform launch, an investment guide, a news page.
+#[test]
+fn batch_at_stays_above_its_floor() {
+    assert_floor("batch-at", 0.84, 0.70);
+}
+
+/// Seven documents tracing practices from 2021 to 2026.
+#[test]
+fn batch_au_stays_above_its_floor() {
+    assert_floor("batch-au", 0.81, 0.75);
+}

@@ -4728,3 +4728,22 @@ fn policy_records_under_numbered_titles() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A list announced in one sentence and its members in the next:
+/// 发布…第三批制度创新成果。…A、B等10项成果入选。
+#[test]
+fn members_selected_into_the_list_the_sentence_before_announced() {
+    let x = extract(
+        "我省发布第三批制度创新成果",
+        "11月20日，安徽省自贸办召开新闻发布会，发布中国（安徽）自由贸易试验区第三批制度创新成果。经专家评审，蚌埠片区“链长贷”产业链金融服务等10项成果入选，涵盖投资便利等领域。",
+    );
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.subject.label.starts_with("链长贷")
+                && r.property == Property::RecognizedAs
+                && r.object.label == "中国（安徽）自由贸易试验区第三批制度创新成果"),
+        "{}",
+        relations(&x)
+    );
+}

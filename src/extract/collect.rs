@@ -339,14 +339,15 @@ mod tests {
             class,
             label: label.into(),
         };
-        let long = key(Class::Practice, "跨境人民币结算白名单");
+        let long = key(Class::Practice, "跨境人民币结算白名单机制");
         let core = key(Class::Practice, "白名单");
         let list = key(Class::Recognition, "第四批最佳实践案例");
         let mut g = ArticleGraph::new("a");
-        g.add_entity(&long, "跨境人民币结算白名单机制");
+        g.add_entity(&long, "跨境人民币结算白名单");
         g.add_entity(&long, "白名单");
         let mechanism = key(Class::Practice, "白名单机制");
         g.add_entity(&mechanism, "白名单");
+        g.add_entity(&core, "白名单");
         g.add_relation(
             &core,
             Property::RecognizedAs,
@@ -361,6 +362,7 @@ mod tests {
         let mut g = ArticleGraph::new("b");
         g.add_entity(&long, "白名单");
         g.add_entity(&other, "白名单");
+        g.add_entity(&core, "白名单");
         g.add_relation(
             &core,
             Property::RecognizedAs,

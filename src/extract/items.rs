@@ -307,7 +307,7 @@ mod tests {
 
 #[cfg(test)]
 mod field_line_tests {
-    use super::{after_chinese_number, field_line};
+    use super::{after_chinese_number, field_line, practice_title};
 
     #[test]
     fn a_field_line_may_open_with_a_chinese_item_number() {
@@ -352,7 +352,8 @@ mod field_line_tests {
 
     #[test]
     fn a_numbered_title_names_a_practice_when_it_ends_as_a_name_does() {
-        let rules = &EXTRACTOR.known.rules;
+        let extractor = crate::extract::Extractor::new().unwrap();
+        let rules = &extractor.known.rules;
         assert_eq!(
             practice_title(rules, "一、铁海联运“一单制”"),
             Some("铁海联运“一单制”")

@@ -217,6 +217,7 @@ impl Extractor {
         let default_date = issue.and_then(|i| i.date);
         let mut last_practice: Option<EntityKey> = None;
         let mut previous_practice: Option<EntityKey> = None;
+        let mut previous_recognition: Option<EntityKey> = None;
         let mut recent_practices: Vec<EntityKey> = Vec::new();
         let mut last_firm: Option<EntityKey> = None;
         let mut last_platform: Option<EntityKey> = None;
@@ -317,6 +318,7 @@ impl Extractor {
                 last_firm: last_firm.as_ref(),
                 last_platform: last_platform.as_ref(),
                 last_policy: last_policy.as_ref(),
+                previous_recognition: previous_recognition.as_ref(),
             };
             let refs = references::firm_references(
                 &self.known,
@@ -337,6 +339,10 @@ impl Extractor {
             if let Some(a) = mentions.iter().find(|m| !m.nested && m.class().is_actor()) {
                 last_subject = Some(a.key.clone());
             }
+            previous_recognition = mentions
+                .iter()
+                .rfind(|m| !m.nested && m.class() == Class::Recognition)
+                .map(|m| m.key.clone());
             previous_practice = mentions
                 .iter()
                 .rev()

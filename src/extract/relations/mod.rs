@@ -62,6 +62,9 @@ pub struct Context<'a> {
     pub issuer: Option<&'a EntityKey>,
     /// The policy named last (本办法适用于…), or the notice itself.
     pub last_policy: Option<&'a EntityKey>,
+    /// The recognition named last in the sentence right before this one
+    /// (发布第三批制度创新成果。…A、B等10项成果入选).
+    pub previous_recognition: Option<&'a EntityKey>,
 }
 
 /// Applies every relation rule to a sentence's mentions.
@@ -151,6 +154,19 @@ pub fn apply(
             for title in &announced {
                 for r in recognition::listed_before(s, mentions, t.start) {
                     graph.add_relation(r, Property::RecognizedAs, &title.key, evidence);
+                }
+            }
+            // …发布第三批制度创新成果。A、B等10项成果入选: the list the
+            // sentence before announced, when this one names none.
+            if announced.is_empty()
+                && let Some(list) = context.previous_recognition
+                && ends_clause(s, t)
+                && objects.is_empty()
+                && !mentions.iter().any(|m| m.class() == Class::Recognition)
+            {
+                let practices = subjects.iter().filter(|k| k.class == Class::Practice);
+                for r in practices.chain(recognition::listed_before(s, mentions, t.start)) {
+                    graph.add_relation(r, Property::RecognizedAs, list, evidence);
                 }
             }
         }
@@ -304,6 +320,12 @@ fn announced_before<'m>(
         .rfind(|m| !m.nested && m.class() == Class::Recognition && m.end <= t.start)
         .into_iter()
         .collect()
+}
+
+/// Whether a trigger ends its clause (…等10项成果入选。).
+fn ends_clause(s: &Sentence<'_>, t: &Trigger) -> bool {
+    let (_, clause_end) = s.clause_bounds(t.end);
+    s.text[t.end..clause_end].trim().is_empty()
 }
 
 /// Whether the text between `from` and `to` is nothing but zone names
