@@ -15,6 +15,10 @@ use crate::model::{Class, EntityKey, Property};
 /// 目前位于, X 的生产基地位于).
 const MAX_GAP: usize = 8;
 
+/// The most characters between a word for the firm and its verb of place
+/// (该公司目前位于).
+const REF_GAP: usize = 3;
+
 pub(super) fn firms_located(
     known: &Knowledge,
     s: &Sentence<'_>,
@@ -75,7 +79,7 @@ fn owner_before(
     known
         .rules
         .starts_with_word(WordList::FirmRefs, lead)
-        .filter(|w| lead.len() - w.len() <= 3 * 3)
+        .filter(|w| lead[w.len()..].chars().count() <= REF_GAP)
         .and(context.last_firm.cloned())
 }
 
